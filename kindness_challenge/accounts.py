@@ -1,0 +1,50 @@
+"""Moderator accounts. Passwords are hashed with Werkzeug's scrypt KDF (salted, memory-hard)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .models import Moderator
+
+ROLES = ("moderator", "admin")
+MIN_PASSWORD_LENGTH = 10
+# Compared against when the username is unknown, so a miss costs as long as a hit.
+_DUMMY_HASH = generate_password_hash("not-a-real-password", method="scrypt")
+
+
+class AccountError(ValueError):
+    pass
+
+
+def create_moderator(
+    session: Session, username: str, password: str, role: str = "moderator"
+) -> Moderator:
+    username = username.strip()
+    if not username or len(username) > 40 or not username.replace("_", "").replace("-", "").replace(".", "").isalnum():
+        raise AccountError("Usernames are 1-40 letters, digits, '.', '-' or '_'.")
+    if role not in ROLES:
+        raise AccountError(f"Role must be one of: {', '.join(ROLES)}.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+    if session.scalar(select(Moderator).where(Moderator.username == username)):
+        raise AccountError(f"A moderator named {username!r} already exists.")
+    moderator = Moderator(
+        username=username,
+        password_hash=generate_password_hash(password, method="scrypt"),
+        role=role,
+    )
+    session.add(moderator)
+    session.commit()
+    return moderator
+
+
+def authenticate(session: Session, username: str, password: str) -> Moderator | None:
+    moderator = session.scalar(select(Moderator).where(Moderator.username == username.strip()))
+    if moderator is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    if not check_password_hash(moderator.password_hash, password) or not moderator.active:
+        return None
+    return moderator

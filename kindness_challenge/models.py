@@ -1,0 +1,197 @@
+"""The data model: submissions, their scores, every state transition, and moderator accounts.
+
+Plain SQLAlchemy 2.0 declarative models (no Flask import), so the scoring worker and the
+benchmarks can use them with a bare ``Session``. ``extensions.db`` is built on this ``Base``.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp on every backend (SQLite stores no offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None:
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given; use timezone-aware UTC")
+            value = value.astimezone(UTC)
+            if dialect.name == "sqlite":
+                value = value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class State(enum.StrEnum):
+    """Where a submission is in its life. See ``lifecycle.ALLOWED_TRANSITIONS``."""
+
+    pending = "pending"
+    needs_review = "needs_review"
+    published = "published"
+    rejected = "rejected"
+
+
+class ActorKind(enum.StrEnum):
+    participant = "participant"
+    classifier = "classifier"
+    moderator = "moderator"
+
+
+class Submission(Base):
+    __tablename__ = "submission"
+    __table_args__ = (
+        Index("ix_submission_claim", "state", "claim_expires_at", "id"),
+        Index("ix_submission_wall", "state", "published_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    display_name: Mapped[str] = mapped_column(String(60))
+    video_url: Mapped[str | None] = mapped_column(String(500))
+    consent_public: Mapped[bool]
+    # sha256 of the receipt token: the token itself is only ever shown to the participant.
+    receipt_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    state: Mapped[State] = mapped_column(
+        Enum(State, native_enum=False, length=20, validate_strings=True),
+        default=State.pending,
+    )
+    # Why it is in its current state (routing reason or moderator note), shown to moderators.
+    state_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    scored_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    classifier_name: Mapped[str | None] = mapped_column(String(80))
+    classifier_version: Mapped[str | None] = mapped_column(String(80))
+    # Claim by a scoring worker: a random token and a lease. An expired lease is free to take.
+    claim_token: Mapped[str | None] = mapped_column(String(64))
+    claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    score_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+    scores: Mapped[list[Score]] = relationship(
+        back_populates="submission", order_by="Score.label", cascade="all, delete-orphan"
+    )
+    transitions: Mapped[list[Transition]] = relationship(
+        back_populates="submission", order_by="Transition.id", cascade="all, delete-orphan"
+    )
+
+    def score_map(self) -> dict[str, float]:
+        return {score.label: score.probability for score in self.scores}
+
+
+class Score(Base):
+    """One label's probability for one submission, from a named classifier."""
+
+    __tablename__ = "score"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(40))
+    probability: Mapped[float] = mapped_column(Float)
+    classifier_name: Mapped[str] = mapped_column(String(80))
+    classifier_version: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="scores")
+
+
+class Transition(Base):
+    """An audit row: a submission moved from one state to another, by whom, when and why."""
+
+    __tablename__ = "transition"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
+    from_state: Mapped[State | None] = mapped_column(
+        Enum(State, native_enum=False, length=20, validate_strings=True)
+    )
+    to_state: Mapped[State] = mapped_column(
+        Enum(State, native_enum=False, length=20, validate_strings=True)
+    )
+    actor_kind: Mapped[ActorKind] = mapped_column(
+        Enum(ActorKind, native_enum=False, length=20, validate_strings=True)
+    )
+    # The classifier's name and version, or the moderator's username.
+    actor: Mapped[str] = mapped_column(String(120))
+    moderator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("moderator.id", ondelete="SET NULL"), index=True
+    )
+    reason: Mapped[str | None] = mapped_column(Text)
+    # What the participant is told (a moderator's statement of reasons); may differ from reason.
+    public_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(
+        UTCDateTime(), default=utcnow, index=True
+    )
+
+    submission: Mapped[Submission] = relationship(back_populates="transitions")
+    moderator: Mapped[Moderator | None] = relationship()
+
+
+class Moderator(Base):
+    __tablename__ = "moderator"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[str] = mapped_column(String(20), default="moderator")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    # Flask-Login's user protocol, written out so this module needs no Flask import.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..moderation import REJECTION_REASONS
+from ..participate.forms import CleanText
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(max=40)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    next = HiddenField()
+    submit = SubmitField("Log in")
+
+
+class ApproveForm(FlaskForm):
+    submit = SubmitField("Approve and publish")
+
+
+class RejectForm(FlaskForm):
+    reason = SelectField(
+        "Reason the participant will see",
+        choices=[("", "Choose a reason…")] + list(REJECTION_REASONS.items()),
+        validators=[DataRequired("Choose a reason for the rejection.")],
+    )
+    note = StringField(
+        "Note to the participant (optional)",
+        validators=[Optional(), Length(max=300), CleanText(multiline=False)],
+    )
+    submit = SubmitField("Reject")

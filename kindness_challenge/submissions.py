@@ -1,0 +1,63 @@
+"""Creating submissions and finding them again by receipt token. Owns its commits."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .lifecycle import Actor
+from .models import ActorKind, State, Submission, Transition, utcnow
+
+
+def hash_receipt_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_submission(
+    session: Session,
+    text: str,
+    display_name: str,
+    video_url: str | None,
+    consent_public: bool,
+) -> tuple[Submission, str]:
+    """Store a new pending submission (persist first, score later).
+
+    Returns the submission and its receipt token. Only the token's hash is stored, so the
+    database alone does not reveal anyone's receipt link.
+    """
+    token = secrets.token_urlsafe(24)
+    now = utcnow()
+    submission = Submission(
+        text=text,
+        display_name=display_name,
+        video_url=video_url,
+        consent_public=consent_public,
+        receipt_hash=hash_receipt_token(token),
+        state=State.pending,
+        created_at=now,
+    )
+    actor = Actor(ActorKind.participant, "participant")
+    submission.transitions.append(
+        Transition(
+            from_state=None,
+            to_state=State.pending,
+            actor_kind=actor.kind,
+            actor=actor.name,
+            reason="submitted",
+            created_at=now,
+        )
+    )
+    session.add(submission)
+    session.commit()
+    return submission, token
+
+
+def find_by_receipt(session: Session, token: str) -> Submission | None:
+    if not token or len(token) > 100:
+        return None
+    return session.scalar(
+        select(Submission).where(Submission.receipt_hash == hash_receipt_token(token))
+    )

@@ -1,0 +1,3 @@
+from kindness_challenge import create_app
+
+app = create_app()
