@@ -7,6 +7,7 @@ import threading
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from .accounts import ROLES, AccountError, create_moderator
 from .extensions import db
@@ -14,6 +15,7 @@ from .scorer import get_scorer
 
 
 @click.command("create-moderator")
+@with_appcontext
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), default="moderator", show_default=True)
 @click.password_option(envvar="KINDNESS_NEW_MODERATOR_PASSWORD", help="Asked for if not given.")
@@ -27,6 +29,7 @@ def create_moderator_command(username: str, role: str, password: str) -> None:
 
 
 @click.command("score-worker")
+@with_appcontext
 @click.option("--once", is_flag=True, help="Score everything pending now, then exit.")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=None)
 @click.option("--lease", "lease_seconds", type=click.FloatRange(1), default=None)

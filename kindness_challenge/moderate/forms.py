@@ -1,7 +1,14 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    HiddenField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..moderation import REJECTION_REASONS
@@ -22,7 +29,8 @@ class ApproveForm(FlaskForm):
 class RejectForm(FlaskForm):
     reason = SelectField(
         "Reason the participant will see",
-        choices=[("", "Choose a reason…")] + list(REJECTION_REASONS.items()),
+        choices=[SelectChoice("", "Choose a reason…")]
+        + [SelectChoice(code, text) for code, text in REJECTION_REASONS.items()],
         validators=[DataRequired("Choose a reason for the rejection.")],
     )
     note = StringField(

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import ImmutableMultiDict
 from wtforms import BooleanField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
@@ -28,16 +30,69 @@ class CleanText:
             raise ValidationError(str(problem)) from None
 
 
+def _as_text(value) -> str | None:
+    """A submitted value as text: strings as they are, JSON scalars as their text, else None."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return None
+
+
+class TextOnlyForm(FlaskForm):
+    """A FlaskForm whose fields only ever receive text.
+
+    Flask-WTF also reads uploaded files and JSON bodies into a form, so a file, a number or an
+    object could reach the validators where a string is expected, and fail there with a 500
+    instead of a message. Here a file or a JSON object or list in place of a value counts as not
+    sent, and JSON numbers and booleans become their text.
+    """
+
+    class Meta:
+        def wrap_formdata(self, form, formdata):
+            try:
+                formdata = super().wrap_formdata(form, formdata)
+            except (TypeError, ValueError):  # a JSON body that is not an object
+                return ImmutableMultiDict()
+            if formdata is None or not hasattr(formdata, "items"):
+                return formdata
+            pairs = [(key, _as_text(value)) for key, value in formdata.items(multi=True)]
+            return ImmutableMultiDict([(key, value) for key, value in pairs if value is not None])
+
+
+class ConsentField(BooleanField):
+    """The consent checkbox: only a value that says yes counts as agreement.
+
+    A plain BooleanField takes anything but "false" or "" as checked, so "False", "0", "no" or
+    "off" would have counted as consent to public display.
+    """
+
+    YES = frozenset({"y", "yes", "on", "true", "1"})
+
+    def process_formdata(self, valuelist) -> None:
+        self.data = bool(valuelist) and str(valuelist[0]).strip().lower() in self.YES
+
+
+def _strip_or_none(value):
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
 def video_link(form, field) -> None:
     value = (field.data or "").strip()
     field.data = value or None
     if not value:
         return
-    if any(c.isspace() or ord(c) < 32 for c in value):
-        raise ValidationError("The video link cannot contain spaces or control characters.")
+    # Cf: invisible format characters, among them text-direction overrides.
+    if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in value):
+        raise ValidationError(
+            "The video link cannot contain spaces, control characters or invisible characters."
+        )
     try:
         parts = urlsplit(value)
         host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
     except ValueError:
         raise ValidationError("The video link is not a valid web address.") from None
     if parts.scheme not in ("http", "https") or not host or "." not in host:
@@ -47,13 +102,15 @@ def video_link(form, field) -> None:
         )
 
 
-class SubmissionForm(FlaskForm):
+class SubmissionForm(TextOnlyForm):
     text = TextAreaField(
         "Your kind moment",
         validators=[
             InputRequired("Please write your kind moment."),
-            Length(max=TEXT_MAX, message=f"Keep it to {TEXT_MAX} characters or fewer."),
+            # After CleanText, so what is counted is what is stored: a browser sends each line
+            # break as CRLF, and NFC can lengthen some text.
             CleanText(multiline=True),
+            Length(max=TEXT_MAX, message=f"Keep it to {TEXT_MAX} characters or fewer."),
             DataRequired("Please write your kind moment."),
         ],
     )
@@ -61,20 +118,21 @@ class SubmissionForm(FlaskForm):
         "Display name or @handle",
         validators=[
             InputRequired("Please give a name or @handle to show with your moment."),
-            Length(max=NAME_MAX, message=f"Keep the name to {NAME_MAX} characters or fewer."),
             CleanText(multiline=False),
+            Length(max=NAME_MAX, message=f"Keep the name to {NAME_MAX} characters or fewer."),
             DataRequired("Please give a name or @handle to show with your moment."),
         ],
     )
     video_url = StringField(
         "Link to your video (optional)",
+        filters=[_strip_or_none],
         validators=[
             Optional(),
             Length(max=URL_MAX, message=f"Keep the link to {URL_MAX} characters or fewer."),
             video_link,
         ],
     )
-    consent = BooleanField(
+    consent = ConsentField(
         "I agree that this moment may be shown publicly on the kindness wall",
         validators=[DataRequired("Please agree to public display, or we cannot show it.")],
     )

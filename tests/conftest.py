@@ -1,0 +1,157 @@
+"""Fixtures: a fresh app and database per test, the test client, CLI runner and a logged-in moderator.
+
+Databases are real: SQLite in a temporary folder, and (for tests marked ``postgres``) the
+PostgreSQL server named by KINDNESS_TEST_POSTGRES_URL, default 127.0.0.1:5432 database ``test``,
+each test in a schema of its own. In CI (CI=true) an unreachable PostgreSQL fails those tests;
+elsewhere they are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from kindness_challenge import create_app
+from kindness_challenge.accounts import create_moderator
+from kindness_challenge.extensions import db
+from kindness_challenge.scorer import get_scorer
+
+POSTGRES_URL = os.environ.get(
+    "KINDNESS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+MODERATOR_PASSWORD = "a-long-kind-password"
+
+
+def base_config(tmp_path, **overrides) -> dict:
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "SCORING_MODE": "off",
+        "SERVER_NAME": "kind.test",
+    }
+    config.update(overrides)
+    return config
+
+
+def make_app(tmp_path, **overrides):
+    app = create_app(base_config(tmp_path, **overrides))
+    with app.app_context():
+        upgrade()
+    return app
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = make_app(tmp_path)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def csrf_app(tmp_path):
+    """An app with CSRF protection on, as in production."""
+    app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def require_postgres() -> None:
+    try:
+        engine = sa.create_engine(POSTGRES_URL)
+        with engine.connect() as connection:
+            connection.execute(sa.text("select 1"))
+        engine.dispose()
+    except sa.exc.OperationalError as error:
+        message = f"PostgreSQL unreachable at {POSTGRES_URL}: {error}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def postgres_url():
+    """A PostgreSQL URL whose connections use a fresh, empty schema (dropped afterwards)."""
+    require_postgres()
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_app(tmp_path, postgres_url):
+    app = make_app(tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+class ModeratorActions:
+    def __init__(self, app, client):
+        self.app = app
+        self.client = client
+
+    def create(self, username="mod", password=MODERATOR_PASSWORD, role="moderator"):
+        with self.app.app_context():
+            create_moderator(db.session, username, password, role)
+
+    def login(self, username="mod", password=MODERATOR_PASSWORD):
+        return self.client.post(
+            "/moderate/login", data={"username": username, "password": password}
+        )
+
+    def logout(self):
+        return self.client.post("/moderate/logout")
+
+
+@pytest.fixture
+def moderator(app, client):
+    actions = ModeratorActions(app, client)
+    actions.create()
+    actions.login()
+    return actions
+
+
+def submit(client, text="Thank you for cheering me on today!", name="@sam", **extra):
+    """POST the share form; returns the response (not followed)."""
+    data = {"text": text, "display_name": name, "consent": "y"}
+    data.update(extra)
+    return client.post("/share", data=data)
+
+
+def receipt_token(response) -> str:
+    match = re.search(r"/receipt/([A-Za-z0-9_-]+)$", response.headers["Location"])
+    assert match, response.headers.get("Location")
+    return match.group(1)
+
+
+def score_all(app):
+    """Run the real scoring worker over everything pending, as the background thread would."""
+    return get_scorer(app).drain()
