@@ -1,4 +1,4 @@
-"""Configuration: embedded defaults, then instance/config.py, then KINDNESS_* variables, then tests."""
+"""Configuration: embedded defaults, then instance/config.py, KINDNESS_* variables, tests."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def load(app: Flask, test_config: dict | None) -> None:
 
 
 def normalise_database_url(url: str) -> str:
-    """Accept the usual postgres:// and postgresql:// spellings; we drive PostgreSQL with psycopg 3."""
+    """Accept the usual postgres:// and postgresql:// spellings; PostgreSQL goes via psycopg 3."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]

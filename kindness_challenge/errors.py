@@ -14,19 +14,33 @@ from .extensions import db
 log = logging.getLogger(__name__)
 
 FRIENDLY = {
-    400: ("That request didn't make sense", "Something in it was malformed. Please go back and try again."),
+    400: (
+        "That request didn't make sense",
+        "Something in it was malformed. Please go back and try again.",
+    ),
     404: ("We couldn't find that page", "It may have moved, or it may not be public."),
     405: ("That can't be done here", "This page doesn't accept that kind of request."),
-    413: ("That was too much", "What you sent is larger than we accept. Kind moments are up to 500 characters."),
-    429: ("Slow down a little", "You've sent a lot in a short time. Take a breath and try again in a minute."),
+    413: (
+        "That was too much",
+        "What you sent is larger than we accept. Kind moments are up to 500 characters.",
+    ),
+    429: (
+        "Slow down a little",
+        "You've sent a lot in a short time. Take a breath and try again in a minute.",
+    ),
     500: ("Something went wrong on our side", "It's not you. Please try again in a moment."),
-    503: ("We're briefly unavailable", "Our database is not answering just now. Please try again in a moment."),
+    503: (
+        "We're briefly unavailable",
+        "Our database is not answering just now. Please try again in a moment.",
+    ),
 }
 
 
 def render_error(code: int, detail: str | None = None):
     title, message = FRIENDLY.get(code, ("Something went wrong", "Please try again."))
-    return render_template("error.html", code=code, title=title, message=message, detail=detail), code
+    return render_template(
+        "error.html", code=code, title=title, message=message, detail=detail
+    ), code
 
 
 def register_error_handlers(app: Flask) -> None:

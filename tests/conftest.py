@@ -1,4 +1,4 @@
-"""Fixtures: a fresh app and database per test, the test client, CLI runner and a logged-in moderator.
+"""Fixtures: a fresh app and database per test, test client, CLI runner, a logged-in moderator.
 
 Databases are real: SQLite in a temporary folder, and (for tests marked ``postgres``) the
 PostgreSQL server named by KINDNESS_TEST_POSTGRES_URL, default 127.0.0.1:5432 database ``test``,

@@ -6,10 +6,11 @@ import pytest
 from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
-from conftest import make_app, submit
 from kindness_challenge import create_app
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Moderator, State, Submission
+
+from conftest import make_app, submit
 
 
 def test_create_moderator_hashes_with_a_kdf(app, runner):

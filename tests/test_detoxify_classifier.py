@@ -14,10 +14,8 @@ from itertools import pairwise
 
 import pytest
 import torch
-from conftest import ModeratorActions, make_app, receipt_token, score_all, submit
 from detoxify import Detoxify
 from sqlalchemy import select
-from tiny_detoxify import LABELS, build_tiny_detoxify
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Score, State, Submission
@@ -29,6 +27,9 @@ from kindness_challenge.scoring.classifiers import (
     build_classifier,
 )
 from kindness_challenge.submissions import find_by_receipt
+
+from conftest import ModeratorActions, make_app, receipt_token, score_all, submit
+from tiny_detoxify import LABELS, build_tiny_detoxify
 
 # Different lengths, so a batch is padded and chunks are padded differently from the whole.
 TEXTS = [
@@ -159,6 +160,27 @@ def test_batches_larger_than_batch_size_are_chunked_with_the_same_scores(random_
 
     assert chunk_sizes == [3, 3, 1]  # 7 texts; the last chunk of one is squeezed by detoxify
     assert_rows_close(scores, expected)
+
+
+def test_a_released_style_checkpoint_loads_offline_from_the_config_folder(
+    tmp_path, random_model, reference
+):
+    """Released checkpoints name a Hub model (bert-base-uncased); the config folder must win.
+
+    detoxify alone still asks the Hub for that model's config (unitaryai/detoxify#126).
+    """
+    hub_named = build_tiny_detoxify(
+        tmp_path / "hub-named", model_type="bert-base-uncased", checkpoint_name="hub.ckpt"
+    )  # same seed, so the same weights as random_model
+    classifier = DetoxifyClassifier(settings_for(hub_named))
+
+    scores = classifier.score_batch(TEXTS)
+
+    assert_rows_close(scores, columns_to_rows(reference.predict(TEXTS), len(TEXTS)))
+    assert (
+        torch.load(hub_named.checkpoint, weights_only=False)["config"]["arch"]["args"]["model_type"]
+        == "bert-base-uncased"
+    )  # the file itself is left as it was
 
 
 def test_the_model_is_loaded_lazily_and_once(random_model):

@@ -5,9 +5,10 @@ import re
 import pytest
 from sqlalchemy import select
 
-from conftest import ModeratorActions, receipt_token, score_all, submit
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, State, Submission
+
+from conftest import ModeratorActions, receipt_token, score_all, submit
 
 ABUSIVE = "you are a stupid fucking idiot"
 

@@ -6,8 +6,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
-from conftest import make_app
 from kindness_challenge.extensions import db
+
+from conftest import make_app
 
 TABLES = {"submission", "score", "transition", "moderator", "alembic_version"}
 

@@ -8,12 +8,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from conftest import ModeratorActions, receipt_token, score_all, submit
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission, Transition
 from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring.worker import claim_pending_batch, drain
 from kindness_challenge.submissions import create_submission
+
+from conftest import ModeratorActions, receipt_token, score_all, submit
 
 pytestmark = pytest.mark.postgres
 

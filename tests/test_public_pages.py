@@ -4,10 +4,11 @@ import re
 
 from sqlalchemy import select
 
-from conftest import score_all, submit
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
 from kindness_challenge.scorer import get_scorer
+
+from conftest import score_all, submit
 
 PUBLIC_PATHS = ["/", "/share", "/moderate/login", "/does-not-exist"]
 

@@ -6,12 +6,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from conftest import score_all, submit
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, Score, State, Submission, Transition, utcnow
 from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
 from kindness_challenge.scoring.worker import claim_pending_batch, score_claim
+
+from conftest import score_all, submit
 
 
 class ExplodingClassifier:

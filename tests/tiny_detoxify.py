@@ -44,6 +44,7 @@ def build_tiny_detoxify(
     seed: int = 0,
     initializer_range: float = 0.5,
     checkpoint_name: str = "tiny-detoxify.ckpt",
+    model_type: str | None = None,
 ) -> TinyDetoxify:
     """Write a tokenizer, config and checkpoint into ``folder`` (created if need be).
 
@@ -51,7 +52,10 @@ def build_tiny_detoxify(
     ``sigmoid(head_bias)`` for every text (-4.0 -> 0.018, +4.0 -> 0.982); a mapping from each of
     ``LABELS`` to a bias pins the labels one by one. ``initializer_range`` is the std of the random
     weights: BERT's usual 0.02 makes a random model score every text almost alike, 0.5 spreads
-    the scores so that tests can tell texts apart.
+    the scores so that tests can tell texts apart. ``model_type`` is what the checkpoint names as
+    its base model: by default the local folder (loads offline with any detoxify); a Hub id such
+    as ``"bert-base-uncased"`` is what released detoxify checkpoints name, and then only the
+    ``huggingface_config_path`` folder can keep the load offline.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -87,7 +91,7 @@ def build_tiny_detoxify(
                 "arch": {
                     "args": {
                         # A local folder instead of a Hub id keeps detoxify's loader offline.
-                        "model_type": str(folder),
+                        "model_type": model_type or str(folder),
                         "model_name": "BertForSequenceClassification",
                         "tokenizer_name": "BertTokenizer",
                         "num_classes": len(CHECKPOINT_CLASSES),

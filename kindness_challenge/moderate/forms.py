@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     HiddenField,
     PasswordField,
@@ -12,21 +11,21 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..moderation import REJECTION_REASONS
-from ..participate.forms import CleanText
+from ..participate.forms import CleanText, TextOnlyForm
 
 
-class LoginForm(FlaskForm):
+class LoginForm(TextOnlyForm):
     username = StringField("Username", validators=[DataRequired(), Length(max=40)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
     next = HiddenField()
     submit = SubmitField("Log in")
 
 
-class ApproveForm(FlaskForm):
+class ApproveForm(TextOnlyForm):
     submit = SubmitField("Approve and publish")
 
 
-class RejectForm(FlaskForm):
+class RejectForm(TextOnlyForm):
     reason = SelectField(
         "Reason the participant will see",
         choices=[SelectChoice("", "Choose a reason…")]

@@ -59,12 +59,14 @@ def logout():
 @bp.route("/")
 @login_required
 def queue():
+    scorer = get_scorer(current_app)
     return render_template(
         "moderate/queue.html",
         items=review_queue(db.session),
         counts=queue_depth(db.session),
-        classifier=get_scorer(current_app).classifier.description,
-        thresholds=get_scorer(current_app).thresholds,
+        classifier=scorer.classifier.description,
+        classifier_labels=getattr(scorer.classifier, "labels", None),
+        thresholds=scorer.thresholds,
         approve_form=ApproveForm(),
         reject_form=RejectForm(),
     )

@@ -78,6 +78,11 @@ class DetoxifyClassifier:
         self._model = None
         self._lock = threading.Lock()
 
+    @property
+    def labels(self) -> tuple[str, ...] | None:
+        """The model's labels, known once it has loaded (None before)."""
+        return tuple(self._model.class_names) if self._model is not None else None
+
     def _load(self):
         with self._lock:
             if self._model is None:
@@ -85,11 +90,37 @@ class DetoxifyClassifier:
 
                 self._model = Detoxify(
                     model_type=self.settings.model_type,
-                    checkpoint=self.settings.checkpoint,
+                    checkpoint=self._checkpoint_source(),
                     device=self.settings.device,
                     huggingface_config_path=self.settings.huggingface_config_path,
                 )
             return self._model
+
+    def _checkpoint_source(self):
+        """The checkpoint for detoxify: its path, or a copy that loads from the config folder.
+
+        detoxify 0.5 reads the model config from the checkpoint's ``model_type`` (a Hub id such
+        as ``bert-base-uncased``) even when given ``huggingface_config_path``, so an offline
+        server would still reach for the Hub (unitaryai/detoxify#126). With a local config
+        folder, the checkpoint is handed over with ``model_type`` pointing at that folder.
+        """
+        settings = self.settings
+        if settings.checkpoint is None or settings.huggingface_config_path is None:
+            return settings.checkpoint
+        import io
+
+        import torch
+
+        loaded = torch.load(settings.checkpoint, map_location=settings.device, weights_only=False)
+        try:
+            loaded["config"]["arch"]["args"]["model_type"] = settings.huggingface_config_path
+        except (KeyError, TypeError):
+            return settings.checkpoint  # not detoxify's format: let detoxify say what is wrong
+        buffer = io.BytesIO()
+        torch.save(loaded, buffer)
+        del loaded
+        buffer.seek(0)
+        return buffer
 
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:

@@ -30,8 +30,10 @@ class Cursor:
         if not raw or len(raw) > 40:
             return None
         try:
-            micros, ident = raw.split("-", 1)
-            return cls(EPOCH + int(micros) * MICROSECOND, int(ident))
+            micros, ident = (int(part) for part in raw.split("-", 1))
+            if not 0 <= ident < 2**62:
+                return None
+            return cls(EPOCH + micros * MICROSECOND, ident)
         except (ValueError, OverflowError, OSError):
             return None
 
