@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -105,6 +106,8 @@ class Submission(Base):
     claim_token: Mapped[str | None] = mapped_column(String(64))
     claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     score_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The classifier saw only the start of the text (it was longer than the model's limit).
+    scoring_truncated: Mapped[bool] = mapped_column(default=False, server_default=false())
     last_error: Mapped[str | None] = mapped_column(Text)
 
     scores: Mapped[list[Score]] = relationship(
