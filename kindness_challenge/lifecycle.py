@@ -2,7 +2,10 @@
 
     pending ──> published                    (classifier: scored below every threshold)
     pending ──> needs_review                 (classifier: flagged, or classifier unavailable)
+    pending ──> rejected                     (policy: a banned phrase)
     needs_review ──> published | rejected    (moderator)
+    published ──> needs_review               (moderator takes it down or undoes; reports)
+    rejected ──> needs_review                (moderator undoes; participant appeals)
 
 Every move is a conditional UPDATE on the current state, so two actors racing for the same
 submission (two workers, two moderators) cannot both win: the loser gets ``StaleTransition``.
@@ -19,10 +22,10 @@ from sqlalchemy.orm import Session
 from .models import ActorKind, State, Submission, Transition, utcnow
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
-    State.pending: frozenset({State.published, State.needs_review}),
+    State.pending: frozenset({State.published, State.needs_review, State.rejected}),
     State.needs_review: frozenset({State.published, State.rejected}),
-    State.published: frozenset(),
-    State.rejected: frozenset(),
+    State.published: frozenset({State.needs_review}),
+    State.rejected: frozenset({State.needs_review}),
 }
 
 
@@ -56,17 +59,24 @@ def move(
     public_note: str | None = None,
     claim_token: str | None = None,
     now: datetime | None = None,
+    extra: dict | None = None,
 ) -> Transition:
     """Move one submission from ``from_state`` to ``to_state`` and record who did it.
 
     ``claim_token``, when given, must still be the row's claim (a worker whose lease expired and
-    was taken over loses the race). Does not commit: the caller owns the transaction.
+    was taken over loses the race). ``extra`` sets more columns in the same UPDATE. Does not
+    commit: the caller owns the transaction.
     """
     check_transition(from_state, to_state)
     now = now or utcnow()
-    values: dict = {"state": to_state, "state_reason": reason}
+    values: dict = {"state": to_state, "state_reason": reason, "review_lock_until": None}
     if to_state is State.published:
-        values["published_at"] = now
+        values.update(published_at=now, review_kind=None)
+    if from_state is State.published:
+        values.update(published_at=None, featured_at=None)
+    if to_state is State.rejected:
+        values["review_kind"] = None
+    values.update(extra or {})
     if from_state is State.pending:
         values.update(claim_token=None, claim_expires_at=None)
     stmt = (

@@ -10,6 +10,7 @@ import enum
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    JSON,
     DateTime,
     Enum,
     Float,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -109,6 +111,19 @@ class Submission(Base):
     # The classifier saw only the start of the text (it was longer than the model's limit).
     scoring_truncated: Mapped[bool] = mapped_column(default=False, server_default=false())
     last_error: Mapped[str | None] = mapped_column(Text)
+    # Campaign category chosen by the participant (routing.CATEGORIES), if any.
+    category: Mapped[str | None] = mapped_column(String(20))
+    # Why it is in review, as a filterable kind (routing.REVIEW_KINDS), and which labels crossed.
+    review_kind: Mapped[str | None] = mapped_column(String(30), index=True)
+    flagged_labels: Mapped[str | None] = mapped_column(String(200))
+    # The highest label probability: "most severe first" sorts on it.
+    severity: Mapped[float | None] = mapped_column(Float)
+    featured_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A soft marker: a moderator has this item open; others see it (it does not block them).
+    review_lock_moderator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("moderator.id", ondelete="SET NULL")
+    )
+    review_lock_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     scores: Mapped[list[Score]] = relationship(
         back_populates="submission", order_by="Score.label", cascade="all, delete-orphan"
@@ -116,6 +131,10 @@ class Submission(Base):
     transitions: Mapped[list[Transition]] = relationship(
         back_populates="submission", order_by="Transition.id", cascade="all, delete-orphan"
     )
+    reports: Mapped[list[Report]] = relationship(
+        back_populates="submission", order_by="Report.id", cascade="all, delete-orphan"
+    )
+    review_lock_moderator: Mapped[Moderator | None] = relationship()
 
     def score_map(self) -> dict[str, float]:
         return {score.label: score.probability for score in self.scores}
@@ -198,3 +217,75 @@ class Moderator(Base):
 
     def get_id(self) -> str:
         return str(self.id)
+
+
+class Setting(Base):
+    """A routing-policy setting changed by an admin in the UI (JSON value), overriding config."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[object] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("moderator.id", ondelete="SET NULL")
+    )
+
+
+class WordEntry(Base):
+    """A banned phrase (rejected at once) or suspect phrase (sent to review)."""
+
+    __tablename__ = "word_entry"
+    __table_args__ = (UniqueConstraint("kind", "normalized"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    phrase: Mapped[str] = mapped_column(String(100))
+    normalized: Mapped[str] = mapped_column(String(200))
+    # For banned phrases: what the participant is told.
+    public_reason: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("moderator.id", ondelete="SET NULL")
+    )
+
+
+class AuditEvent(Base):
+    """Every decision, setting change, list change and login: who, when, before and after."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    moderator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("moderator.id", ondelete="SET NULL"), index=True
+    )
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    submission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
+    subject: Mapped[str | None] = mapped_column(String(120))
+    before: Mapped[object | None] = mapped_column(JSON)
+    after: Mapped[object | None] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Report(Base):
+    """A visitor's report of a published moment."""
+
+    __tablename__ = "report"
+    __table_args__ = (UniqueConstraint("submission_id", "reporter_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+    )
+    reason: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str | None] = mapped_column(String(300))
+    # A hash identifying the reporting visitor (cookie), so one visitor counts once.
+    reporter_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    submission: Mapped[Submission] = relationship(back_populates="reports")

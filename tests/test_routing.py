@@ -46,7 +46,7 @@ def test_illegal_transitions_are_refused(from_state, to_state):
         check_transition(from_state, to_state)
 
 
-def test_nothing_leaves_a_final_state():
-    assert ALLOWED_TRANSITIONS[State.published] == frozenset()
-    assert ALLOWED_TRANSITIONS[State.rejected] == frozenset()
+def test_only_moderators_and_reports_reopen_decided_items():
+    assert ALLOWED_TRANSITIONS[State.published] == frozenset({State.needs_review})
+    assert ALLOWED_TRANSITIONS[State.rejected] == frozenset({State.needs_review})
     assert State.pending not in {s for targets in ALLOWED_TRANSITIONS.values() for s in targets}

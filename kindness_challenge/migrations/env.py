@@ -16,6 +16,15 @@ config.set_main_option(
 target_metadata = db.metadata
 
 
+def render_item(type_, obj, autogen_context):
+    """Write the app's UTCDateTime as the plain DateTime it stores, so migrations stay frozen."""
+    from kindness_challenge.models import UTCDateTime
+
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def run_migrations_offline():
     context.configure(
         url=config.get_main_option("sqlalchemy.url"),
@@ -38,6 +47,7 @@ def run_migrations_online():
 
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("process_revision_directives", process_revision_directives)
+    conf_args.setdefault("render_item", render_item)
 
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata, **conf_args)

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from ..lifecycle import Actor, StaleTransition, move
 from ..models import ActorKind, Score, State, Submission, utcnow
-from ..routing import RoutingDecision, classifier_failed, route
+from ..policy_store import load_policy
+from ..routing import route_submission
 from .classifiers import Classifier
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class BatchResult:
     claimed: int = 0
     published: int = 0
     needs_review: int = 0
+    rejected: int = 0
     lost: int = 0
     failed: int = 0
     outcomes: dict[int, State] = field(default_factory=dict)
@@ -118,12 +120,12 @@ def score_claim(
     scored = _score_with_isolation(classifier, claim.texts)
     now = utcnow()
     actor = Actor(ActorKind.classifier, f"{classifier.name} {classifier.version}"[:120])
-    for submission_id, outcome in zip(claim.ids, scored, strict=True):
+    # The policy admins set in the UI (thresholds over the configured defaults, word lists).
+    policy = load_policy(session, thresholds)
+    for submission_id, text, outcome in zip(claim.ids, claim.texts, scored, strict=True):
         if isinstance(outcome, Exception):
-            decision: RoutingDecision = classifier_failed(f"{type(outcome).__name__}: {outcome}")
             result.failed += 1
-        else:
-            decision = route(outcome, thresholds)
+        decision = route_submission(text, outcome, policy)
         try:
             # move() changes nothing when it raises, so no savepoint is needed.
             move(
@@ -133,8 +135,16 @@ def score_claim(
                 decision.state,
                 actor,
                 reason=decision.reason,
+                public_note=decision.public_note,
                 claim_token=claim.token,
                 now=now,
+                extra={
+                    "review_kind": decision.review_kind,
+                    "flagged_labels": ",".join(decision.flagged_labels) or None,
+                    "severity": None if isinstance(outcome, Exception) else max(
+                        outcome.values(), default=None
+                    ),
+                },
             )
             values = {"scored_at": now, "last_error": None}
             if isinstance(outcome, Exception):
@@ -167,6 +177,8 @@ def score_claim(
         result.outcomes[submission_id] = decision.state
         if decision.state is State.published:
             result.published += 1
+        elif decision.state is State.rejected:
+            result.rejected += 1
         else:
             result.needs_review += 1
     session.commit()
@@ -204,6 +216,7 @@ def drain(
         total.claimed += batch.claimed
         total.published += batch.published
         total.needs_review += batch.needs_review
+        total.rejected += batch.rejected
         total.lost += batch.lost
         total.failed += batch.failed
         total.outcomes.update(batch.outcomes)

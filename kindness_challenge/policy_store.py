@@ -1,0 +1,154 @@
+"""The routing policy as admins set it in the UI: stored in the database, audited.
+
+Settings rows override the configured defaults; word-list entries live in their own table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from . import audit
+from .models import Moderator, Setting, Submission, WordEntry, utcnow
+from .routing import MODES, ListEntry, Policy
+from .textnorm import find_phrase, normalize
+
+LIST_KINDS = ("banned", "suspect")
+
+
+class PolicyError(ValueError):
+    """A setting or list entry that cannot be accepted; the message says why."""
+
+
+def _settings(session: Session) -> dict[str, object]:
+    return {row.key: row.value for row in session.scalars(select(Setting))}
+
+
+def load_policy(session: Session, default_thresholds: Mapping[str, float]) -> Policy:
+    stored = _settings(session)
+    thresholds = dict(default_thresholds)
+    thresholds.update(stored.get("thresholds") or {})
+    words = session.scalars(select(WordEntry).order_by(WordEntry.id)).all()
+    return Policy(
+        thresholds=thresholds,
+        mode=str(stored.get("mode", "auto")),
+        banned=tuple(
+            ListEntry(w.phrase, w.normalized, w.public_reason) for w in words if w.kind == "banned"
+        ),
+        suspect=tuple(ListEntry(w.phrase, w.normalized) for w in words if w.kind == "suspect"),
+        links_to_review=bool(stored.get("links_to_review", True)),
+    )
+
+
+def _put(session: Session, key: str, value, moderator: Moderator) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value, updated_by_id=moderator.id))
+    else:
+        row.value = value
+        row.updated_at = utcnow()
+        row.updated_by_id = moderator.id
+
+
+def update_policy(
+    session: Session,
+    moderator: Moderator,
+    default_thresholds: Mapping[str, float],
+    thresholds: Mapping[str, float],
+    mode: str,
+    links_to_review: bool,
+) -> bool:
+    """Save new settings with an audit row of before and after. Returns False if nothing changed."""
+    if mode not in MODES:
+        raise PolicyError(f"Mode must be one of {', '.join(MODES)}.")
+    for label, value in thresholds.items():
+        if not 0.0 < float(value) <= 1.0:
+            raise PolicyError(f"The {label} threshold must be above 0 and at most 1.")
+    current = load_policy(session, default_thresholds)
+    before = {
+        "thresholds": dict(current.thresholds),
+        "mode": current.mode,
+        "links_to_review": current.links_to_review,
+    }
+    after = {
+        "thresholds": {k: round(float(v), 4) for k, v in thresholds.items()},
+        "mode": mode,
+        "links_to_review": bool(links_to_review),
+    }
+    if before == after:
+        return False
+    for key, value in after.items():
+        _put(session, key, value, moderator)
+    changed = {k: {"from": before[k], "to": after[k]} for k in after if before[k] != after[k]}
+    audit.record(
+        session,
+        moderator,
+        "settings",
+        subject="routing policy",
+        before=before,
+        after=after,
+        note=", ".join(sorted(changed)),
+    )
+    session.commit()
+    return True
+
+
+def add_word(
+    session: Session, moderator: Moderator, kind: str, phrase: str, public_reason: str | None
+) -> WordEntry:
+    if kind not in LIST_KINDS:
+        raise PolicyError("A list entry is either banned or suspect.")
+    normalized = normalize(phrase)
+    if not normalized:
+        raise PolicyError("That phrase has no letters or digits to match.")
+    if len(phrase) > 100:
+        raise PolicyError("Keep phrases to 100 characters or fewer.")
+    exists = session.scalar(
+        select(WordEntry).where(WordEntry.kind == kind, WordEntry.normalized == normalized)
+    )
+    if exists:
+        raise PolicyError(f"{exists.phrase!r} is already on the {kind} list (it matches the same).")
+    entry = WordEntry(
+        kind=kind,
+        phrase=phrase.strip(),
+        normalized=normalized,
+        public_reason=(public_reason or None) if kind == "banned" else None,
+        created_by_id=moderator.id,
+    )
+    session.add(entry)
+    session.flush()
+    audit.record(
+        session,
+        moderator,
+        "word_add",
+        subject=f"{kind} list",
+        after={
+            "kind": kind,
+            "phrase": entry.phrase,
+            "normalized": normalized,
+            "public_reason": entry.public_reason,
+        },
+    )
+    session.commit()
+    return entry
+
+
+def remove_word(session: Session, moderator: Moderator, entry_id: int) -> None:
+    entry = session.get(WordEntry, entry_id)
+    if entry is None:
+        raise PolicyError("That list entry no longer exists.")
+    before = {"kind": entry.kind, "phrase": entry.phrase, "normalized": entry.normalized}
+    session.execute(delete(WordEntry).where(WordEntry.id == entry_id))
+    audit.record(session, moderator, "word_remove", subject=f"{entry.kind} list", before=before)
+    session.commit()
+
+
+def preview_phrase(session: Session, phrase: str, recent: int = 1000) -> list[Submission]:
+    """Which of the most recent submissions a new entry would have caught."""
+    normalized = normalize(phrase)
+    if not normalized:
+        return []
+    rows = session.scalars(select(Submission).order_by(Submission.id.desc()).limit(recent))
+    return [s for s in rows if find_phrase(normalize(s.text), normalized)]
