@@ -84,6 +84,8 @@ class Submission(Base):
     __table_args__ = (
         Index("ix_submission_claim", "state", "claim_expires_at", "id"),
         Index("ix_submission_wall", "state", "published_at", "id"),
+        Index("ix_submission_duplicates", "client_hash", "text_hash", "created_at"),
+        Index("ix_submission_featured", "state", "featured_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -124,6 +126,15 @@ class Submission(Base):
         ForeignKey("moderator.id", ondelete="SET NULL")
     )
     review_lock_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Who or what the moment is for or about (optional, shown with it).
+    for_whom: Mapped[str | None] = mapped_column(String(80))
+    # A keyed hash of the submitting client (never the address itself), for the duplicate window.
+    client_hash: Mapped[str | None] = mapped_column(String(64))
+    text_hash: Mapped[str | None] = mapped_column(String(64))
+    heart_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # A participant may appeal a rejection once, with a short note.
+    appeal_note: Mapped[str | None] = mapped_column(String(500))
+    appealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     scores: Mapped[list[Score]] = relationship(
         back_populates="submission", order_by="Score.label", cascade="all, delete-orphan"
@@ -289,3 +300,15 @@ class Report(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     submission: Mapped[Submission] = relationship(back_populates="reports")
+
+
+class Heart(Base):
+    """One visitor's heart on one moment (a visitor is a random id in a cookie)."""
+
+    __tablename__ = "heart"
+    __table_args__ = (UniqueConstraint("submission_id", "visitor_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"))
+    visitor_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
