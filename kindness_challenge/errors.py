@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
@@ -18,6 +18,7 @@ FRIENDLY = {
         "That request didn't make sense",
         "Something in it was malformed. Please go back and try again.",
     ),
+    403: ("That is for admins", "Your account cannot open this page. Ask an admin."),
     404: ("We couldn't find that page", "It may have moved, or it may not be public."),
     405: ("That can't be done here", "This page doesn't accept that kind of request."),
     413: (
@@ -36,8 +37,15 @@ FRIENDLY = {
 }
 
 
+def wants_json() -> bool:
+    """The JSON API (and feeds' machine clients) get errors in JSON, people get pages."""
+    return request.path.startswith("/api/")
+
+
 def render_error(code: int, detail: str | None = None):
     title, message = FRIENDLY.get(code, ("Something went wrong", "Please try again."))
+    if wants_json():
+        return jsonify(error={"code": code, "title": title, "message": detail or message}), code
     return render_template(
         "error.html", code=code, title=title, message=message, detail=detail
     ), code
@@ -57,6 +65,10 @@ def register_error_handlers(app: Flask) -> None:
         detail = error.description if error.code == 400 else None
         if error.code not in FRIENDLY:
             title = error.name
+            if wants_json():
+                return jsonify(
+                    error={"code": error.code, "title": title, "message": error.description}
+                ), error.code
             return render_template(
                 "error.html", code=error.code, title=title, message=error.description, detail=None
             ), error.code

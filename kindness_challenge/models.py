@@ -77,6 +77,7 @@ class ActorKind(enum.StrEnum):
     participant = "participant"
     classifier = "classifier"
     moderator = "moderator"
+    visitor = "visitor"
 
 
 class Submission(Base):
