@@ -8,9 +8,11 @@ import sqlite3
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config
 from .extensions import csrf, db, limiter, login_manager, migrate
+from .logging_setup import init_logging
 from .models import Moderator
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -36,6 +38,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     os.makedirs(app.instance_path, exist_ok=True)
     config.load(app, test_config)
+    init_logging(app)
+    proxies = {
+        name: int(app.config[f"PROXY_FIX_{name.upper()}"])
+        for name in ("x_for", "x_proto", "x_host", "x_prefix")
+    }
+    if any(proxies.values()):
+        # Behind a reverse proxy: the client's address (rate limits, logs) and scheme.
+        app.wsgi_app = ProxyFix(app.wsgi_app, **proxies)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
@@ -60,13 +70,17 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Pending rows left by a restart are scored as soon as the service takes traffic.
         scorer.ensure_background_thread()
 
+    from .api.views import bp as api_bp
     from .moderate.views import bp as moderate_bp
+    from .ops.views import bp as ops_bp
     from .participate.views import bp as participate_bp
     from .wall.views import bp as wall_bp
 
     app.register_blueprint(wall_bp)
+    app.register_blueprint(api_bp)
     app.register_blueprint(participate_bp)
     app.register_blueprint(moderate_bp)
+    app.register_blueprint(ops_bp)
 
     from .cli import register_commands
     from .errors import register_error_handlers

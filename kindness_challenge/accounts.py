@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from . import audit
 from .models import Moderator
 
 ROLES = ("moderator", "admin")
@@ -22,7 +23,11 @@ class AccountError(ValueError):
 
 
 def create_moderator(
-    session: Session, username: str, password: str, role: str = "moderator"
+    session: Session,
+    username: str,
+    password: str,
+    role: str = "moderator",
+    created_by: Moderator | None = None,
 ) -> Moderator:
     username = username.strip()
     if not USERNAME.fullmatch(username):
@@ -39,6 +44,11 @@ def create_moderator(
         role=role,
     )
     session.add(moderator)
+    audit.record(
+        session, created_by, "account_create", subject=f"account {username}",
+        after={"username": username, "role": role},
+        actor=None if created_by else "command line",
+    )
     session.commit()
     return moderator
 
@@ -51,3 +61,24 @@ def authenticate(session: Session, username: str, password: str) -> Moderator | 
     if not check_password_hash(moderator.password_hash, password) or not moderator.active:
         return None
     return moderator
+
+
+def update_moderator(
+    session: Session, admin: Moderator, moderator_id: int, role: str, active: bool
+) -> Moderator:
+    """Change an account's role or switch it off; audited. Admins cannot lock themselves out."""
+    target = session.get(Moderator, moderator_id)
+    if target is None:
+        raise AccountError("That account no longer exists.")
+    if role not in ROLES:
+        raise AccountError(f"Role must be one of: {', '.join(ROLES)}.")
+    if target.id == admin.id and (role != "admin" or not active):
+        raise AccountError("You cannot remove your own admin role or switch off your own account.")
+    before = {"role": target.role, "active": target.active}
+    target.role, target.active = role, active
+    audit.record(
+        session, admin, "account_update", subject=f"account {target.username}",
+        before=before, after={"role": role, "active": active},
+    )
+    session.commit()
+    return target

@@ -22,6 +22,7 @@ ACTIONS: dict[str, str] = {
     "account_create": "Created an account",
     "account_update": "Changed an account",
     "report_dismiss": "Dismissed reports",
+    "withdrawn": "Withdrawn by its author",
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import signal
+import logging
 import threading
 
 import click
@@ -10,8 +10,17 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .accounts import ROLES, AccountError, create_moderator
+from .classifier_cli import classifier_group
 from .extensions import db
+from .insights.cli import calibrate_command
+from .logging_setup import configure_root_logging
 from .scorer import get_scorer
+from .scoring.notify import EventWaiter, PostgresListener
+from .scoring.plugins import load_classifier
+from .scoring.processes import run_process, supervise
+from .scoring.worker import RetryPolicy
+
+log = logging.getLogger(__name__)
 
 
 @click.command("create-moderator")
@@ -30,40 +39,121 @@ def create_moderator_command(username: str, role: str, password: str) -> None:
 
 @click.command("score-worker")
 @with_appcontext
-@click.option("--once", is_flag=True, help="Score everything pending now, then exit.")
-@click.option("--batch-size", type=click.IntRange(1, 1024), default=None)
-@click.option("--lease", "lease_seconds", type=click.FloatRange(1), default=None)
-@click.option("--poll", "poll_seconds", type=click.FloatRange(0.05), default=None)
-def score_worker_command(once, batch_size, lease_seconds, poll_seconds) -> None:
-    """Claim and score pending submissions (stops cleanly on SIGTERM or Ctrl-C)."""
-    scorer = get_scorer(current_app)
-    if batch_size:
-        scorer.batch_size = batch_size
-    if lease_seconds:
-        scorer.lease_seconds = lease_seconds
-    if poll_seconds:
-        scorer.poll_seconds = poll_seconds
+@click.option("--once", is_flag=True, help="Score everything claimable now, then exit.")
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=None, help="Claim size.")
+@click.option(
+    "--lease", "lease_seconds", type=click.FloatRange(1), default=None, help="Claim lease (s)."
+)
+@click.option(
+    "--poll",
+    "poll_seconds",
+    type=click.FloatRange(0.05),
+    default=None,
+    help="Longest idle wait (s); on PostgreSQL a new submission wakes the worker sooner.",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes to run (forked; one that dies is replaced).",
+)
+@click.option(
+    "--max-attempts",
+    type=click.IntRange(1, 100),
+    default=None,
+    help="Claims of one submission before a failure sends it to review.",
+)
+@click.option(
+    "--retry-delay",
+    "retry_seconds",
+    type=click.FloatRange(0),
+    default=None,
+    help="Wait (s) before the first retry after a classifier failure; doubles each time.",
+)
+@click.option(
+    "--classifier",
+    "classifier_spec",
+    default=None,
+    metavar="MODULE:ATTRIBUTE",
+    help="Score with this classifier (a class, factory or instance) instead of CLASSIFIER.",
+)
+def score_worker_command(
+    once,
+    batch_size,
+    lease_seconds,
+    poll_seconds,
+    concurrency,
+    max_attempts,
+    retry_seconds,
+    classifier_spec,
+) -> None:
+    """Claim and score pending submissions.
+
+    SIGTERM or Ctrl-C: finish the batch in hand, then exit; a second one: give the batch back
+    and exit at once.
+    """
+    app = current_app._get_current_object()
+    configure_root_logging(app.config["LOG_FORMAT"], app.config["LOG_LEVEL"])
+    scorer = get_scorer(app)
+    if classifier_spec:
+        try:
+            scorer.classifier = load_classifier(classifier_spec)
+        except (ImportError, AttributeError, TypeError, ValueError) as error:
+            raise click.BadParameter(str(error), param_hint="--classifier") from None
+    scorer.batch_size = batch_size or scorer.batch_size
+    scorer.lease_seconds = lease_seconds or scorer.lease_seconds
+    scorer.poll_seconds = poll_seconds or scorer.poll_seconds
+    scorer.retry = RetryPolicy(
+        max_attempts or scorer.retry.max_attempts,
+        scorer.retry.delay_seconds if retry_seconds is None else retry_seconds,
+    )
     click.echo(f"Scoring with {scorer.classifier.description}.")
     if once:
         result = scorer.drain()
         click.echo(
             f"Scored {result.claimed}: {result.published} published, "
             f"{result.needs_review} to review."
+            + (f" {result.retried} failed and will be retried." if result.retried else "")
         )
         return
-    stop = threading.Event()
 
-    def request_stop(signum, frame):
-        click.echo("Stopping after the current batch…")
-        stop.set()
-        scorer.wake.set()
+    def work(stop: threading.Event, wake: threading.Event) -> None:
+        engine = db.engine
+        engine.dispose(close=False)  # a forked worker never shares its parent's connections
+        if engine.dialect.name == "postgresql" and app.config["SCORING_NOTIFY"]:
+            waiter = PostgresListener(engine, wake)
+        else:
+            waiter = EventWaiter(wake)
+        try:
+            # Load the model now, not on the first submission (seconds for detoxify).
+            scorer.classifier.score_batch(["Thank you for being kind."])
+        except Exception:  # noqa: BLE001 - each batch will fail, retry and say why
+            log.exception("the classifier failed to warm up")
+        log.info(
+            "score worker ready: %s; batches of %d, lease %.0fs, poll %.1fs, %s",
+            scorer.classifier.description,
+            scorer.batch_size,
+            scorer.lease_seconds,
+            scorer.poll_seconds,
+            "LISTEN/NOTIFY" if isinstance(waiter, PostgresListener) else "polling",
+        )
+        try:
+            scorer.run_forever(stop, waiter=waiter)
+        finally:
+            waiter.close()
 
-    signal.signal(signal.SIGTERM, request_stop)
-    signal.signal(signal.SIGINT, request_stop)
-    scorer.run_forever(stop)
+    if concurrency == 1:
+        run_process(work)
+    else:
+        status = supervise(concurrency, work)
+        if status:
+            raise SystemExit(status)
     click.echo("Worker stopped.")
 
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_moderator_command)
     app.cli.add_command(score_worker_command)
+    app.cli.add_command(classifier_group)
+    app.cli.add_command(calibrate_command)

@@ -22,12 +22,20 @@ def defaults(app: Flask) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
-        # Scoring: "embedded" (alt-profanity-check, offline) or "detoxify".
-        "CLASSIFIER": "embedded",
+        # Scoring: "detoxify" when its files are present (`flask classifier fetch MODEL` puts them
+        # in DETOXIFY_MODELS_DIR), else the embedded default, said in the log and to moderators;
+        # DETOXIFY_REQUIRED makes missing files an error instead. "embedded": alt-profanity-check.
+        "CLASSIFIER": "detoxify",
+        "DETOXIFY_REQUIRED": False,
         "DETOXIFY_MODEL": "original",
+        "DETOXIFY_MODELS_DIR": os.path.join(app.instance_path, "models"),
         "DETOXIFY_CHECKPOINT": None,
         "DETOXIFY_HF_CONFIG": None,
         "DETOXIFY_DEVICE": "cpu",
+        # "exact" (fp32, as detoxify) or "fast" (int8 on a CPU); None: fast on CPU, exact on CUDA.
+        "DETOXIFY_PRECISION": None,
+        "DETOXIFY_THREADS": None,  # torch CPU threads; None: every core the process may use
+        "DETOXIFY_TOKENS_PER_BATCH": None,  # padded tokens per sub-batch; None: measured default
         "THRESHOLDS": dict(DEFAULT_THRESHOLDS),
         # "thread": score in a background thread of this process; "off": only the
         # score-worker command scores (run it beside gunicorn).
@@ -35,11 +43,46 @@ def defaults(app: Flask) -> dict:
         "SCORING_BATCH_SIZE": 32,
         "SCORING_LEASE_SECONDS": 120,
         "SCORING_POLL_SECONDS": 2.0,
+        # A submission whose scoring fails is retried (after SCORING_RETRY_SECONDS, doubling)
+        # until it has been claimed this many times, then sent to review with its error.
+        "SCORING_MAX_ATTEMPTS": 3,
+        "SCORING_RETRY_SECONDS": 5.0,
+        # PostgreSQL: score workers LISTEN for new submissions instead of waiting for the poll.
+        "SCORING_NOTIFY": True,
+        # Seconds to wait for a PostgreSQL connection before answering 503.
+        "DATABASE_CONNECT_TIMEOUT": 5,
+        # redis://host:port/db: rate-limit storage shared by every web process.
+        "REDIS_URL": None,
+        # Behind a reverse proxy: how many proxies set each X-Forwarded-* header (0: trust none).
+        "PROXY_FIX_X_FOR": 0,
+        "PROXY_FIX_X_PROTO": 0,
+        "PROXY_FIX_X_HOST": 0,
+        "PROXY_FIX_X_PREFIX": 0,
+        # "text" (Flask's default logging) or "json": one JSON object per line, with request ids.
+        "LOG_FORMAT": "text",
+        "LOG_LEVEL": "INFO",
+        "METRICS_ENABLED": True,
         "WALL_PAGE_SIZE": 20,
+        # Visitors: the wall's running counts are cached per process this long (a new
+        # publication shows at once; a take-down within this many seconds).
+        "WALL_COUNT_CACHE_SECONDS": 10,
+        "HEART_RATE_LIMIT": "30 per minute;300 per hour",
+        "REPORT_RATE_LIMIT": "3 per minute;10 per hour",
+        "API_RATE_LIMIT": "120 per minute",
+        # This many open reports from different visitors hide a moment pending review (0: never).
+        "REPORT_HIDE_THRESHOLD": 3,
+        # Event display mode (/display): seconds per moment, and how often it fetches new ones.
+        "DISPLAY_ROTATE_SECONDS": 12,
+        "DISPLAY_REFRESH_SECONDS": 120,
+        # How often the review queue page asks for new items (seconds).
+        "QUEUE_POLL_SECONDS": 10,
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
         "SUBMIT_RATE_LIMIT": "10 per minute;60 per hour",
         "LOGIN_RATE_LIMIT": "10 per minute",
+        "NUDGE_RATE_LIMIT": "30 per minute",
+        # The same text from the same client within this window is refused as a duplicate.
+        "DUPLICATE_WINDOW_SECONDS": 600,
     }
 
 
@@ -61,7 +104,19 @@ def load(app: Flask, test_config: dict | None) -> None:
         options = app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
         options.setdefault("connect_args", {}).setdefault("timeout", 15)
     else:
-        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {}).setdefault("pool_pre_ping", True)
+        options = app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
+        options.setdefault("pool_pre_ping", True)
+        # A stopped or unreachable server answers 503 after this long, never hangs a request.
+        timeout = int(app.config["DATABASE_CONNECT_TIMEOUT"])
+        options.setdefault("connect_args", {}).setdefault("connect_timeout", timeout)
+    if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
+    if app.config["RATELIMIT_STORAGE_URI"].startswith(("redis://", "rediss://")):
+        # If Redis goes away, limit in memory per process rather than fail every request.
+        app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+        app.config.setdefault(
+            "RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 1, "socket_timeout": 1}
+        )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
 

@@ -37,9 +37,13 @@ FRIENDLY = {
 }
 
 
+# Endpoints outside /api/ that speak JSON (the share form's live nudge).
+JSON_ENDPOINTS = frozenset({"participate.nudge"})
+
+
 def wants_json() -> bool:
     """The JSON API (and feeds' machine clients) get errors in JSON, people get pages."""
-    return request.path.startswith("/api/")
+    return request.path.startswith("/api/") or request.endpoint in JSON_ENDPOINTS
 
 
 def render_error(code: int, detail: str | None = None):

@@ -87,6 +87,7 @@ class Submission(Base):
         Index("ix_submission_wall", "state", "published_at", "id"),
         Index("ix_submission_duplicates", "client_hash", "text_hash", "created_at"),
         Index("ix_submission_featured", "state", "featured_at"),
+        Index("ix_submission_created_at", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

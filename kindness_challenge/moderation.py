@@ -179,6 +179,31 @@ def _refusal(session: Session, submission_id: int, expected: State) -> DecisionR
     )
 
 
+def check_appeal_decider(session: Session, submission_id: int, moderator: Moderator) -> None:
+    """An appeal is decided by someone other than the moderator who rejected it, if anyone is."""
+    submission = session.get(Submission, submission_id)
+    if submission is None or submission.review_kind != "appeal":
+        return
+    rejected_by = next(
+        (
+            t.moderator_id
+            for t in reversed(submission.transitions)
+            if t.to_state is State.rejected and t.actor_kind is ActorKind.moderator
+        ),
+        None,
+    )
+    if rejected_by != moderator.id:
+        return
+    others = session.scalar(
+        select(func.count()).where(Moderator.active.is_(True), Moderator.id != moderator.id)
+    )
+    if others:
+        raise DecisionRefused(
+            f"#{submission_id} is an appeal against your own decision: "
+            "another moderator should decide it."
+        )
+
+
 def decide(
     session: Session,
     submission_id: int,
@@ -193,6 +218,7 @@ def decide(
     the same item at once cannot both succeed.
     """
     actor = Actor(ActorKind.moderator, moderator.username, moderator.id)
+    check_appeal_decider(session, submission_id, moderator)
     if approve:
         to_state, reason, public_note = State.published, "approved by a moderator", None
     else:

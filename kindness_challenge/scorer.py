@@ -10,7 +10,7 @@ from sqlalchemy.orm import sessionmaker
 
 from .extensions import db
 from .scoring.classifiers import Classifier, DetoxifySettings, build_classifier
-from .scoring.worker import BatchResult, drain, run_worker
+from .scoring.worker import BatchResult, RetryPolicy, drain, run_worker
 
 log = logging.getLogger(__name__)
 
@@ -23,17 +23,16 @@ class Scorer:
         config = app.config
         self.classifier: Classifier = build_classifier(
             config["CLASSIFIER"],
-            DetoxifySettings(
-                model_type=config["DETOXIFY_MODEL"],
-                checkpoint=config["DETOXIFY_CHECKPOINT"],
-                huggingface_config_path=config["DETOXIFY_HF_CONFIG"],
-                device=config["DETOXIFY_DEVICE"],
-            ),
+            detoxify_settings(config),
+            require_detoxify=bool(config["DETOXIFY_REQUIRED"]),
         )
         self.thresholds = {k: float(v) for k, v in config["THRESHOLDS"].items()}
         self.batch_size = int(config["SCORING_BATCH_SIZE"])
         self.lease_seconds = float(config["SCORING_LEASE_SECONDS"])
         self.poll_seconds = float(config["SCORING_POLL_SECONDS"])
+        self.retry = RetryPolicy(
+            int(config["SCORING_MAX_ATTEMPTS"]), float(config["SCORING_RETRY_SECONDS"])
+        )
         self.stop = threading.Event()
         self.wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -52,9 +51,10 @@ class Scorer:
             self.thresholds,
             self.batch_size,
             self.lease_seconds,
+            retry=self.retry,
         )
 
-    def run_forever(self, stop: threading.Event | None = None) -> None:
+    def run_forever(self, stop: threading.Event | None = None, waiter=None) -> None:
         run_worker(
             self.session_factory(),
             self.classifier,
@@ -64,6 +64,8 @@ class Scorer:
             self.batch_size,
             self.lease_seconds,
             self.poll_seconds,
+            retry=self.retry,
+            waiter=waiter,
         )
 
     def ensure_background_thread(self) -> None:
@@ -85,3 +87,21 @@ class Scorer:
 
 def get_scorer(app: Flask) -> Scorer:
     return app.extensions["kindness_scorer"]
+
+
+def detoxify_settings(config) -> DetoxifySettings:
+    """The detoxify settings from the app's config (see ``config.defaults``)."""
+
+    def optional_int(key: str) -> int | None:
+        return None if config.get(key) in (None, "") else int(config[key])
+
+    return DetoxifySettings(
+        model_type=config["DETOXIFY_MODEL"],
+        checkpoint=config["DETOXIFY_CHECKPOINT"] or None,
+        huggingface_config_path=config["DETOXIFY_HF_CONFIG"] or None,
+        device=config["DETOXIFY_DEVICE"],
+        precision=config.get("DETOXIFY_PRECISION") or None,
+        threads=optional_int("DETOXIFY_THREADS"),
+        tokens_per_batch=optional_int("DETOXIFY_TOKENS_PER_BATCH"),
+        models_dir=config["DETOXIFY_MODELS_DIR"],
+    )

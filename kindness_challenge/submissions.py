@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from .lifecycle import Actor
 from .models import ActorKind, State, Submission, Transition, utcnow
+from .scoring.notify import notify_pending
 
 
 def hash_receipt_token(token: str) -> str:
@@ -22,6 +23,11 @@ def create_submission(
     display_name: str,
     video_url: str | None,
     consent_public: bool,
+    *,
+    for_whom: str | None = None,
+    category: str | None = None,
+    client_hash: str | None = None,
+    text_hash: str | None = None,
 ) -> tuple[Submission, str]:
     """Store a new pending submission (persist first, score later).
 
@@ -35,6 +41,10 @@ def create_submission(
         display_name=display_name,
         video_url=video_url,
         consent_public=consent_public,
+        for_whom=for_whom,
+        category=category,
+        client_hash=client_hash,
+        text_hash=text_hash,
         receipt_hash=hash_receipt_token(token),
         state=State.pending,
         created_at=now,
@@ -51,6 +61,7 @@ def create_submission(
         )
     )
     session.add(submission)
+    notify_pending(session)  # delivered to idle score workers at commit
     session.commit()
     return submission, token
 

@@ -68,8 +68,10 @@ def normalize_tokens(text: str) -> list[str]:
     raw = re.split(r"\s+", folded)
     tokens: list[str] = []
     for chunk in raw:
-        if any(c.isalpha() for c in chunk) or (len(chunk) == 1 and chunk in "@$!|"):
-            chunk = chunk.translate(SUBSTITUTIONS)
+        if any(c.isalpha() for c in chunk):
+            # A "!" or "|" ending a word is punctuation, not an "i".
+            body = chunk.rstrip("!|")
+            chunk = body.translate(SUBSTITUTIONS) + chunk[len(body) :]
         chunk = REPEATS.sub(r"\1", chunk)
         tokens.extend(WORD.findall(chunk))
     return _rejoin_single_letters(tokens)

@@ -25,6 +25,7 @@ POSTGRES_URL = os.environ.get(
     "KINDNESS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+REDIS_URL = os.environ.get("KINDNESS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 MODERATOR_PASSWORD = "a-long-kind-password"
 
 
@@ -113,6 +114,35 @@ def pg_app(tmp_path, postgres_url):
         db.engine.dispose()
 
 
+def require_redis() -> None:
+    """Like ``require_postgres``: Redis at KINDNESS_TEST_REDIS_URL; in CI, missing fails."""
+    import redis
+
+    try:
+        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
+        client.ping()
+        client.close()
+    except redis.RedisError as error:
+        message = f"Redis unreachable at {REDIS_URL}: {error}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def redis_url():
+    """The test Redis URL, and a key prefix of this test's own (its keys are deleted after)."""
+    import redis
+
+    require_redis()
+    prefix = "kindness-test-" + uuid.uuid4().hex[:12]
+    yield REDIS_URL, prefix
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(match=f"*{prefix}*", count=1000):
+        client.delete(key)
+    client.close()
+
+
 class ModeratorActions:
     def __init__(self, app, client):
         self.app = app
@@ -141,7 +171,14 @@ def moderator(app, client):
 
 def submit(client, text="Thank you for cheering me on today!", name="@sam", **extra):
     """POST the share form; returns the response (not followed)."""
-    data = {"text": text, "display_name": name, "consent": "y"}
+    # nudge_ack: as if the participant chose "submit for review anyway" after a kindness nudge.
+    data = {
+        "text": text,
+        "display_name": name,
+        "consent": "y",
+        "category": "received",
+        "nudge_ack": "1",
+    }
     data.update(extra)
     return client.post("/share", data=data)
 

@@ -11,6 +11,7 @@ import os
 import re
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,15 +84,17 @@ def browser():
             browser.close()
 
 
-@pytest.fixture
-def live(tmp_path):
-    app = make_app(
-        tmp_path,
-        SCORING_MODE="thread",
-        SCORING_POLL_SECONDS=0.2,
-        WTF_CSRF_ENABLED=True,
-        SERVER_NAME=None,
-    )
+@contextmanager
+def serve_app(tmp_path, **overrides):
+    """The app on 127.0.0.1 with its background scorer, as in production (CSRF on)."""
+    config = {
+        "SCORING_MODE": "thread",
+        "SCORING_POLL_SECONDS": 0.2,
+        "WTF_CSRF_ENABLED": True,
+        "SERVER_NAME": None,
+        **overrides,
+    }
+    app = make_app(tmp_path, **config)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
@@ -109,6 +112,12 @@ def live(tmp_path):
             worker.join(timeout=5)
         with app.app_context():
             db.engine.dispose()
+
+
+@pytest.fixture
+def live(tmp_path):
+    with serve_app(tmp_path) as server:
+        yield server
 
 
 def _new_context(browser, live):
@@ -159,12 +168,18 @@ def wall(page):
     return page.get_by_role("region", name="Kind moments, newest first")
 
 
-def submit_with_mouse(page, text: str, name: str) -> None:
+def submit_with_mouse(page, text: str, name: str, expect_nudge: bool = False) -> None:
     page.goto("/share")
     page.get_by_label("Your kind moment").fill(text)
+    page.get_by_label("A kind comment I received").check()
     page.get_by_label("Display name or @handle").fill(name)
     page.get_by_label("I agree that this moment may be shown publicly").check()
     page.get_by_role("button", name="Share my kind moment").click()
+    if expect_nudge:
+        # The kindness nudge: the draft is kept, nothing is stored until the person decides.
+        expect(page.get_by_role("heading", name="Before you share…")).to_be_visible()
+        expect(page.get_by_label("Your kind moment")).to_have_value(text)
+        page.get_by_role("button", name="Submit for review anyway").click()
     expect(page.get_by_role("heading", name="Your kind moment", exact=True)).to_be_visible()
 
 
@@ -195,6 +210,15 @@ def test_participant_keyboard_only_journey_to_the_wall(live, page):
     page.keyboard.press("Tab")
     expect(page.get_by_label("Your kind moment")).to_be_focused()
     page.keyboard.type(KIND_TEXT)
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Who is it for or about? (optional)")).to_be_focused()
+    page.keyboard.type("a stranger at the café")
+    page.keyboard.press("Tab")
+    first_category = page.get_by_label("A kind comment I received")
+    expect(first_category).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("An inspiring moment")).to_be_checked()
     page.keyboard.press("Tab")
     expect(page.get_by_label("Display name or @handle")).to_be_focused()
     page.keyboard.type("@kind-keys")
@@ -250,12 +274,13 @@ def test_empty_form_shows_every_error_and_stores_nothing(live, page):
         page.get_by_role("button", name="Share my kind moment").click()
     assert posted.value.status == 400
 
-    summary = page.get_by_role("alert")
+    summary = page.locator("#form-problems")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     expect(summary.get_by_role("heading")).to_have_text("Please check these before sending:")
     messages = [
         "Please write your kind moment.",
+        "Please choose what kind of moment this is.",
         "Please give a name or @handle to show with your moment.",
         "Please agree to public display, or we cannot show it.",
     ]
@@ -277,8 +302,10 @@ def test_empty_form_shows_every_error_and_stores_nothing(live, page):
     screenshot(page, "share-errors")
 
     # The summary links take you to the field.
-    summary.get_by_role("link", name=messages[1]).click()
+    summary.get_by_role("link", name=messages[2]).click()
     expect(name).to_be_focused()
+    summary.get_by_role("link", name=messages[1]).click()
+    expect(page.get_by_label("A kind comment I received")).to_be_focused()
 
     assert live.count_submissions() == 0
 
@@ -287,7 +314,7 @@ def test_flagged_moments_are_moderated_and_the_outcome_reaches_the_participant(
     live, page, moderator_context
 ):
     # The participant shares something abusive: it waits for a person, and stays off the wall.
-    submit_with_mouse(page, ABUSIVE_TEXT, "@angry")
+    submit_with_mouse(page, ABUSIVE_TEXT, "@angry", expect_nudge=True)
     reload_until_heading(page, "Waiting for a moderator")
     receipt_url = page.url
     page.goto("/")
@@ -296,7 +323,7 @@ def test_flagged_moments_are_moderated_and_the_outcome_reaches_the_participant(
 
     # A kind but sweary one, from a second participant in the same browser: also flagged.
     second = page.context.new_page()
-    submit_with_mouse(second, SWEARY_KIND_TEXT, "@grateful")
+    submit_with_mouse(second, SWEARY_KIND_TEXT, "@grateful", expect_nudge=True)
     reload_until_heading(second, "Waiting for a moderator")
 
     # The moderator, with cookies of their own.
@@ -315,7 +342,9 @@ def test_flagged_moments_are_moderated_and_the_outcome_reaches_the_participant(
 
     abusive = mod.get_by_role("article", name=re.compile("from @angry"))
     expect(abusive.get_by_role("blockquote")).to_have_text(ABUSIVE_TEXT)
-    flag_reason = re.compile(r"Why it is here: flagged: toxicity 1\.00 ≥ 0\.70")
+    flag_reason = re.compile(
+        r"Why it is here: Scored over a threshold flagged: toxicity 1\.00 ≥ 0\.70"
+    )
     expect(abusive.get_by_text(flag_reason)).to_be_visible()
     expect(abusive.get_by_role("meter")).to_have_count(1)
     expect(abusive.get_by_text("Scored by alt-profanity-check")).to_be_visible()
@@ -342,6 +371,15 @@ def test_flagged_moments_are_moderated_and_the_outcome_reaches_the_participant(
     expect(page.get_by_text(f"Reason: {UNKIND_REASON} Please keep it kind.")).to_be_visible()
     expect(page.get_by_text("not published by a moderator")).to_be_visible()
     screenshot(page, "receipt-rejected")
+
+    # The participant appeals, once.
+    page.get_by_text("Appeal this decision").click()
+    page.get_by_label("Why should it be published?").fill("I was quoting a bully to call it out.")
+    page.get_by_role("button", name="Send my appeal").click()
+    expect(page.get_by_text("Your appeal is in.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your appeal is with a moderator")).to_be_visible()
+    expect(page.get_by_text("you appealed")).to_be_visible()
+    expect(page.get_by_text("Appeal this decision")).to_have_count(0)
 
     # The approved one is published, and on the wall; the rejected one never is.
     second.reload()

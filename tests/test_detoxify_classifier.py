@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pickle
 import re
-import socket
 from itertools import pairwise
 
 import pytest
@@ -21,15 +20,17 @@ from kindness_challenge.extensions import db
 from kindness_challenge.models import Score, State, Submission
 from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring.classifiers import (
-    DETOXIFY_MODELS,
     DetoxifyClassifier,
     DetoxifySettings,
+    ModelLoadError,
     build_classifier,
 )
+from kindness_challenge.scoring.detoxify_engine import DetoxifyEngine
+from kindness_challenge.scoring.model_files import DETOXIFY_MODELS, ModelFilesMissing
 from kindness_challenge.submissions import find_by_receipt
 
 from conftest import ModeratorActions, make_app, receipt_token, score_all, submit
-from tiny_detoxify import LABELS, build_tiny_detoxify
+from tiny_detoxify import LABELS, build_tiny_detoxify, refuse_network
 
 # Different lengths, so a batch is padded and chunks are padded differently from the whole.
 TEXTS = [
@@ -80,23 +81,15 @@ def reference(random_model):
 
 @pytest.fixture(autouse=True)
 def offline(monkeypatch):
-    """Hugging Face offline mode on, and any attempt to open a network connection fails."""
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
-
-    def refuse(*args, **kwargs):
-        raise OSError(f"network access attempted in an offline test: {args!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    refuse_network(monkeypatch)
 
 
 def settings_for(model, **overrides) -> DetoxifySettings:
+    """Settings for a tiny model; ``exact`` precision unless told otherwise."""
     return DetoxifySettings(
         checkpoint=str(model.checkpoint),
         huggingface_config_path=str(model.config_dir),
-        **overrides,
+        **({"precision": "exact"} | overrides),
     )
 
 
@@ -142,23 +135,22 @@ def test_a_batch_of_one_text(random_model, reference):
     assert classifier.score_batch([]) == []
 
 
-def test_batches_larger_than_batch_size_are_chunked_with_the_same_scores(random_model, monkeypatch):
-    whole = DetoxifyClassifier(settings_for(random_model, batch_size=64))
-    chunked = DetoxifyClassifier(settings_for(random_model, batch_size=3))
+def test_sub_batches_give_the_same_scores_as_one_batch(random_model):
+    whole = DetoxifyClassifier(settings_for(random_model, tokens_per_batch=4096))
+    split = DetoxifyClassifier(settings_for(random_model, tokens_per_batch=24))
     expected = whole.score_batch(TEXTS)
 
-    chunked.score_batch(TEXTS[:1])  # load the model, then watch what reaches it
-    chunk_sizes = []
-    predict = chunked._model.predict
+    shapes = []
+    split.load().model.register_forward_pre_hook(
+        lambda module, args, kwargs: shapes.append(tuple(kwargs["input_ids"].shape)),
+        with_kwargs=True,
+    )
+    scores = split.score_batch(TEXTS)
 
-    def recording_predict(texts):
-        chunk_sizes.append(len(texts))
-        return predict(texts)
-
-    monkeypatch.setattr(chunked._model, "predict", recording_predict)
-    scores = chunked.score_batch(TEXTS)
-
-    assert chunk_sizes == [3, 3, 1]  # 7 texts; the last chunk of one is squeezed by detoxify
+    assert len(shapes) > 2  # split up, each padded to at most 24 tokens unless one text alone
+    assert all(rows * width <= 24 or rows == 1 for rows, width in shapes)
+    assert sum(rows for rows, _ in shapes) == len(TEXTS)
+    assert [width for _, width in shapes] == sorted((w for _, w in shapes), reverse=True)
     assert_rows_close(scores, expected)
 
 
@@ -185,14 +177,17 @@ def test_a_released_style_checkpoint_loads_offline_from_the_config_folder(
 
 def test_the_model_is_loaded_lazily_and_once(random_model):
     classifier = DetoxifyClassifier(settings_for(random_model))
-    assert classifier._model is None
+    assert classifier.engine is None
+    assert classifier.labels is None
 
     classifier.score_batch(["hello"])
-    model = classifier._model
-    assert isinstance(model, Detoxify)
+    engine = classifier.engine
+    assert isinstance(engine, DetoxifyEngine)
+    assert classifier.labels == LABELS
 
     classifier.score_batch(["nice", "you are kind"])
-    assert classifier._model is model
+    classifier.truncation_flags(["nice"])
+    assert classifier.engine is engine
 
 
 def test_construction_does_not_read_the_checkpoint(tmp_path):
@@ -201,11 +196,14 @@ def test_construction_does_not_read_the_checkpoint(tmp_path):
 
     classifier = DetoxifyClassifier(DetoxifySettings(checkpoint=str(broken)))  # no error yet
 
-    assert classifier._model is None
-    assert classifier.version.endswith(":broken.ckpt")
+    assert classifier.engine is None
+    assert classifier.version.endswith(":broken.ckpt:fast")
     with pytest.raises(pickle.UnpicklingError):
         classifier.score_batch(["hello"])
-    assert classifier._model is None
+    assert classifier.engine is None
+    # Asked again at once (the worker retries a failed batch text by text): not read again.
+    with pytest.raises(ModelLoadError, match="invalid load key"):
+        classifier.score_batch(["hello"])
 
 
 def test_version_and_description_name_the_checkpoint(random_model):
@@ -213,15 +211,16 @@ def test_version_and_description_name_the_checkpoint(random_model):
 
     assert isinstance(classifier, DetoxifyClassifier)
     assert classifier.name == "detoxify"
-    assert classifier.version.endswith(":random.ckpt")
+    assert classifier.version.endswith(":random.ckpt:exact")  # scores differ by precision
     assert "detoxify" in classifier.description
     assert "random.ckpt" in classifier.description
+    assert "exact" in classifier.description
 
 
 def test_a_missing_checkpoint_is_reported_with_its_path(tmp_path):
     missing = tmp_path / "nowhere" / "model.ckpt"
 
-    with pytest.raises(FileNotFoundError, match=re.escape(str(missing))):
+    with pytest.raises(ModelFilesMissing, match=re.escape(str(missing))):
         DetoxifyClassifier(DetoxifySettings(checkpoint=str(missing)))
 
 
@@ -296,7 +295,7 @@ def test_app_publishes_what_the_model_scores_low(tmp_path, calm_model, dispose):
     assert submission.state is State.published
     assert submission.classifier_name == "detoxify"
     assert submission.classifier_version == classifier.version
-    assert submission.classifier_version.endswith(":calm.ckpt")
+    assert submission.classifier_version.endswith(":calm.ckpt:fast")
     scores = scores_in_db(app, submission.id)
     assert sorted(s.label for s in scores) == sorted(LABELS)
     assert {s.classifier_name for s in scores} == {"detoxify"}
@@ -373,6 +372,7 @@ def test_app_fails_closed_when_the_model_cannot_load(tmp_path, calm_model, damag
         CLASSIFIER="detoxify",
         DETOXIFY_CHECKPOINT=str(checkpoint),
         DETOXIFY_HF_CONFIG=str(calm_model.config_dir),
+        SCORING_MAX_ATTEMPTS=1,  # no retries: the first failure routes
     )
     dispose(app)
     client = app.test_client()

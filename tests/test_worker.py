@@ -10,7 +10,7 @@ from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, Score, State, Submission, Transition, utcnow
 from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
-from kindness_challenge.scoring.worker import claim_pending_batch, score_claim
+from kindness_challenge.scoring.worker import RetryPolicy, claim_pending_batch, score_claim
 
 from conftest import score_all, submit
 
@@ -75,6 +75,7 @@ def test_worker_publishes_kind_and_flags_abusive(app, client):
 def test_classifier_that_raises_sends_everything_to_review(app, client):
     submit(client, text="A stranger paid for my coffee today.")
     get_scorer(app).classifier = ExplodingClassifier()
+    get_scorer(app).retry = RetryPolicy(max_attempts=1)  # retries: tests/test_scale_workers.py
     result = score_all(app)
     assert result.failed == 1 and result.published == 0
     with app.app_context():
@@ -90,6 +91,7 @@ def test_one_poison_text_fails_alone(app, client):
     for text in ("Kind words one", "POISON pill", "Kind words two"):
         submit(client, text=text)
     get_scorer(app).classifier = PickyClassifier()
+    get_scorer(app).retry = RetryPolicy(max_attempts=1)
     result = score_all(app)
     assert result.claimed == 3 and result.failed == 1
     assert states(app) == {

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from wtforms import (
+    BooleanField,
+    FloatField,
     HiddenField,
     PasswordField,
     SelectChoice,
@@ -8,10 +10,16 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ..moderation import REJECTION_REASONS
+from ..accounts import ROLES
+from ..moderation import REJECTION_REASONS, TAKE_DOWN_REASONS
 from ..participate.forms import CleanText, TextOnlyForm
+from ..policy_store import LIST_KINDS
+
+
+def _choices(mapping: dict[str, str], prompt: str) -> list[SelectChoice]:
+    return [SelectChoice("", prompt)] + [SelectChoice(k, v) for k, v in mapping.items()]
 
 
 class LoginForm(TextOnlyForm):
@@ -21,15 +29,14 @@ class LoginForm(TextOnlyForm):
     submit = SubmitField("Log in")
 
 
-class ApproveForm(TextOnlyForm):
-    submit = SubmitField("Approve and publish")
+class ActionForm(TextOnlyForm):
+    """A POST with only a CSRF token: approve, undo, feature, dismiss."""
 
 
 class RejectForm(TextOnlyForm):
     reason = SelectField(
         "Reason the participant will see",
-        choices=[SelectChoice("", "Choose a reason…")]
-        + [SelectChoice(code, text) for code, text in REJECTION_REASONS.items()],
+        choices=_choices(REJECTION_REASONS, "Choose a reason…"),
         validators=[DataRequired("Choose a reason for the rejection.")],
     )
     note = StringField(
@@ -37,3 +44,91 @@ class RejectForm(TextOnlyForm):
         validators=[Optional(), Length(max=300), CleanText(multiline=False)],
     )
     submit = SubmitField("Reject")
+
+
+class BulkForm(TextOnlyForm):
+    action = SelectField(
+        "With the selected",
+        choices=[SelectChoice("approve", "Approve"), SelectChoice("reject", "Reject")],
+    )
+    reason = SelectField(
+        "Rejection reason", choices=_choices(REJECTION_REASONS, "Choose a reason…")
+    )
+    note = StringField(
+        "Note (optional)", validators=[Optional(), Length(max=300), CleanText(multiline=False)]
+    )
+
+
+class TakeDownForm(TextOnlyForm):
+    reason = SelectField(
+        "Why it comes down",
+        choices=_choices(TAKE_DOWN_REASONS, "Choose a reason…"),
+        validators=[DataRequired("Choose a reason for taking it down.")],
+    )
+    note = StringField(
+        "Note (optional)", validators=[Optional(), Length(max=300), CleanText(multiline=False)]
+    )
+    submit = SubmitField("Take down")
+
+
+def settings_form(labels: list[str], data: dict):
+    """A form with one threshold field per label the policy knows."""
+
+    class SettingsForm(TextOnlyForm):
+        mode = SelectField(
+            "Mode",
+            choices=[
+                SelectChoice("auto", "auto: publish what scores below every threshold"),
+                SelectChoice("premoderate", "premoderate: every moment goes to the queue"),
+            ],
+            validators=[DataRequired()],
+        )
+        links_to_review = BooleanField("Send moments with links in their text to review")
+        submit = SubmitField("Save settings")
+
+    for label in labels:
+        setattr(
+            SettingsForm,
+            f"threshold_{label}",
+            FloatField(
+                label.replace("_", " "),
+                validators=[
+                    InputRequired(f"Give a threshold for {label}."),
+                    NumberRange(0.01, 1.0, f"The {label} threshold must be between 0.01 and 1."),
+                ],
+            ),
+        )
+    return SettingsForm(data=data)
+
+
+class WordForm(TextOnlyForm):
+    kind = SelectField(
+        "List",
+        choices=[SelectChoice(k, k) for k in LIST_KINDS],
+        validators=[DataRequired()],
+    )
+    phrase = StringField(
+        "Phrase",
+        validators=[DataRequired("Type a phrase."), Length(max=100), CleanText(multiline=False)],
+    )
+    public_reason = StringField(
+        "Reason the participant sees (banned list only, optional)",
+        validators=[Optional(), Length(max=200), CleanText(multiline=False)],
+    )
+    preview = SubmitField("Preview matches")
+    submit = SubmitField("Add to list")
+
+
+class AccountForm(TextOnlyForm):
+    username = StringField("Username", validators=[DataRequired(), Length(max=40)])
+    password = PasswordField(
+        "Password (10 characters at least)", validators=[DataRequired(), Length(max=200)]
+    )
+    role = SelectField("Role", choices=[SelectChoice(r, r) for r in ROLES])
+    submit = SubmitField("Create account")
+
+
+class AccountUpdateForm(TextOnlyForm):
+    role = SelectField("Role", choices=[SelectChoice(r, r) for r in ROLES])
+    active = BooleanField("Active")
+    submit = SubmitField("Save")

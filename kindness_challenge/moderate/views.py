@@ -1,24 +1,42 @@
+"""The moderators' blueprint: log in, work the queue, decide, and look back."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
 
+from .. import audit, moderation
 from ..accounts import authenticate
+from ..explain import highlight, occlusion_weights
 from ..extensions import db, limiter
+from ..models import AuditEvent, Moderator, State, Submission
 from ..moderation import (
     REJECTION_REASONS,
+    SORTS,
+    TAKE_DOWN_REASONS,
     DecisionRefused,
-    decide,
-    queue_depth,
-    recent_decisions,
-    review_queue,
+    QueueFilter,
 )
+from ..routing import CATEGORIES, REVIEW_KINDS
 from ..scorer import get_scorer
-from .forms import ApproveForm, LoginForm, RejectForm
+from ..scoring.classifiers import EmbeddedClassifier
+from .forms import ActionForm, BulkForm, LoginForm, RejectForm, TakeDownForm
 
 bp = Blueprint("moderate", __name__, url_prefix="/moderate")
+QUEUE_PAGE = 50
 
 
 def _login_limit() -> str:
@@ -33,6 +51,12 @@ def _safe_next(target: str | None) -> str:
     return url_for("moderate.queue")
 
 
+def _back(default: str = "moderate.queue"):
+    """Redirect to the page the form came from, if it was one of ours."""
+    return redirect(_safe_next(request.form.get("back")) if request.form.get("back")
+                    else url_for(default))
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
 def login():
@@ -41,8 +65,15 @@ def login():
         moderator = authenticate(db.session, form.username.data, form.password.data)
         if moderator is not None:
             login_user(moderator)
+            audit.record(db.session, moderator, "login")
+            db.session.commit()
             flash(f"Welcome back, {moderator.username}.", "success")
             return redirect(_safe_next(form.next.data))
+        audit.record(
+            db.session, None, "login_failed", subject=f"username {form.username.data[:40]!r}",
+            actor="anonymous",
+        )
+        db.session.commit()
         form.password.errors.append("That username and password do not match an account.")
     status = 400 if form.is_submitted() else 200
     return render_template("moderate/login.html", form=form), status
@@ -51,61 +82,248 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    audit.record(db.session, current_user, "logout")
+    db.session.commit()
     logout_user()
     flash("You are logged out.", "success")
     return redirect(url_for("wall.index"))
 
 
+def _filters() -> QueueFilter:
+    args = request.args
+    kind = args.get("reason") if args.get("reason") in REVIEW_KINDS else None
+    category = args.get("category") if args.get("category") in CATEGORIES else None
+    sort = args.get("sort") if args.get("sort") in SORTS else "oldest"
+    label = args.get("label") or None
+    if label and (len(label) > 40 or not label.replace("_", "").isalnum()):
+        label = None
+    try:
+        older = float(args["older_than"]) if args.get("older_than") else None
+    except ValueError:
+        older = None
+    if older is not None and not 0 < older < 24 * 365:
+        older = None
+    return QueueFilter(kind, label, older, category, sort)
+
+
+def _explanations(items: list[Submission], always: bool = False) -> dict[int, list]:
+    """Highlighted segments per item: occlusion for the embedded model (cheap), or on request."""
+    classifier = get_scorer(current_app).classifier
+    cheap = isinstance(classifier, EmbeddedClassifier)
+    result = {}
+    for item in items:
+        phrases = tuple((item.state_reason or "").split("'")[1::2]) if item.review_kind in (
+            "suspect_word",
+        ) else ()
+        weights = None
+        scores = item.score_map()
+        if (cheap or always) and scores:
+            label = max(scores, key=scores.get)
+            weights = occlusion_weights(classifier, item.text, label)
+        result[item.id] = highlight(item.text, weights, phrases)
+    return result
+
+
 @bp.route("/")
 @login_required
 def queue():
+    filters = _filters()
     scorer = get_scorer(current_app)
+    items = moderation.review_queue(db.session, filters, limit=QUEUE_PAGE)
     return render_template(
         "moderate/queue.html",
-        items=review_queue(db.session),
-        counts=queue_depth(db.session),
+        items=items,
+        filters=filters,
+        explanations=_explanations(items),
+        viewing={i.id: moderation.viewed_by_other(i, current_user) for i in items},
+        counts=moderation.queue_depth(db.session),
+        newest_id=moderation.newest_review_id(db.session),
         classifier=scorer.classifier.description,
         classifier_labels=getattr(scorer.classifier, "labels", None),
         thresholds=scorer.thresholds,
-        approve_form=ApproveForm(),
+        review_kinds=REVIEW_KINDS,
+        categories=CATEGORIES,
+        sorts=SORTS,
+        action_form=ActionForm(),
         reject_form=RejectForm(),
+        bulk_form=BulkForm(),
     )
+
+
+@bp.route("/queue/poll")
+@login_required
+def queue_poll():
+    """For the queue page's polling: new items since ``after`` and who is viewing what."""
+    try:
+        after = int(request.args.get("after", "0"))
+    except ValueError:
+        abort(400)
+    items = moderation.review_queue(db.session, QueueFilter(), limit=500)
+    return jsonify(
+        newest=moderation.newest_review_id(db.session),
+        new_count=sum(1 for i in items if i.id > after),
+        in_review=len(items),
+        viewing={
+            str(i.id): name
+            for i in items
+            if (name := moderation.viewed_by_other(i, current_user)) is not None
+        },
+    )
+
+
+@bp.route("/submission/<int:submission_id>")
+@login_required
+def item(submission_id: int):
+    submission = db.get_or_404(Submission, submission_id)
+    if submission.state is State.needs_review:
+        moderation.mark_viewing(db.session, submission_id, current_user)
+        db.session.refresh(submission)
+    return render_template(
+        "moderate/item.html",
+        item=submission,
+        segments=_explanations([submission], always=True)[submission.id],
+        history=moderation.item_history(db.session, submission_id),
+        viewing=moderation.viewed_by_other(submission, current_user),
+        thresholds=get_scorer(current_app).thresholds,
+        action_form=ActionForm(),
+        reject_form=RejectForm(),
+        take_down_form=TakeDownForm(),
+        review_kinds=REVIEW_KINDS,
+        categories=CATEGORIES,
+    )
+
+
+def _decide(submission_id: int, approve: bool):
+    form = RejectForm() if not approve else ActionForm()
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(f"Submission #{submission_id} not rejected: {error}", "error")
+        return _back()
+    try:
+        moderation.decide(
+            db.session,
+            submission_id,
+            current_user,
+            approve=approve,
+            reason_code=None if approve else form.reason.data,
+            note=None if approve else (form.note.data or None),
+        )
+        verb = "approved and published" if approve else "rejected"
+        if approve and request.form.get("feature") == "1":
+            moderation.set_featured(db.session, submission_id, current_user, True)
+            verb = "approved, published and featured"
+        # Rendered with an Undo button by base.html.
+        flash([f"Submission #{submission_id} {verb}.", submission_id], "undo")
+    except DecisionRefused as refused:
+        flash(str(refused), "error")
+    return _back()
 
 
 @bp.route("/submission/<int:submission_id>/approve", methods=["POST"])
 @login_required
 def approve(submission_id: int):
-    if ApproveForm().validate_on_submit():
-        try:
-            decide(db.session, submission_id, current_user, approve=True)
-            flash(f"Submission #{submission_id} approved and published.", "success")
-        except DecisionRefused as refused:
-            flash(str(refused), "error")
-    return redirect(url_for("moderate.queue"))
+    return _decide(submission_id, approve=True)
 
 
 @bp.route("/submission/<int:submission_id>/reject", methods=["POST"])
 @login_required
 def reject(submission_id: int):
-    form = RejectForm()
+    return _decide(submission_id, approve=False)
+
+
+@bp.route("/bulk", methods=["POST"])
+@login_required
+def bulk():
+    form = BulkForm()
+    try:
+        ids = [int(value) for value in request.form.getlist("ids")][:200]
+    except ValueError:
+        abort(400)
+    if not form.validate_on_submit():
+        abort(400)
+    if not ids:
+        flash("Select at least one item first.", "error")
+        return _back()
+    approve = form.action.data == "approve"
+    if not approve and form.reason.data not in REJECTION_REASONS:
+        flash("Choose a reason to reject the selected items.", "error")
+        return _back()
+    result = moderation.bulk_decide(
+        db.session, ids, current_user, approve, form.reason.data or None, form.note.data or None
+    )
+    verb = "approved" if approve else "rejected"
+    if result.done:
+        flash(f"{len(result.done)} {verb}: " + ", ".join(f"#{i}" for i in result.done), "success")
+    for message in result.refused:
+        flash(message, "error")
+    return _back()
+
+
+@bp.route("/submission/<int:submission_id>/undo", methods=["POST"])
+@login_required
+def undo(submission_id: int):
+    if ActionForm().validate_on_submit():
+        try:
+            moderation.undo(db.session, submission_id, current_user)
+            flash(f"Undone: #{submission_id} is back in the queue.", "success")
+        except DecisionRefused as refused:
+            flash(str(refused), "error")
+    return _back()
+
+
+@bp.route("/submission/<int:submission_id>/feature", methods=["POST"])
+@login_required
+def feature(submission_id: int):
+    on = request.form.get("on", "1") == "1"
+    if ActionForm().validate_on_submit():
+        try:
+            moderation.set_featured(db.session, submission_id, current_user, on)
+            flash(f"#{submission_id} is {'now' if on else 'no longer'} featured.", "success")
+        except DecisionRefused as refused:
+            flash(str(refused), "error")
+    return _back()
+
+
+@bp.route("/submission/<int:submission_id>/take-down", methods=["POST"])
+@login_required
+def take_down(submission_id: int):
+    form = TakeDownForm()
     if not form.validate_on_submit():
         for errors in form.errors.values():
             for error in errors:
-                flash(f"Submission #{submission_id} not rejected: {error}", "error")
-        return redirect(url_for("moderate.queue"))
+                flash(error, "error")
+        return _back()
     try:
-        decide(
-            db.session,
-            submission_id,
-            current_user,
-            approve=False,
-            reason_code=form.reason.data,
-            note=form.note.data or None,
+        moderation.take_down(
+            db.session, submission_id, current_user, form.reason.data, form.note.data or None
         )
-        flash(f"Submission #{submission_id} rejected.", "success")
+        flash(f"#{submission_id} is off the wall and back in the queue.", "success")
     except DecisionRefused as refused:
         flash(str(refused), "error")
-    return redirect(url_for("moderate.queue"))
+    return _back()
+
+
+@bp.route("/reported")
+@login_required
+def reported():
+    items = moderation.reported_queue(db.session)
+    return render_template(
+        "moderate/reported.html",
+        items=items,
+        action_form=ActionForm(),
+        reject_form=RejectForm(),
+        take_down_form=TakeDownForm(),
+    )
+
+
+@bp.route("/submission/<int:submission_id>/dismiss-reports", methods=["POST"])
+@login_required
+def dismiss_reports(submission_id: int):
+    if ActionForm().validate_on_submit():
+        count = moderation.dismiss_reports(db.session, submission_id, current_user)
+        flash(f"{count} report(s) on #{submission_id} dismissed.", "success")
+    return _back("moderate.reported")
 
 
 @bp.route("/decisions")
@@ -113,6 +331,37 @@ def reject(submission_id: int):
 def decisions():
     return render_template(
         "moderate/decisions.html",
-        decisions=recent_decisions(db.session),
+        decisions=moderation.recent_decisions(db.session),
         reasons=REJECTION_REASONS,
+        take_down_reasons=TAKE_DOWN_REASONS,
+        action_form=ActionForm(),
+        undo_window=moderation.UNDO_GRACE,
+    )
+
+
+@bp.route("/audit")
+@login_required
+def audit_log():
+    query = select(AuditEvent).order_by(AuditEvent.id.desc())
+    moderator_name = request.args.get("moderator") or None
+    action = request.args.get("action") if request.args.get("action") in audit.ACTIONS else None
+    if moderator_name:
+        query = query.where(AuditEvent.actor == moderator_name[:120])
+    if action:
+        query = query.where(AuditEvent.action == action)
+    try:
+        before = int(request.args["before"]) if request.args.get("before") else None
+    except ValueError:
+        abort(400)
+    if before:
+        query = query.where(AuditEvent.id < before)
+    events = db.session.scalars(query.limit(100)).all()
+    return render_template(
+        "moderate/audit.html",
+        events=events,
+        actions=audit.ACTIONS,
+        moderators=db.session.scalars(select(Moderator.username).order_by(Moderator.username)),
+        selected_moderator=moderator_name,
+        selected_action=action,
+        next_before=events[-1].id if len(events) == 100 else None,
     )

@@ -5,12 +5,23 @@ from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import ImmutableMultiDict
-from wtforms import BooleanField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from ..routing import CATEGORIES
 from ..textcheck import TextProblem, clean_text
+from ..videolinks import PLATFORMS, video_platform
 
 TEXT_MAX = 500
+FOR_MAX = 80
 NAME_MAX = 40
 URL_MAX = 300
 
@@ -100,6 +111,16 @@ def video_link(form, field) -> None:
             "The video link must be a full web address starting with https://, "
             "for example https://www.tiktok.com/@you/video/123."
         )
+    if video_platform(value) is None:
+        raise ValidationError(
+            f"That doesn't look like a link to a video page. Paste the link to the video itself "
+            f"on {PLATFORMS}, for example https://www.tiktok.com/@you/video/123."
+        )
+
+
+def known_category(form, field) -> None:
+    if field.data not in CATEGORIES:
+        raise ValidationError("Choose one of the kinds of moment listed, or none.")
 
 
 class SubmissionForm(TextOnlyForm):
@@ -113,6 +134,22 @@ class SubmissionForm(TextOnlyForm):
             Length(max=TEXT_MAX, message=f"Keep it to {TEXT_MAX} characters or fewer."),
             DataRequired("Please write your kind moment."),
         ],
+    )
+    for_whom = StringField(
+        "Who is it for or about? (optional)",
+        filters=[_strip_or_none],
+        validators=[
+            Optional(),
+            CleanText(multiline=False),
+            Length(max=FOR_MAX, message=f"Keep this to {FOR_MAX} characters or fewer."),
+        ],
+    )
+    category = RadioField(
+        "What kind of moment is it? (optional)",
+        choices=[SelectChoice(key, text) for key, text in CATEGORIES.items()],
+        filters=[_strip_or_none],
+        validators=[Optional(), known_category],
+        validate_choice=False,
     )
     display_name = StringField(
         "Display name or @handle",
@@ -136,4 +173,29 @@ class SubmissionForm(TextOnlyForm):
         "I agree that this moment may be shown publicly on the kindness wall",
         validators=[DataRequired("Please agree to public display, or we cannot show it.")],
     )
+    # A honeypot: hidden from people (and from assistive technology); bots fill every field.
+    website = StringField("Leave this field empty")
+    # Set by "submit for review anyway" after the kindness nudge.
+    nudge_ack = HiddenField()
     submit = SubmitField("Share my kind moment")
+
+
+class AppealForm(TextOnlyForm):
+    note = TextAreaField(
+        "Why should it be published?",
+        validators=[
+            InputRequired("Please say in a few words why it should be published."),
+            CleanText(multiline=True),
+            Length(max=500, message="Keep the appeal to 500 characters or fewer."),
+            DataRequired("Please say in a few words why it should be published."),
+        ],
+    )
+    submit = SubmitField("Send my appeal")
+
+
+class WithdrawForm(TextOnlyForm):
+    confirm = ConsentField(
+        "Yes, delete my moment for good",
+        validators=[DataRequired("Tick the box to confirm you want to withdraw it.")],
+    )
+    submit = SubmitField("Withdraw and delete")

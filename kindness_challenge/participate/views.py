@@ -1,12 +1,30 @@
+"""The participants' blueprint: share a moment (with a kindness nudge), follow it, withdraw or
+appeal it."""
+
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from datetime import timedelta
 
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+
+from .. import participation
 from ..extensions import db, limiter
 from ..models import State
+from ..policy_store import load_policy
+from ..routing import CATEGORIES
 from ..scorer import get_scorer
 from ..submissions import create_submission, find_by_receipt
-from .forms import TEXT_MAX, SubmissionForm
+from .forms import TEXT_MAX, AppealForm, SubmissionForm, WithdrawForm
 
 bp = Blueprint("participate", __name__)
 
@@ -15,43 +33,135 @@ def _submit_limit() -> str:
     return current_app.config["SUBMIT_RATE_LIMIT"]
 
 
+def _nudge_limit() -> str:
+    return current_app.config["NUDGE_RATE_LIMIT"]
+
+
+def _client() -> str:
+    return participation.client_hash(current_app.secret_key, request.remote_addr or "unknown")
+
+
+def _nudge(text: str) -> participation.Nudge:
+    scorer = get_scorer(current_app)
+    policy = load_policy(db.session, scorer.thresholds)
+    return participation.nudge(scorer.classifier, policy, text)
+
+
 @bp.route("/share", methods=["GET", "POST"])
 @limiter.limit(_submit_limit, methods=["POST"])
 def share():
     form = SubmissionForm()
+    nudge = None
     if form.validate_on_submit():
+        if form.website.data:
+            form.website.errors.append("This field must be left empty.")
+            return _form_page(form, None, 400)
+        client = _client()
+        fingerprint = participation.text_fingerprint(form.text.data)
+        window = timedelta(seconds=current_app.config["DUPLICATE_WINDOW_SECONDS"])
+        if participation.recent_duplicate(db.session, client, fingerprint, window):
+            form.text.errors.append(
+                "You shared this same moment a few minutes ago, and it is already in. "
+                "Follow it with the link you got then."
+            )
+            return _form_page(form, None, 400)
+        if form.nudge_ack.data != "1":
+            nudge = _nudge(form.text.data)
+            if nudge.flagged:
+                return _form_page(form, nudge, 200)
         submission, token = create_submission(
             db.session,
             text=form.text.data,
             display_name=form.display_name.data,
             video_url=form.video_url.data,
             consent_public=form.consent.data,
+            for_whom=form.for_whom.data,
+            category=form.category.data,
+            client_hash=client,
+            text_hash=fingerprint,
         )
         get_scorer(current_app).notify_new_submission()
         flash("Thank you! Your kind moment is in. Keep this page's link to follow it.", "success")
         return redirect(url_for("participate.receipt", token=token))
-    status = 400 if form.is_submitted() else 200
-    return render_template("participate/share.html", form=form, text_max=TEXT_MAX), status
+    return _form_page(form, None, 400 if form.is_submitted() else 200)
+
+
+def _form_page(form: SubmissionForm, nudge, status: int):
+    return render_template(
+        "participate/share.html", form=form, nudge=nudge, text_max=TEXT_MAX
+    ), status
+
+
+@bp.route("/share/nudge", methods=["POST"])
+@limiter.limit(_nudge_limit)
+def nudge():
+    """Score a draft while it is typed; nothing is stored. JSON in, JSON out (CSRF header)."""
+    payload = request.get_json(silent=True)
+    text = payload.get("text") if isinstance(payload, dict) else None
+    if not isinstance(text, str) or len(text) > TEXT_MAX * 2:
+        abort(400, description="Send the draft as JSON: {\"text\": \"...\"}.")
+    result = _nudge(text)
+    return jsonify(flagged=result.flagged, message=result.message)
+
+
+def _submission_or_404(token: str):
+    submission = find_by_receipt(db.session, token)
+    if submission is None:
+        abort(404)
+    return submission
 
 
 @bp.route("/receipt/<token>")
 def receipt(token: str):
-    submission = find_by_receipt(db.session, token)
-    if submission is None:
-        abort(404)
+    submission = _submission_or_404(token)
     decision = next(
         (t for t in reversed(submission.transitions) if t.to_state == submission.state), None
+    )
+    rejection = next(
+        (t for t in reversed(submission.transitions) if t.to_state is State.rejected), None
     )
     response = current_app.make_response(
         render_template(
             "participate/receipt.html",
             submission=submission,
             decision=decision,
+            rejection=rejection,
             token=token,
             State=State,
+            categories=CATEGORIES,
+            appeal_form=AppealForm(),
+            withdraw_form=WithdrawForm(),
         )
     )
     # The link is the only key to this page: keep it out of caches and referrers.
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
+
+
+@bp.route("/receipt/<token>/withdraw", methods=["POST"])
+def withdraw(token: str):
+    submission = _submission_or_404(token)
+    form = WithdrawForm()
+    if not form.validate_on_submit():
+        flash("Tick the box to confirm you want to withdraw it.", "error")
+        return redirect(url_for("participate.receipt", token=token))
+    participation.withdraw(db.session, submission)
+    return render_template("participate/withdrawn.html")
+
+
+@bp.route("/receipt/<token>/appeal", methods=["POST"])
+def appeal(token: str):
+    submission = _submission_or_404(token)
+    form = AppealForm()
+    if form.validate_on_submit():
+        try:
+            participation.appeal(db.session, submission, form.note.data)
+            flash("Your appeal is in. A moderator will look at your moment again.", "success")
+        except participation.ParticipantError as error:
+            flash(str(error), "error")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "error")
+    return redirect(url_for("participate.receipt", token=token))

@@ -6,6 +6,12 @@ or take each other's rows; SQLite has a single writer, so the same UPDATE is ato
 worker that dies leaves its lease to expire; the next claim takes those rows again. Results are
 written with a conditional UPDATE on the token, so a worker whose lease was taken over cannot
 route a row a second time.
+
+Failures are bounded: every claim counts an attempt. A text the classifier raises on goes back to
+pending and is retried after a delay (doubling) until ``RetryPolicy.max_attempts``, then it goes to
+review with its error. A text that kills its worker (a crash mid-batch) is claimed again when the
+lease runs out, and once it has been claimed more than ``max_attempts`` times it goes to review
+unscored. Nothing can loop forever.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import logging
 import secrets
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -20,13 +27,30 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from .. import metrics
 from ..lifecycle import Actor, StaleTransition, move
 from ..models import ActorKind, Score, State, Submission, utcnow
 from ..policy_store import load_policy
 from ..routing import route_submission
-from .classifiers import Classifier
+from .classifiers import Classifier, truncation_flags_for
+from .notify import EventWaiter
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often a submission is claimed before a failure sends it to review, and the pause."""
+
+    max_attempts: int = 1
+    delay_seconds: float = 0.0
+
+    def delay(self, attempt: int) -> float:
+        return min(self.delay_seconds * 2 ** max(0, attempt - 1), 3600.0)
+
+
+class GaveUp(RuntimeError):
+    """Claimed more often than the retry limit: its workers kept dying on it."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +58,11 @@ class Claim:
     token: str
     ids: tuple[int, ...]
     texts: tuple[str, ...]
+    # Per row, this claim's attempt number (1 for the first claim), the error of the last
+    # attempt and when it was submitted. Empty for a claim built by hand.
+    attempts: tuple[int, ...] = ()
+    last_errors: tuple[str | None, ...] = ()
+    created: tuple[datetime, ...] = ()
 
 
 @dataclass
@@ -44,6 +73,7 @@ class BatchResult:
     rejected: int = 0
     lost: int = 0
     failed: int = 0
+    retried: int = 0
     outcomes: dict[int, State] = field(default_factory=dict)
 
 
@@ -78,12 +108,102 @@ def claim_pending_batch(
             claim_expires_at=now + timedelta(seconds=lease_seconds),
             score_attempts=Submission.score_attempts + 1,
         )
-        .returning(Submission.id, Submission.text)
+        .returning(
+            Submission.id,
+            Submission.text,
+            Submission.score_attempts,
+            Submission.last_error,
+            Submission.created_at,
+        )
         .execution_options(synchronize_session=False)
     )
     rows = sorted(session.execute(stmt).all())
     session.commit()
-    return Claim(token, tuple(r.id for r in rows), tuple(r.text for r in rows))
+    return Claim(
+        token,
+        tuple(r.id for r in rows),
+        tuple(r.text for r in rows),
+        tuple(r.score_attempts for r in rows),
+        tuple(r.last_error for r in rows),
+        tuple(r.created_at for r in rows),
+    )
+
+
+def release_claim(session: Session, claim: Claim) -> int:
+    """Give back the rows of a claim that will not be scored (a worker stopping at once).
+
+    They are claimable again at once, and the attempt is not counted. Commits.
+    """
+    if not claim.ids:
+        return 0
+    released = session.execute(
+        update(Submission)
+        .where(
+            Submission.id.in_(claim.ids),
+            Submission.claim_token == claim.token,
+            Submission.state == State.pending,
+        )
+        .values(
+            claim_token=None,
+            claim_expires_at=None,
+            score_attempts=Submission.score_attempts - 1,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.commit()
+    return released
+
+
+def _release_for_retry(
+    session: Session,
+    submission_id: int,
+    claim: Claim,
+    error: Exception,
+    retry_at: datetime,
+) -> bool:
+    """Put a row whose scoring failed back to pending, claimable again from ``retry_at``."""
+    return (
+        session.execute(
+            update(Submission)
+            .where(
+                Submission.id == submission_id,
+                Submission.claim_token == claim.token,
+                Submission.state == State.pending,
+            )
+            .values(
+                claim_token=None,
+                claim_expires_at=retry_at,
+                last_error=f"{type(error).__name__}: {error}"[:2000],
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
+
+
+def _score_claimed(
+    classifier: Classifier, claim: Claim, retry: RetryPolicy | None
+) -> list[dict[str, float] | Exception]:
+    """Score the claimed texts, except those claimed more often than the retry limit.
+
+    Such a row was claimed and never finished again and again: a worker died on it each time.
+    It is not given to the classifier once more; its outcome is ``GaveUp``.
+    """
+    if retry is None or not claim.attempts:
+        return _score_with_isolation(classifier, claim.texts)
+    fresh = [i for i, n in enumerate(claim.attempts) if n <= retry.max_attempts]
+    outcomes: list[dict[str, float] | Exception] = [
+        GaveUp(
+            f"gave up after {n - 1} unfinished attempts"
+            + (f"; last error: {error}" if error else "")
+        )
+        for n, error in zip(claim.attempts, claim.last_errors, strict=True)
+    ]
+    if fresh:
+        scored = _score_with_isolation(classifier, [claim.texts[i] for i in fresh])
+        for i, outcome in zip(fresh, scored, strict=True):
+            outcomes[i] = outcome
+    return outcomes
 
 
 def _score_with_isolation(
@@ -112,17 +232,34 @@ def score_claim(
     claim: Claim,
     classifier: Classifier,
     thresholds: Mapping[str, float],
+    retry: RetryPolicy | None = None,
 ) -> BatchResult:
-    """Score the claimed texts and route each submission; one commit for the whole batch."""
+    """Score the claimed texts and route each submission; one commit for the whole batch.
+
+    With a ``retry`` policy, a row the classifier failed on goes back to pending for another try
+    while its attempts are under ``retry.max_attempts``; after that it is routed (to review,
+    with the error). Without one, a failure is routed at once and attempts are not checked.
+    """
     result = BatchResult(claimed=len(claim.ids))
     if not claim.ids:
         return result
-    scored = _score_with_isolation(classifier, claim.texts)
+    scored = _score_claimed(classifier, claim, retry)
+    flags = truncation_flags_for(classifier, claim.texts, scored)
+    truncated = dict(zip(claim.ids, flags, strict=True))
     now = utcnow()
+    attempts = dict(zip(claim.ids, claim.attempts, strict=False))
     actor = Actor(ActorKind.classifier, f"{classifier.name} {classifier.version}"[:120])
     # The policy admins set in the UI (thresholds over the configured defaults, word lists).
     policy = load_policy(session, thresholds)
     for submission_id, text, outcome in zip(claim.ids, claim.texts, scored, strict=True):
+        attempt = attempts.get(submission_id, 1)
+        if isinstance(outcome, Exception) and retry and attempt < retry.max_attempts:
+            retry_at = now + timedelta(seconds=retry.delay(attempt))
+            if _release_for_retry(session, submission_id, claim, outcome, retry_at):
+                result.retried += 1
+            else:
+                result.lost += 1
+            continue
         if isinstance(outcome, Exception):
             result.failed += 1
         decision = route_submission(text, outcome, policy)
@@ -151,7 +288,9 @@ def score_claim(
                 values["last_error"] = str(outcome)[:2000]
             else:
                 values.update(
-                    classifier_name=classifier.name, classifier_version=classifier.version
+                    classifier_name=classifier.name,
+                    classifier_version=classifier.version,
+                    scoring_truncated=truncated[submission_id],
                 )
                 session.add_all(
                     Score(
@@ -191,11 +330,54 @@ def score_pending_once(
     thresholds: Mapping[str, float],
     batch_size: int = 32,
     lease_seconds: float = 120.0,
+    *,
+    retry: RetryPolicy | None = None,
 ) -> BatchResult:
-    """Claim one batch and score it. Returns what happened (``claimed == 0`` when idle)."""
+    """Claim one batch and score it. Returns what happened (``claimed == 0`` when idle).
+
+    Interrupted mid-batch (KeyboardInterrupt, or a stop-now signal raised as an exception that is
+    not an ``Exception``), it gives the batch back before the interruption goes on.
+    """
     with session_factory() as session:
         claim = claim_pending_batch(session, batch_size, lease_seconds)
-        return score_claim(session, claim, classifier, thresholds)
+        if not claim.ids:
+            return BatchResult()
+        started = time.perf_counter()
+        try:
+            result = score_claim(session, claim, classifier, thresholds, retry)
+        except BaseException as interruption:
+            if not isinstance(interruption, Exception):
+                _abandon(session_factory, session, claim)
+            raise
+    _record(claim, result, time.perf_counter() - started)
+    return result
+
+
+def _abandon(session_factory: Callable[[], Session], session: Session, claim: Claim) -> None:
+    try:
+        session.rollback()  # first let go of the row locks the unfinished batch holds
+    except Exception:  # noqa: BLE001 - a broken connection: drop it
+        session.invalidate()
+    try:
+        with session_factory() as fresh:
+            released = release_claim(fresh, claim)
+        log.warning("stopped mid-batch: gave back %d claimed submissions", released)
+    except Exception:  # noqa: BLE001 - the lease runs out instead
+        log.warning("stopped mid-batch: could not give back the claim; its lease will run out")
+
+
+def _record(claim: Claim, result: BatchResult, seconds: float) -> None:
+    metrics.BATCH_SIZE.observe(len(claim.ids))
+    metrics.BATCH_SECONDS.observe(seconds)
+    for outcome in ("published", "needs_review", "rejected", "retried", "lost"):
+        count = getattr(result, outcome)
+        if count:
+            metrics.SCORED.labels(outcome).inc(count)
+    now = utcnow()
+    created = dict(zip(claim.ids, claim.created, strict=False))
+    for submission_id in result.outcomes:
+        if submission_id in created:
+            metrics.WAIT_SECONDS.observe((now - created[submission_id]).total_seconds())
 
 
 def drain(
@@ -204,12 +386,18 @@ def drain(
     thresholds: Mapping[str, float],
     batch_size: int = 32,
     lease_seconds: float = 120.0,
+    *,
+    retry: RetryPolicy | None = None,
 ) -> BatchResult:
-    """Score batches until no claimable submission is left; returns the totals."""
+    """Score batches until no claimable submission is left; returns the totals.
+
+    A row put back for a retry is not claimable until its delay has passed, so it is left
+    pending for a later run.
+    """
     total = BatchResult()
     while True:
         batch = score_pending_once(
-            session_factory, classifier, thresholds, batch_size, lease_seconds
+            session_factory, classifier, thresholds, batch_size, lease_seconds, retry=retry
         )
         if batch.claimed == 0:
             return total
@@ -219,6 +407,7 @@ def drain(
         total.rejected += batch.rejected
         total.lost += batch.lost
         total.failed += batch.failed
+        total.retried += batch.retried
         total.outcomes.update(batch.outcomes)
 
 
@@ -231,29 +420,37 @@ def run_worker(
     batch_size: int = 32,
     lease_seconds: float = 120.0,
     poll_seconds: float = 1.0,
+    *,
+    retry: RetryPolicy | None = None,
+    waiter: Callable[[float], None] | None = None,
 ) -> None:
-    """Score until ``stop`` is set; sleep ``poll_seconds`` (or until ``wake``) when idle.
+    """Score until ``stop`` is set, then return after finishing the batch in hand.
 
-    A database error is logged and retried after the poll interval: the worker never dies of a
-    transient outage, and rows it held are simply re-claimed when their lease runs out.
+    After a full batch it claims again at once; otherwise it waits ``poll_seconds`` or less:
+    ``waiter`` returns early on news of a submission (a PostgreSQL LISTEN; by default the
+    ``wake`` event). A database error is logged and retried after the poll interval: the worker
+    never dies of a transient outage, and rows it held are re-claimed when their lease runs out.
     """
-    wake = wake or threading.Event()
+    wait = waiter or EventWaiter(wake or threading.Event())
     while not stop.is_set():
         try:
             batch = score_pending_once(
-                session_factory, classifier, thresholds, batch_size, lease_seconds
+                session_factory, classifier, thresholds, batch_size, lease_seconds, retry=retry
             )
         except Exception:  # noqa: BLE001 - keep the loop alive through outages
             log.exception("scoring batch failed; retrying in %.1fs", poll_seconds)
             batch = BatchResult()
         if batch.claimed:
             log.info(
-                "scored %d: %d published, %d to review, %d lost to another worker",
+                "scored %d: %d published, %d to review, %d rejected, %d to retry, "
+                "%d lost to another worker",
                 batch.claimed,
                 batch.published,
                 batch.needs_review,
+                batch.rejected,
+                batch.retried,
                 batch.lost,
             )
+        if batch.claimed >= batch_size or stop.is_set():
             continue
-        wake.wait(poll_seconds)
-        wake.clear()
+        wait(poll_seconds)

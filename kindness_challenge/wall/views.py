@@ -1,31 +1,223 @@
+"""The visitors' pages: the wall, permalinks, hearts, reports, the event display and the feed."""
+
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from urllib.parse import urlsplit
 
-from ..extensions import db
-from .queries import Cursor, published_count, published_moment, wall_page
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+
+from .. import visitors
+from ..extensions import db, limiter
+from ..models import Submission, utcnow
+from ..routing import CATEGORIES
+from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_key
+from .counts import CountCache
+from .feed import atom_feed
+from .forms import HeartForm, ReportForm
+from .queries import Cursor, featured, published_moment, wall_page
 
 bp = Blueprint("wall", __name__)
+
+FEATURED_ON_WALL = 6
+DISPLAY_MOMENTS = 12
+FEED_ENTRIES = 50
+MAX_ID = 2**62
+
+
+@bp.app_template_filter("category_label")
+def category_label(key: str | None) -> str | None:
+    return CATEGORIES.get(key) if key else None
+
+
+def counts() -> CountCache:
+    """This app's per-process cache of the running counts (shared with the API)."""
+    cache = current_app.extensions.get("kindness_wall_counts")
+    if cache is None:
+        cache = CountCache(float(current_app.config["WALL_COUNT_CACHE_SECONDS"]))
+        current_app.extensions["kindness_wall_counts"] = cache
+    return cache
+
+
+def _wall_args() -> tuple[Cursor | None, str | None]:
+    after = Cursor.decode(request.args.get("after"))
+    if request.args.get("after") and after is None:
+        abort(400, description="That page link is not valid. Start again from the wall.")
+    category = request.args.get("category") or None
+    if category is not None and category not in CATEGORIES:
+        abort(400, description="There is no such category. Start again from the wall.")
+    return after, category
+
+
+def _published_or_404(moment_id: int) -> Submission:
+    found = published_moment(db.session, moment_id) if moment_id < MAX_ID else None
+    if found is None:
+        abort(404)
+    return found
+
+
+def _safe_back(target: str | None, default: str) -> str:
+    """Only same-site paths are followed back (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        if not urlsplit(target).netloc and "\\" not in target:
+            return target
+    return default
+
+
+def _page(category: str | None, after: Cursor | None):
+    moments, next_cursor = wall_page(
+        db.session, current_app.config["WALL_PAGE_SIZE"], after, category
+    )
+    return moments, next_cursor.encode() if next_cursor else None
 
 
 @bp.route("/")
 def index():
-    after = Cursor.decode(request.args.get("after"))
-    if request.args.get("after") and after is None:
-        abort(400, description="That page link is not valid. Start again from the wall.")
-    moments, next_cursor = wall_page(db.session, current_app.config["WALL_PAGE_SIZE"], after)
+    after, category = _wall_args()
+    moments, next_cursor = _page(category, after)
+    highlights = featured(db.session, FEATURED_ON_WALL, category) if after is None else []
     return render_template(
         "wall/index.html",
         moments=moments,
-        next_cursor=next_cursor.encode() if next_cursor else None,
+        featured=highlights,
+        hearted=visitors.hearted_ids(
+            db.session, visitor_key(), [m.id for m in moments + highlights]
+        ),
+        next_cursor=next_cursor,
+        category=category,
+        categories=CATEGORIES,
         is_first_page=after is None,
-        total=published_count(db.session),
+        back=request.full_path.rstrip("?"),
+        total=counts().published(db.session),
     )
+
+
+@bp.route("/wall/more")
+def more():
+    """The next page's cards as an HTML fragment, for "Load more" (wall.js)."""
+    after, category = _wall_args()
+    moments, next_cursor = _page(category, after)
+    return render_template(
+        "wall/_more.html",
+        moments=moments,
+        hearted=visitors.hearted_ids(db.session, visitor_key(), [m.id for m in moments]),
+        next_cursor=next_cursor,
+        category=category,
+        back=url_for("wall.index", after=request.args.get("after"), category=category),
+    )
+
+
+def _render_moment(moment: Submission, report_form: ReportForm, status: int = 200):
+    key = visitor_key()
+    return render_template(
+        "wall/moment.html",
+        moment=moment,
+        hearted=visitors.hearted_ids(db.session, key, [moment.id]),
+        reported=visitors.has_reported(db.session, key, moment.id),
+        report_form=report_form,
+        back=url_for("wall.moment", moment_id=moment.id),
+    ), status
 
 
 @bp.route("/moment/<int:moment_id>")
 def moment(moment_id: int):
-    found = published_moment(db.session, moment_id) if moment_id < 2**62 else None
-    if found is None:
+    return _render_moment(_published_or_404(moment_id), ReportForm(formdata=None))
+
+
+def _heart_limit() -> str:
+    return current_app.config["HEART_RATE_LIMIT"]
+
+
+def _report_limit() -> str:
+    return current_app.config["REPORT_RATE_LIMIT"]
+
+
+@bp.post("/moment/<int:moment_id>/heart")
+@limiter.limit(_heart_limit)
+def heart(moment_id: int):
+    form = HeartForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if moment_id >= MAX_ID:
         abort(404)
-    return render_template("wall/moment.html", moment=found)
+    try:
+        result = visitors.set_heart(
+            db.session, moment_id, ensure_visitor_key(), hearted=form.hearted.data != "0"
+        )
+    except visitors.NotPublished:
+        abort(404)
+    if request.accept_mimetypes.best == "application/json":
+        response = jsonify(id=moment_id, hearted=result.hearted, count=result.count)
+    else:
+        default = url_for("wall.moment", moment_id=moment_id)
+        response = redirect(f"{_safe_back(form.back.data, default)}#moment-{moment_id}")
+    return set_cookie_if_new(response)
+
+
+@bp.post("/moment/<int:moment_id>/report")
+@limiter.limit(_report_limit)
+def report(moment_id: int):
+    moment = _published_or_404(moment_id)
+    form = ReportForm()
+    if not form.validate_on_submit():
+        return _render_moment(moment, form, 400)
+    try:
+        result = visitors.report(
+            db.session,
+            moment_id,
+            ensure_visitor_key(),
+            form.reason.data,
+            form.note.data,
+            hide_threshold=int(current_app.config["REPORT_HIDE_THRESHOLD"]),
+        )
+    except visitors.NotPublished:
+        abort(404)
+    if result.hidden:
+        flash("Thank you for telling us. The moment is hidden until a moderator looks at it.",
+              "success")
+        response = redirect(url_for("wall.index"))
+    else:
+        flash("Thank you for telling us. A moderator will look at this moment."
+              if result.recorded else "You reported this moment already. Thank you.", "success")
+        response = redirect(url_for("wall.moment", moment_id=moment_id))
+    return set_cookie_if_new(response)
+
+
+@bp.route("/display")
+def display():
+    """Full screen for events and streams: featured moments, else the newest, rotating."""
+    moments = featured(db.session, DISPLAY_MOMENTS) or wall_page(db.session, DISPLAY_MOMENTS)[0]
+    at = request.args.get("at", default=0, type=int) % len(moments) if moments else 0
+    return render_template(
+        "wall/display.html",
+        moments=moments,
+        at=at,
+        next_at=(at + 1) % len(moments) if moments else 0,
+        rotate_seconds=current_app.config["DISPLAY_ROTATE_SECONDS"],
+        refresh_seconds=current_app.config["DISPLAY_REFRESH_SECONDS"],
+        total=counts().published(db.session),
+    )
+
+
+@bp.route("/feed.atom")
+def feed():
+    moments, _ = wall_page(db.session, FEED_ENTRIES)
+    body = atom_feed(
+        moments,
+        title="#CreateKindness wall",
+        feed_url=url_for("wall.feed", _external=True),
+        wall_url=url_for("wall.index", _external=True),
+        permalink=lambda m: url_for("wall.moment", moment_id=m.id, _external=True),
+        now=utcnow(),
+    )
+    return Response(body, mimetype="application/atom+xml")

@@ -1,0 +1,223 @@
+"""Growth benchmark: do the wall and the moderation queue cost the same at 1,000 and 1,000,000
+stored moments?
+
+    .venv/bin/python bench/growth.py                    # 1,000 then 1,000,000
+    .venv/bin/python bench/growth.py --large 100000     # a quicker look
+
+PostgreSQL in a fresh schema (dropped afterwards). The rows are made by the database itself
+(``INSERT ... SELECT FROM generate_series``: a million rows in seconds, no Python loop), with a
+mix like a long campaign's: 93% published, 5% rejected, 2% waiting for a moderator. After each
+fill, VACUUM ANALYZE (as autovacuum would), then each page is requested through the real app
+(Flask test client, no network) and timed: median and p90 of --repeat requests after warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flask_migrate import upgrade  # noqa: E402
+
+from kindness_challenge import create_app  # noqa: E402
+from kindness_challenge.accounts import create_moderator  # noqa: E402
+from kindness_challenge.extensions import db  # noqa: E402
+from kindness_challenge.models import Submission  # noqa: E402
+
+PASSWORD = "growth-bench-password"
+# Values for the columns this benchmark sets; ``i`` is the row number from generate_series.
+STATE = (
+    "CASE WHEN i % 50 = 7 THEN 'needs_review' WHEN i % 20 = 3 THEN 'rejected' ELSE 'published' END"
+)
+CREATED = "timestamptz '2025-06-01 00:00:00+00' + make_interval(secs => i * 2)"
+COLUMNS = {
+    "text": "'A kind moment from the campaign, number ' || i",
+    "display_name": "'@grower' || (i % 997)",
+    "video_url": "NULL",
+    "consent_public": "true",
+    "receipt_hash": "md5('receipt' || i) || md5('hash' || i)",
+    "state": STATE,
+    "state_reason": "NULL",
+    "created_at": CREATED,
+    "scored_at": f"{CREATED} + interval '1 second'",
+    "published_at": f"CASE WHEN ({STATE}) = 'published' THEN {CREATED} + interval '1 second' END",
+    "classifier_name": "'alt-profanity-check'",
+    "classifier_version": "'bench'",
+    "score_attempts": "1",
+    "category": "'received'",
+    "review_kind": f"CASE WHEN ({STATE}) = 'needs_review' THEN 'threshold' END",
+    "severity": "(i % 100) / 100.0",
+}
+
+
+def insert_sql() -> str:
+    """INSERT ... SELECT for every column the model has: ours above, else its default or NULL."""
+    names, values = [], []
+    for column in Submission.__table__.columns:
+        if column.primary_key:
+            continue
+        if column.name in COLUMNS:
+            value = COLUMNS[column.name]
+        elif column.server_default is not None or column.nullable:
+            continue
+        elif column.default is not None and column.default.is_scalar:
+            value = (
+                repr(column.default.arg).lower()
+                if isinstance(column.default.arg, bool)
+                else (repr(column.default.arg))
+            )
+        else:
+            raise SystemExit(f"growth.py does not know how to fill submission.{column.name}")
+        names.append(column.name)
+        values.append(value)
+    return (
+        f"INSERT INTO submission ({', '.join(names)}) SELECT {', '.join(values)}"
+        " FROM generate_series(CAST(:first AS integer), CAST(:last AS integer)) AS i"
+    )
+
+
+def fill(app, first: int, last: int) -> float:
+    started = time.perf_counter()
+    with app.app_context():
+        with db.engine.begin() as connection:
+            connection.execute(sa.text(insert_sql()), {"first": first, "last": last})
+            connection.execute(
+                sa.text(
+                    "INSERT INTO score (submission_id, label, probability, classifier_name,"
+                    " classifier_version, created_at) SELECT id, 'toxicity', 0.8,"
+                    " 'alt-profanity-check', 'bench', created_at FROM submission"
+                    " WHERE state = 'needs_review' AND id >= :first"
+                ),
+                {"first": first},
+            )
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(sa.text("VACUUM ANALYZE submission"))
+            connection.execute(sa.text("VACUUM ANALYZE score"))
+    return time.perf_counter() - started
+
+
+def timed(client, path: str, repeat: int) -> list[float]:
+    for _ in range(3):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(path)
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200, (path, response.status_code)
+    return times
+
+
+def measure(app, repeat: int) -> dict[str, list[float]]:
+    visitor = app.test_client()
+    moderator = app.test_client()
+    moderator.post("/moderate/login", data={"username": "grower", "password": PASSWORD})
+    first_page = visitor.get("/").get_data(as_text=True)
+    after = re.search(r"[?&]after=([0-9-]+)", first_page)
+    with app.app_context():
+        some_id = db.session.scalar(
+            sa.select(Submission.id).where(Submission.state == "published").limit(1)
+        )
+        db.session.remove()
+    pages = {
+        "wall, first page  GET /": "/",
+        "wall, next page   GET /?after=...": f"/?after={after.group(1)}" if after else "/",
+        "permalink         GET /moment/<id>": f"/moment/{some_id}",
+        "moderation queue  GET /moderate/": "/moderate/",
+        "readiness         GET /readyz": "/readyz",
+        "metrics           GET /metrics": "/metrics",
+    }
+    return {
+        name: timed(moderator if "moderate" in path else visitor, path, repeat)
+        for name, path in pages.items()
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "KINDNESS_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+        ),
+    )
+    parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--large", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--keep", action="store_true", help="keep the bench schema")
+    args = parser.parse_args()
+    if not 1 <= args.small < args.large <= 5_000_000 or not 1 <= args.repeat <= 1000:
+        parser.error("need 1 <= --small < --large <= 5,000,000 and 1 <= --repeat <= 1000")
+
+    schema = "growth_" + secrets.token_hex(4)
+    base = args.database_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    admin = sa.create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in base else "?"
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"{base}{separator}options=-csearch_path%3D{schema}",
+            "SECRET_KEY": secrets.token_hex(16),
+            "SCORING_MODE": "off",
+            "CLASSIFIER": "embedded",
+            "RATELIMIT_ENABLED": False,
+            "WTF_CSRF_ENABLED": False,
+            "SERVER_NAME": "kind.test",
+        }
+    )
+    results = {}
+    try:
+        with app.app_context():
+            upgrade()
+            create_moderator(db.session, "grower", PASSWORD, "admin")
+        fill_small = fill(app, 1, args.small)
+        results["small"] = measure(app, args.repeat)
+        fill_large = fill(app, args.small + 1, args.large)
+        results["large"] = measure(app, args.repeat)
+    finally:
+        with app.app_context():
+            db.engine.dispose()
+        if not args.keep:
+            with admin.begin() as connection:
+                connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+    print(
+        f"\nbench/growth.py  PostgreSQL, {os.cpu_count()} cores, median of {args.repeat}"
+        f" requests per page (filled {args.small:,} rows in {fill_small:.1f} s, then up to"
+        f" {args.large:,} in {fill_large:.1f} s)\n"
+    )
+    print(f"| page | {args.small:,} ms (p90) | {args.large:,} ms (p90) | ratio | within 1.3x |")
+    print("|---|---|---|---|---|")
+    worst = 0.0
+    for name in results["small"]:
+        small, large = results["small"][name], results["large"][name]
+        ratio = statistics.median(large) / statistics.median(small)
+        worst = max(worst, ratio)
+
+        def cell(times):
+            return (
+                f"{statistics.median(times) * 1000:.1f}"
+                f" ({statistics.quantiles(times, n=10)[-1] * 1000:.1f})"
+            )
+
+        print(
+            f"| {name} | {cell(small)} | {cell(large)} | {ratio:.2f}x |"
+            f" {'yes' if ratio <= 1.3 else 'NO'} |"
+        )
+    return 0 if worst <= 1.3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""gunicorn settings for kindness-challenge:  .venv/bin/gunicorn -c gunicorn.conf.py wsgi:app
+
+Each setting can be changed from the environment (values below are the defaults):
+
+    GUNICORN_BIND=127.0.0.1:8000   where to listen (put nginx or a load balancer in front)
+    WEB_CONCURRENCY=2*cores        worker processes
+    GUNICORN_THREADS=4             threads per worker (gthread: a request waiting on the
+                                   database does not hold a whole process)
+    GUNICORN_TIMEOUT=30            a worker silent this long is killed and replaced
+    GUNICORN_KEEPALIVE=5           seconds an idle keep-alive connection is kept
+    GUNICORN_ACCESSLOG=            "-" for gunicorn's access log on stdout (with
+                                   KINDNESS_LOG_FORMAT=json the app logs its own, with ids)
+
+Behind a proxy, set KINDNESS_PROXY_FIX_X_FOR=1 (and _X_PROTO=1) so the app sees the client's
+address and scheme; see README "Running at scale". Scoring runs beside gunicorn, not in it:
+KINDNESS_SCORING_MODE=off here and `flask --app wsgi score-worker --concurrency N` under the
+same supervisor. Prometheus: every worker writes its samples under PROMETHEUS_MULTIPROC_DIR
+(made here when unset; give score workers on this host the same folder to include theirs).
+"""
+
+import glob
+import os
+import tempfile
+
+
+def _env(name: str, default):
+    value = os.environ.get(name)
+    return type(default)(value) if value not in (None, "") else default
+
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = _env("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1))
+worker_class = "gthread"
+threads = _env("GUNICORN_THREADS", 4)
+timeout = _env("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _env("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = _env("GUNICORN_KEEPALIVE", 5)
+# Replace each worker now and then, so a slow leak can never grow without bound.
+max_requests = _env("GUNICORN_MAX_REQUESTS", 20000)
+max_requests_jitter = max_requests // 10
+# The heartbeat file on tmpfs: a slow disk cannot make gunicorn think a worker hung.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+errorlog = "-"
+# Headers gunicorn itself trusts for the scheme; ProxyFix in the app does the rest.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def _prometheus_folder() -> str:
+    """prometheus_client multiprocess mode: one folder shared by every process of this host."""
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not folder:
+        folder = tempfile.mkdtemp(prefix="kindness-prometheus-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+    os.makedirs(folder, exist_ok=True)
+    # Files of processes that no longer exist (an earlier run) would be counted in this one.
+    for path in glob.glob(os.path.join(folder, "*_*.db")):
+        try:
+            pid = int(os.path.basename(path).rsplit("_", 1)[1].split(".")[0])
+            os.kill(pid, 0)
+        except (ValueError, ProcessLookupError):
+            try:
+                os.remove(path)
+            except FileNotFoundError:
+                pass  # another process of this host cleaned it first
+        except PermissionError:
+            pass
+    return folder
+
+
+_prometheus_folder()
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

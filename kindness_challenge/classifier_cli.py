@@ -1,0 +1,102 @@
+"""``flask classifier``: fetch detoxify models, show the active classifier, score a text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from .scorer import get_scorer
+from .scoring.classifiers import DetoxifyClassifier, EmbeddedClassifier
+from .scoring.model_files import (
+    DETOXIFY_MODELS,
+    ModelFetchError,
+    fetch_model,
+    fetched_model_files,
+)
+
+
+@click.group("classifier")
+def classifier_group() -> None:
+    """Detoxify models and the active classifier."""
+
+
+@classifier_group.command("fetch")
+@click.argument("model", type=click.Choice(DETOXIFY_MODELS))
+@with_appcontext
+def fetch_command(model: str) -> None:
+    """Download MODEL's checkpoint and tokenizer into the instance folder (needs internet)."""
+    models_dir = Path(current_app.config["DETOXIFY_MODELS_DIR"])
+    files = fetched_model_files(models_dir / model)
+    if files is not None:
+        click.echo(f"Already fetched: {files.describe()}.")
+    else:
+        click.echo(f"Fetching detoxify {model!r} into {models_dir / model} ...")
+        try:
+            files = fetch_model(model, models_dir, progress=True)
+        except ModelFetchError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"Fetched {files.describe()}.")
+    if current_app.config["DETOXIFY_MODEL"] != model:
+        click.echo(f"To score with it, set KINDNESS_DETOXIFY_MODEL={model}.")
+    click.echo("It loads with no network from now on.")
+
+
+@classifier_group.command("info")
+@with_appcontext
+def info_command() -> None:
+    """Show the active classifier: labels, where it loads from, device, threads, precision."""
+    classifier = get_scorer(current_app).classifier
+    click.echo(f"Active classifier: {classifier.description}")
+    click.echo(f"Version: {classifier.version}")
+    if isinstance(classifier, DetoxifyClassifier):
+        engine = _load(classifier)
+        click.echo(f"Loaded from: {classifier.files.describe()}")
+        click.echo(f"Labels: {', '.join(engine.labels)}")
+        click.echo(f"Device: {classifier.settings.device}")
+        click.echo(f"Threads: {classifier.threads}")
+        click.echo(f"Precision: {engine.precision}")
+        click.echo(f"Token limit: {engine.max_length} (longer texts are truncated and recorded)")
+        click.echo(f"Tokens per sub-batch: {engine.tokens_per_batch}")
+    else:
+        labels = getattr(classifier, "labels", None) or ()
+        click.echo(f"Labels: {', '.join(labels) or 'unknown'}")
+        if isinstance(classifier, EmbeddedClassifier):
+            click.echo("Loaded from: the alt-profanity-check package (no download, CPU)")
+            if classifier.fallback_from:
+                click.echo(f"Detoxify is not in use: {classifier.fallback_from}.")
+
+
+@classifier_group.command("score")
+@click.argument("texts", nargs=-1, required=True)
+@with_appcontext
+def score_command(texts: tuple[str, ...]) -> None:
+    """Score TEXTS with the active classifier and print each label's probability."""
+    scorer = get_scorer(current_app)
+    classifier = scorer.classifier
+    try:
+        rows = classifier.score_batch(list(texts))
+        truncated = classifier.truncation_flags(list(texts))
+    except Exception as error:  # noqa: BLE001 - report any classifier failure plainly
+        raise click.ClickException(f"{classifier.description}: {error}") from None
+    click.echo(f"Scored with {classifier.description}.")
+    for text, scores, was_truncated in zip(texts, rows, truncated, strict=True):
+        click.echo(
+            f"\n{text[:70]!r}{' (truncated: scored its start only)' if was_truncated else ''}"
+        )
+        for label, probability in scores.items():
+            threshold = scorer.thresholds.get(label)
+            over = threshold is not None and probability >= threshold
+            mark = f"  >= {threshold:.2f}" if over else ""
+            click.echo(f"  {label:<18} {probability:.4f}{mark}")
+
+
+def _load(classifier: DetoxifyClassifier):
+    try:
+        return classifier.load()
+    except Exception as error:  # noqa: BLE001 - a broken checkpoint, a missing tokenizer file...
+        raise click.ClickException(
+            f"could not load {classifier.files.describe()}: {type(error).__name__}: {error}"
+        ) from None

@@ -1,0 +1,153 @@
+"""Admin pages of the moderators' blueprint: routing policy, word lists, accounts."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from .. import policy_store
+from ..accounts import AccountError, create_moderator, update_moderator
+from ..extensions import db
+from ..models import Moderator, WordEntry
+from ..policy_store import PolicyError
+from ..routing import DEFAULT_THRESHOLDS
+from ..scorer import get_scorer
+from .forms import AccountForm, AccountUpdateForm, ActionForm, WordForm, settings_form
+from .views import bp
+
+
+def admin_required(view):
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if current_user.role != "admin":
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def _default_thresholds() -> dict[str, float]:
+    return get_scorer(current_app).thresholds
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@admin_required
+def settings():
+    policy = policy_store.load_policy(db.session, _default_thresholds())
+    labels = list(dict.fromkeys([*DEFAULT_THRESHOLDS, *policy.thresholds]))
+    data = {"mode": policy.mode, "links_to_review": policy.links_to_review}
+    data.update({f"threshold_{label}": policy.thresholds.get(label, 0.6) for label in labels})
+    form = settings_form(labels, data)
+    if form.validate_on_submit():
+        thresholds = {label: form[f"threshold_{label}"].data for label in labels}
+        try:
+            changed = policy_store.update_policy(
+                db.session,
+                current_user,
+                _default_thresholds(),
+                thresholds,
+                form.mode.data,
+                form.links_to_review.data,
+            )
+            flash("Settings saved." if changed else "Nothing changed.", "success")
+            return redirect(url_for("moderate.settings"))
+        except PolicyError as error:
+            flash(str(error), "error")
+    status = 400 if form.is_submitted() and form.errors else 200
+    return render_template(
+        "moderate/settings.html",
+        form=form,
+        labels=labels,
+        classifier_labels=getattr(get_scorer(current_app).classifier, "labels", None),
+    ), status
+
+
+@bp.route("/words", methods=["GET", "POST"])
+@admin_required
+def words():
+    form = WordForm()
+    preview = None
+    if form.validate_on_submit():
+        if form.preview.data:
+            preview = policy_store.preview_phrase(db.session, form.phrase.data)
+        else:
+            try:
+                entry = policy_store.add_word(
+                    db.session,
+                    current_user,
+                    form.kind.data,
+                    form.phrase.data,
+                    form.public_reason.data or None,
+                )
+                flash(f"Added {entry.phrase!r} to the {entry.kind} list.", "success")
+                return redirect(url_for("moderate.words"))
+            except PolicyError as error:
+                form.phrase.errors.append(str(error))
+    entries = db.session.scalars(select(WordEntry).order_by(WordEntry.kind, WordEntry.phrase))
+    status = 400 if form.is_submitted() and form.errors else 200
+    return render_template(
+        "moderate/words.html",
+        form=form,
+        entries=list(entries),
+        preview=preview,
+        action_form=ActionForm(),
+    ), status
+
+
+@bp.route("/words/<int:entry_id>/remove", methods=["POST"])
+@admin_required
+def remove_word(entry_id: int):
+    if ActionForm().validate_on_submit():
+        try:
+            policy_store.remove_word(db.session, current_user, entry_id)
+            flash("List entry removed.", "success")
+        except PolicyError as error:
+            flash(str(error), "error")
+    return redirect(url_for("moderate.words"))
+
+
+@bp.route("/accounts", methods=["GET", "POST"])
+@admin_required
+def accounts():
+    form = AccountForm()
+    if form.validate_on_submit():
+        try:
+            created = create_moderator(
+                db.session, form.username.data, form.password.data, form.role.data, current_user
+            )
+            flash(f"Created {created.role} {created.username!r}.", "success")
+            return redirect(url_for("moderate.accounts"))
+        except AccountError as error:
+            form.username.errors.append(str(error))
+    moderators = db.session.scalars(select(Moderator).order_by(Moderator.username)).all()
+    status = 400 if form.is_submitted() and form.errors else 200
+    return render_template(
+        "moderate/accounts.html",
+        form=form,
+        moderators=moderators,
+        update_forms={
+            m.id: AccountUpdateForm(prefix=f"m{m.id}", role=m.role, active=m.active)
+            for m in moderators
+        },
+    ), status
+
+
+@bp.route("/accounts/<int:moderator_id>", methods=["POST"])
+@admin_required
+def update_account(moderator_id: int):
+    form = AccountUpdateForm(prefix=f"m{moderator_id}")
+    if form.validate_on_submit():
+        try:
+            target = update_moderator(
+                db.session, current_user, moderator_id, form.role.data, form.active.data
+            )
+            flash(f"Saved {target.username!r}.", "success")
+        except AccountError as error:
+            flash(str(error), "error")
+    else:
+        flash("That change could not be read; please try again.", "error")
+    return redirect(url_for("moderate.accounts"))

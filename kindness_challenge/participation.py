@@ -1,0 +1,114 @@
+"""What a participant can do besides submitting: be nudged, withdraw, appeal. No Flask here."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from . import audit
+from .lifecycle import Actor, StaleTransition, move
+from .models import ActorKind, State, Submission, utcnow
+from .routing import Policy, route_submission
+from .textnorm import normalize
+
+APPEAL_MAX = 500
+
+
+class ParticipantError(ValueError):
+    """What the participant asked cannot be done; the message says why."""
+
+
+def client_hash(secret: str, address: str) -> str:
+    """A keyed hash of the client's address: enough to spot repeats, useless to identify anyone."""
+    return hmac.new(secret.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+def text_fingerprint(text: str) -> str:
+    return hashlib.sha256(normalize(text).encode()).hexdigest()
+
+
+def recent_duplicate(
+    session: Session, client: str, fingerprint: str, window: timedelta
+) -> Submission | None:
+    """The same text from the same client within the window, if any."""
+    return session.scalar(
+        select(Submission)
+        .where(
+            Submission.client_hash == client,
+            Submission.text_hash == fingerprint,
+            Submission.created_at > utcnow() - window,
+        )
+        .limit(1)
+    )
+
+
+@dataclass(frozen=True)
+class Nudge:
+    flagged: bool
+    message: str = ""
+
+
+NUDGE_MESSAGE = (
+    "This might come across as unkind to someone reading it. Would you like to rephrase it? "
+    "You can still send it as it is: a moderator will read it before anything is published."
+)
+
+
+def nudge(classifier, policy: Policy, text: str) -> Nudge:
+    """Would this draft be held back? Uses the live policy, minus premoderation and links
+    (those hold everything back and say nothing about kindness). Fails open: a classifier
+    error gives no nudge, since the real scoring later fails closed anyway."""
+    if not text.strip():
+        return Nudge(False)
+    policy = replace(policy, mode="auto", links_to_review=False)
+    try:
+        (scores,) = classifier.score_batch([text])
+    except Exception:  # noqa: BLE001 - a nudge is advice; scoring proper fails closed
+        return Nudge(False)
+    if route_submission(text, scores, policy).state is State.published:
+        return Nudge(False)
+    return Nudge(True, NUDGE_MESSAGE)
+
+
+def withdraw(session: Session, submission: Submission) -> int:
+    """Delete a submission at its author's request (whatever its state). Commits."""
+    submission_id = submission.id
+    session.execute(delete(Submission).where(Submission.id == submission_id))
+    audit.record(
+        session, None, "withdrawn", subject=f"submission #{submission_id}",
+        before={"state": submission.state.value}, actor="participant",
+    )
+    session.commit()
+    return submission_id
+
+
+def appeal(session: Session, submission: Submission, note: str) -> None:
+    """Send a rejected submission back to the queue, once, with the participant's note."""
+    if submission.state is not State.rejected:
+        raise ParticipantError("Only a moment that was not published can be appealed.")
+    if submission.appealed_at is not None:
+        raise ParticipantError("You have already appealed this decision; it was reviewed again.")
+    note = note.strip()
+    if not note:
+        raise ParticipantError("Please say in a few words why it should be published.")
+    if len(note) > APPEAL_MAX:
+        raise ParticipantError(f"Keep the appeal to {APPEAL_MAX} characters or fewer.")
+    try:
+        move(
+            session,
+            submission.id,
+            State.rejected,
+            State.needs_review,
+            Actor(ActorKind.participant, "participant"),
+            reason=f"appeal: {note}",
+            extra={"review_kind": "appeal", "appeal_note": note, "appealed_at": utcnow()},
+        )
+    except StaleTransition:
+        session.rollback()
+        raise ParticipantError("This moment changed in the meantime; reload the page.") from None
+    session.commit()

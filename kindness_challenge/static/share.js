@@ -1,0 +1,54 @@
+// The share form's enhancements: a live character counter, and a gentle kindness nudge while
+// typing (debounced; the draft is scored, never stored). Without JavaScript the form works the
+// same and the nudge happens on submit instead.
+(function () {
+  "use strict";
+  var form = document.getElementById("share-form");
+  var area = document.getElementById("text");
+  if (!form || !area) return;
+
+  var out = document.querySelector('[data-counter-for="text"]');
+  var max = parseInt(area.getAttribute("maxlength"), 10);
+  function count() {
+    var used = Array.from(area.value).length;
+    out.textContent = (max - used) + " left";
+    out.classList.toggle("counter-low", max - used < 30);
+  }
+  area.addEventListener("input", count);
+  count();
+
+  var problems = document.getElementById("form-problems");
+  var nudgePanel = document.getElementById("nudge");
+  if (problems) problems.focus();
+  else if (nudgePanel) nudgePanel.focus();
+  var edit = document.getElementById("nudge-edit");
+  if (edit) edit.addEventListener("click", function () { area.focus(); });
+
+  var live = document.getElementById("live-nudge");
+  var token = form.querySelector('input[name="csrf_token"]');
+  var timer = null;
+  var last = "";
+  function check() {
+    var text = area.value.trim();
+    if (text === last) return;
+    last = text;
+    if (text.length < 3) { live.hidden = true; return; }
+    fetch(form.dataset.nudgeUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": token ? token.value : "" },
+      body: JSON.stringify({ text: text })
+    })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        live.textContent = data.flagged ? data.message : "";
+        live.hidden = !data.flagged;
+      })
+      .catch(function () { /* the nudge is only advice */ });
+  }
+  area.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(check, 700);
+  });
+})();

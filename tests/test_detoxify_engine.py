@@ -1,0 +1,503 @@
+"""The detoxify engine: every model family, precision modes, sub-batches, truncation, fallback.
+
+Real tiny detoxify checkpoints (``tiny_detoxify``) of each family, loaded with sockets refused and
+Hugging Face's offline switches on, and compared with ``Detoxify.predict`` itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+
+import pytest
+import torch
+from detoxify import Detoxify
+from sqlalchemy import select
+
+from kindness_challenge import create_app
+from kindness_challenge.extensions import db
+from kindness_challenge.models import State, Submission
+from kindness_challenge.scorer import get_scorer
+from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
+from kindness_challenge.scoring.classifiers import (
+    DetoxifyClassifier,
+    DetoxifySettings,
+    EmbeddedClassifier,
+)
+from kindness_challenge.scoring.model_files import ModelFilesMissing
+from kindness_challenge.scoring.precision import FAST_SCORE_TOLERANCE
+
+from conftest import ModeratorActions, base_config, make_app, submit
+from tiny_detoxify import (
+    FAMILIES,
+    IDENTITY_CLASSES,
+    MAX_LENGTH,
+    WORDS,
+    build_tiny_detoxify,
+    refuse_network,
+)
+
+# Mixed lengths, the last two over the tiny models' 64-token limit (truncated, as detoxify does).
+MIXED = [
+    "hello",
+    "thank you so much for the help today my friend",
+    "you are kind",
+    "a",
+    "we cheer on our great team and love the day " * 3,
+    "my neighbour smiled at me today and i smiled back",
+    " ".join(WORDS) * 3,
+    "nice zebra",  # not in the vocabularies: unknown tokens or single letters
+    "kind " * 80,
+]
+LONG_TEXT = " ".join(["you are so kind to help my neighbour today"] * 9)  # 81 words, < 500 chars
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    refuse_network(monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def family_models(tmp_path_factory):
+    """One random tiny model per detoxify model name."""
+    return {
+        name: build_tiny_detoxify(tmp_path_factory.mktemp(name), family=name, seed=3)
+        for name in FAMILIES
+    }
+
+
+@pytest.fixture(scope="session")
+def calm_model(tmp_path_factory):
+    return build_tiny_detoxify(tmp_path_factory.mktemp("calm"), head_bias=-4.0)
+
+
+@pytest.fixture
+def restore_threads():
+    threads = torch.get_num_threads()
+    yield
+    torch.set_num_threads(threads)
+
+
+def classifier_for(model, **overrides) -> DetoxifyClassifier:
+    settings = {"precision": "exact"} | overrides
+    return DetoxifyClassifier(
+        DetoxifySettings(
+            checkpoint=str(model.checkpoint),
+            huggingface_config_path=str(model.config_dir),
+            **settings,
+        )
+    )
+
+
+def predict_rows(model, texts) -> list[dict[str, float]]:
+    reference = Detoxify(
+        checkpoint=str(model.checkpoint), huggingface_config_path=str(model.config_dir)
+    )
+    predicted = reference.predict(texts)
+    return [{label: values[i] for label, values in predicted.items()} for i in range(len(texts))]
+
+
+def largest_difference(rows, expected) -> float:
+    return max(
+        abs(row[label] - want[label])
+        for row, want in zip(rows, expected, strict=True)
+        for label in want
+    )
+
+
+# --- model families and precision -----------------------------------------------------------
+
+
+ORIGINAL_LABELS = ("toxicity", "severe_toxicity", "obscene", "threat", "insult", "identity_attack")
+UNBIASED_LABELS = (
+    *("toxicity", "severe_toxicity", "obscene", "identity_attack", "insult", "threat"),
+    "sexual_explicit",
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "labels"),
+    [
+        ("original", ORIGINAL_LABELS),
+        ("original-small", ORIGINAL_LABELS),
+        ("unbiased", UNBIASED_LABELS),
+        ("unbiased-small", UNBIASED_LABELS),
+        ("multilingual", UNBIASED_LABELS),
+    ],
+)
+def test_each_family_scores_detoxifys_labels_loaded_offline(family_models, name, labels):
+    model = family_models[name]
+    classifier = classifier_for(model)
+
+    rows = classifier.score_batch(MIXED)
+
+    expected = predict_rows(model, MIXED)
+    assert classifier.labels == labels
+    assert all(tuple(row) == labels for row in rows)
+    assert tuple(expected[0]) == labels  # detoxify too leaves out the identity columns
+    assert not set(IDENTITY_CLASSES) & set(rows[0])
+    assert largest_difference(rows, expected) <= 1e-5
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_exact_mode_equals_detoxify_predict_in_sub_batches(family_models, name):
+    model = family_models[name]
+    classifier = classifier_for(model, tokens_per_batch=100)
+    widths = []
+    classifier.load().model.register_forward_pre_hook(
+        lambda module, args, kwargs: widths.append(kwargs["input_ids"].shape[1]),
+        with_kwargs=True,
+    )
+
+    rows = classifier.score_batch(MIXED)
+
+    assert len(widths) >= 3 and max(widths) == MAX_LENGTH  # padded apart, longest truncated
+    assert largest_difference(rows, predict_rows(model, MIXED)) <= 1e-5
+    # Rows come back in the order given: the model tells these texts apart.
+    toxicity = [row[classifier.labels[0]] for row in rows]
+    assert len({round(p, 4) for p in toxicity}) == len(set(MIXED))
+
+
+def spread_scores(model, texts) -> None:
+    """Rescale the checkpoint's head so its logits on ``texts`` have mean 0 and std 3.
+
+    Random weights put every score near 0.5, where a difference between precisions would
+    barely matter to routing; spread scores are a fair test.
+    """
+    logits = classifier_for(model).load().logits(texts)
+    mean, std = logits.mean(dim=0), logits.std(dim=0)
+    state = torch.load(model.checkpoint, weights_only=False)
+    head = (
+        "classifier.out_proj"
+        if "classifier.out_proj.weight" in state["state_dict"]
+        else "classifier"
+    )
+    weight, bias = state["state_dict"][f"{head}.weight"], state["state_dict"][f"{head}.bias"]
+    count = len(mean)
+    factor = 3.0 / std
+    weight[:count] *= factor[:, None]
+    bias[:count] = (bias[:count] - mean) * factor
+    torch.save(state, model.checkpoint)
+
+
+@pytest.mark.parametrize("name", ["original", "unbiased", "original-small"])
+def test_fast_mode_is_within_its_tolerance(tmp_path, name):
+    model = build_tiny_detoxify(tmp_path, family=name, initializer_range=0.02)  # BERT's scale
+    spread_scores(model, MIXED)
+    exact = classifier_for(model)
+    fast = classifier_for(model, precision="fast")
+
+    expected, rows = exact.score_batch(MIXED), fast.score_batch(MIXED)
+
+    assert fast.version.endswith(":fast") and exact.version.endswith(":exact")
+    assert max(p for row in expected for p in row.values()) > 0.9  # spread, not all near 0.5
+    assert min(p for row in expected for p in row.values()) < 0.1
+    assert 0 < largest_difference(rows, expected) <= FAST_SCORE_TOLERANCE
+
+
+def test_fast_mode_quantises_only_the_encoders_linear_layers(family_models):
+    engine = classifier_for(family_models["original"], precision="fast").load()
+
+    kinds = {name: type(module).__name__ for name, module in engine.model.named_modules()}
+
+    assert kinds["bert.encoder.layer.0.attention.self.query"] == "Int8Linear"
+    assert kinds["bert.encoder.layer.1.output.dense"] == "Int8Linear"
+    assert kinds["bert.pooler.dense"] == "Linear"
+    assert kinds["classifier"] == "Linear"
+
+
+@pytest.mark.parametrize(
+    ("lengths", "budget", "expected"),
+    [
+        ([], 100, []),
+        ([5], 100, [[0]]),
+        ([3, 9, 4, 8], 20, [[1, 3], [2, 0]]),  # 9+8 padded to 18; 4+3 to 8
+        ([50, 2, 60], 40, [[2], [0], [1]]),  # a text over the budget gets a sub-batch alone
+        ([4, 4, 4, 4, 4], 12, [[0, 1, 2], [3, 4]]),
+    ],
+)
+def test_sub_batch_plan(lengths, budget, expected):
+    assert plan_sub_batches(lengths, budget) == expected
+
+
+def test_sorting_keeps_padding_small_on_mixed_lengths():
+    lengths = [(i * 37) % 120 + 3 for i in range(500)]  # 3..122 tokens, shuffled
+
+    plan = plan_sub_batches(lengths, 512)
+
+    assert sorted(i for group in plan for i in group) == list(range(500))
+    assert padding_waste(lengths, plan) < 0.05
+    assert padding_waste(lengths, [list(range(0, 500, 8))]) > 0.3  # arrival order: far more
+
+
+# --- truncation -----------------------------------------------------------------------------
+
+
+def test_truncation_flags_say_which_texts_were_cut(family_models):
+    classifier = classifier_for(family_models["original"])
+
+    flags = classifier.truncation_flags(["you are kind", LONG_TEXT, " ".join(WORDS)])
+
+    assert flags == [False, True, False]
+    assert EmbeddedClassifier().truncation_flags(["you are kind", LONG_TEXT]) == [False, False]
+
+
+@pytest.mark.parametrize("kind", ["detoxify", "embedded"])
+def test_truncation_is_recorded_on_the_submission(tmp_path, calm_model, kind):
+    app = make_app(
+        tmp_path,
+        CLASSIFIER=kind,
+        DETOXIFY_CHECKPOINT=str(calm_model.checkpoint),
+        DETOXIFY_HF_CONFIG=str(calm_model.config_dir),
+    )
+    client = app.test_client()
+    assert submit(client, text="Thank you, you are kind").status_code == 302
+    assert submit(client, text=LONG_TEXT, name="@long").status_code == 302
+
+    result = get_scorer(app).drain()
+
+    assert result.claimed == 2
+    with app.app_context():
+        rows = db.session.execute(
+            select(Submission.text, Submission.scoring_truncated, Submission.state)
+        ).all()
+        db.engine.dispose()
+    truncated = {text: flag for text, flag, _ in rows}
+    assert truncated == {"Thank you, you are kind": False, LONG_TEXT: kind == "detoxify"}
+    assert all(state is not State.pending for _, _, state in rows)
+
+
+# --- choosing the classifier at start-up ------------------------------------------------------
+
+
+def install_as_fetched(model, models_dir, name="original"):
+    """Lay a tiny model out as `classifier fetch` does: <models>/<name>/*.ckpt + huggingface/."""
+    folder = models_dir / name
+    shutil.copytree(
+        model.config_dir, folder / "huggingface", ignore=shutil.ignore_patterns("*.ckpt")
+    )
+    shutil.copy(model.checkpoint, folder / "tiny-fetched.ckpt")
+
+
+def test_a_fetched_model_is_used_with_no_network(tmp_path, calm_model):
+    install_as_fetched(calm_model, tmp_path / "models")
+    app = make_app(tmp_path, CLASSIFIER="detoxify", DETOXIFY_MODELS_DIR=str(tmp_path / "models"))
+    client = app.test_client()
+    submit(client, text="Thank you for the flowers")
+
+    result = get_scorer(app).drain()
+
+    classifier = get_scorer(app).classifier
+    assert isinstance(classifier, DetoxifyClassifier)
+    assert classifier.files.checkpoint.name == "tiny-fetched.ckpt"
+    assert result.published == 1
+    with app.app_context():
+        submission = db.session.scalar(select(Submission))
+        assert submission.classifier_version.endswith(":tiny-fetched.ckpt:fast")
+        db.engine.dispose()
+
+
+def test_missing_detoxify_files_fall_back_to_the_embedded_default(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    app = make_app(tmp_path, CLASSIFIER="detoxify", DETOXIFY_MODELS_DIR=str(tmp_path / "none"))
+    client = app.test_client()
+
+    classifier = get_scorer(app).classifier
+
+    assert isinstance(classifier, EmbeddedClassifier)
+    assert "embedded default" in caplog.text
+    assert "flask --app wsgi classifier fetch original" in caplog.text
+    submit(client, text="You are a stupid idiot and everyone hates you")
+    assert get_scorer(app).drain().needs_review == 1  # it still scores, with the embedded model
+    moderator = ModeratorActions(app, client)
+    moderator.create()
+    moderator.login()
+    banner = re.search(r'class="classifier-banner">(.*?)</p>', client.get("/moderate/").text, re.S)
+    assert banner, "no classifier banner in the queue"
+    assert "alt-profanity-check" in banner.group(1)
+    assert "embedded offline default" in banner.group(1)
+    assert "detoxify model &#39;original&#39; is not installed" in banner.group(1)
+    assert "classifier fetch original" in banner.group(1)
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({}, "flask --app wsgi classifier fetch original"),
+        ({"DETOXIFY_MODEL": "unbiased-small"}, "classifier fetch unbiased-small"),
+        ({"DETOXIFY_CHECKPOINT": "/nowhere/model.ckpt"}, "checkpoint not found: /nowhere"),
+    ],
+)
+def test_missing_detoxify_files_are_an_error_when_required(tmp_path, overrides, message):
+    config = base_config(
+        tmp_path,
+        CLASSIFIER="detoxify",
+        DETOXIFY_REQUIRED=True,
+        DETOXIFY_MODELS_DIR=str(tmp_path / "none"),
+        **overrides,
+    )
+
+    with pytest.raises(ModelFilesMissing, match=re.escape(message)):
+        create_app(config)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"DETOXIFY_DEVICE": "tpu"}, "unknown device 'tpu'"),
+        ({"DETOXIFY_PRECISION": "int4"}, "unknown precision 'int4'"),
+        ({"DETOXIFY_MODEL": "original-large"}, "unknown detoxify model 'original-large'"),
+    ],
+)
+def test_bad_detoxify_settings_are_refused_at_start_up(tmp_path, calm_model, overrides, message):
+    config = base_config(
+        tmp_path,
+        CLASSIFIER="detoxify",
+        DETOXIFY_CHECKPOINT=None if "DETOXIFY_MODEL" in overrides else str(calm_model.checkpoint),
+        **overrides,
+    )
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        create_app(config)
+
+
+def test_the_model_loads_once_per_process_with_the_configured_threads(
+    tmp_path, calm_model, restore_threads
+):
+    app = make_app(
+        tmp_path,
+        CLASSIFIER="detoxify",
+        DETOXIFY_CHECKPOINT=str(calm_model.checkpoint),
+        DETOXIFY_HF_CONFIG=str(calm_model.config_dir),
+        DETOXIFY_THREADS=1,
+        DETOXIFY_PRECISION="exact",
+        DETOXIFY_TOKENS_PER_BATCH=128,
+    )
+    classifier = get_scorer(app).classifier
+    assert classifier.engine is None  # nothing loaded by the factory
+    client = app.test_client()
+
+    submit(client, text="Thank you for the flowers")
+    get_scorer(app).drain()
+    engine = classifier.engine
+    submit(client, text="You made my day", name="@again")
+    get_scorer(app).drain()
+
+    assert engine is not None and classifier.engine is engine
+    assert torch.get_num_threads() == 1
+    assert (engine.precision, engine.tokens_per_batch) == ("exact", 128)
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_a_classifier_exception_leaves_the_items_in_review(tmp_path, calm_model):
+    # A real failure: this machine's torch has no CUDA, so moving the model there raises.
+    if torch.cuda.is_available():
+        pytest.skip("needs a machine without CUDA")
+    app = make_app(
+        tmp_path,
+        CLASSIFIER="detoxify",
+        DETOXIFY_CHECKPOINT=str(calm_model.checkpoint),
+        DETOXIFY_HF_CONFIG=str(calm_model.config_dir),
+        DETOXIFY_DEVICE="cuda",
+        SCORING_MAX_ATTEMPTS=1,
+    )
+    client = app.test_client()
+    for i in range(3):
+        submit(client, text=f"Thank you for the flowers, number {i}", name=f"@p{i}")
+
+    result = get_scorer(app).drain()
+
+    assert (result.claimed, result.failed, result.needs_review, result.published) == (3, 3, 3, 0)
+    with app.app_context():
+        submissions = db.session.scalars(select(Submission)).all()
+        assert {s.state for s in submissions} == {State.needs_review}
+        assert all(s.state_reason.startswith("classifier unavailable") for s in submissions)
+        assert all(s.scores == [] and not s.scoring_truncated for s in submissions)
+        db.engine.dispose()
+
+
+# --- flask classifier ... ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def detoxify_runner(tmp_path, family_models):
+    model = family_models["unbiased"]
+    app = make_app(
+        tmp_path,
+        CLASSIFIER="detoxify",
+        DETOXIFY_CHECKPOINT=str(model.checkpoint),
+        DETOXIFY_HF_CONFIG=str(model.config_dir),
+        DETOXIFY_THREADS=torch.get_num_threads(),
+    )
+    yield app.test_cli_runner()
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_classifier_info_shows_the_loaded_model(detoxify_runner, family_models):
+    result = detoxify_runner.invoke(args=["classifier", "info"])
+
+    assert result.exit_code == 0, result.output
+    lines = result.output
+    assert "Active classifier: detoxify 0.5.4 (tiny-detoxify.ckpt, cpu, fast)" in lines
+    assert f"Loaded from: {family_models['unbiased'].checkpoint}" in lines
+    assert "Labels: toxicity, severe_toxicity, obscene, identity_attack, insult, threat, " in lines
+    assert "sexual_explicit" in lines
+    assert "Device: cpu" in lines and "Precision: fast" in lines
+    assert f"Threads: {torch.get_num_threads()}" in lines
+    assert f"Token limit: {MAX_LENGTH}" in lines
+
+
+def test_classifier_info_says_why_detoxify_is_not_in_use(tmp_path):
+    app = make_app(tmp_path, CLASSIFIER="detoxify", DETOXIFY_MODELS_DIR=str(tmp_path / "none"))
+
+    result = app.test_cli_runner().invoke(args=["classifier", "info"])
+
+    assert result.exit_code == 0, result.output
+    assert "Active classifier: alt-profanity-check" in result.output
+    assert "Labels: toxicity" in result.output
+    assert "Detoxify is not in use: detoxify model 'original' is not installed" in result.output
+
+
+def test_classifier_score_prints_each_label(detoxify_runner):
+    result = detoxify_runner.invoke(args=["classifier", "score", "you are kind", LONG_TEXT])
+
+    assert result.exit_code == 0, result.output
+    assert "Scored with detoxify" in result.output
+    assert "'you are kind'\n" in result.output
+    assert "(truncated: scored its start only)" in result.output
+    for label in ("toxicity", "severe_toxicity", "sexual_explicit"):
+        assert len(re.findall(rf"^  {label} +0\.\d{{4}}", result.output, re.M)) == 2
+
+
+def test_classifier_fetch_offline_fails_with_what_to_do(tmp_path):
+    # Sockets are refused (the offline fixture): as on a server without internet access.
+    models = tmp_path / "models"
+    app = make_app(tmp_path, DETOXIFY_MODELS_DIR=str(models))
+
+    result = app.test_cli_runner().invoke(args=["classifier", "fetch", "original-small"])
+
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert "Error: could not download detoxify model 'original-small'" in output
+    assert "original-albert-0e1d6498.ckpt" in output  # the URL it tried
+    assert "looks offline" in output
+    assert (
+        "on a machine with internet access and copy its instance/models/original-small/" in output
+    )
+    assert "DETOXIFY_CHECKPOINT" in output
+    assert not models.exists() or not any(models.rglob("*"))  # nothing half-written
+
+
+def test_classifier_fetch_keeps_what_is_already_there(tmp_path, calm_model):
+    install_as_fetched(calm_model, tmp_path / "models", name="original")
+    app = make_app(tmp_path, DETOXIFY_MODELS_DIR=str(tmp_path / "models"))
+
+    result = app.test_cli_runner().invoke(args=["classifier", "fetch", "original"])
+
+    assert result.exit_code == 0, result.output
+    assert "Already fetched:" in result.output and "tiny-fetched.ckpt" in result.output
