@@ -38,7 +38,7 @@ FRIENDLY = {
 
 
 # Endpoints outside /api/ that speak JSON (the share form's live nudge).
-JSON_ENDPOINTS = frozenset({"participate.nudge"})
+JSON_ENDPOINTS = frozenset({"participate.nudge", "participate.receipt_status"})
 
 
 def wants_json() -> bool:

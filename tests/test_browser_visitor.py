@@ -320,11 +320,6 @@ def axe_violations(tab) -> list[str]:
     ]
 
 
-PENDING_RECEIPT_REFRESH = (
-    "participate/receipt.html refreshes a pending receipt with <meta http-equiv=refresh "
-    "content=10>: axe-core's critical 'meta-refresh' rule (WCAG 2.2.1). The participant side "
-    "(not this file's owner) should poll from a script, keeping the meta refresh in <noscript>."
-)
 
 
 @pytest.mark.parametrize(
@@ -334,10 +329,7 @@ PENDING_RECEIPT_REFRESH = (
         "wall-filtered",
         "share",
         "receipt-published",
-        pytest.param(
-            "receipt-pending",
-            marks=pytest.mark.xfail(strict=True, reason=PENDING_RECEIPT_REFRESH),
-        ),
+        "receipt-pending",
         "permalink",
         "permalink-report-errors",
         "display",

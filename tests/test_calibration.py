@@ -5,7 +5,6 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from history import add_submission, decide, flagged
 
 from kindness_challenge import create_app
 from kindness_challenge.extensions import db
@@ -22,6 +21,7 @@ from kindness_challenge.models import ActorKind, Moderator, Score, Setting, Stat
 from kindness_challenge.scorer import get_scorer
 
 from conftest import ModeratorActions, base_config
+from history import add_submission, decide, flagged
 
 HARMFUL = [0.9, 0.6, 0.3]  # rejected by a moderator
 HARMLESS = [0.1, 0.4, 0.8]  # approved by a moderator

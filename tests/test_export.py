@@ -5,13 +5,14 @@ import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from history import add_submission, decide, flagged, route
 
 from kindness_challenge.extensions import db
 from kindness_challenge.insights import export
 from kindness_challenge.insights.export import csv_cell
 from kindness_challenge.lifecycle import Actor, move
 from kindness_challenge.models import ActorKind, Moderator, State, Submission
+
+from history import add_submission, decide, flagged, route
 
 WHEN = datetime(2025, 3, 8, 9, 0, tzinfo=UTC)
 

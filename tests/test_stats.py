@@ -3,7 +3,6 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from history import add_submission, at, decide, flagged, route
 from sqlalchemy import func, select
 
 from kindness_challenge.extensions import db
@@ -25,6 +24,7 @@ from kindness_challenge.models import (
 )
 
 from conftest import ModeratorActions
+from history import add_submission, at, decide, flagged, route
 
 NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 

@@ -33,6 +33,7 @@ from ..moderation import (
 from ..routing import CATEGORIES, REVIEW_KINDS
 from ..scorer import get_scorer
 from ..scoring.classifiers import EmbeddedClassifier
+from ..visitors import REPORT_REASONS
 from .forms import ActionForm, BulkForm, LoginForm, RejectForm, TakeDownForm
 
 bp = Blueprint("moderate", __name__, url_prefix="/moderate")
@@ -311,6 +312,7 @@ def reported():
     return render_template(
         "moderate/reported.html",
         items=items,
+        report_reasons=REPORT_REASONS,
         action_form=ActionForm(),
         reject_form=RejectForm(),
         take_down_form=TakeDownForm(),

@@ -139,6 +139,15 @@ def receipt(token: str):
     return response
 
 
+@bp.route("/receipt/<token>/status")
+def receipt_status(token: str):
+    """The receipt page polls this while it waits, and reloads when the state changes."""
+    submission = _submission_or_404(token)
+    response = jsonify(state=submission.state.value)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.route("/receipt/<token>/withdraw", methods=["POST"])
 def withdraw(token: str):
     submission = _submission_or_404(token)

@@ -1,17 +1,28 @@
 """Precision modes for the detoxify engine: ``exact`` (fp32) and ``fast``.
 
-``fast`` on a CPU replaces the encoder's Linear layers with int8 ones: weights quantised once per
-output channel, activations quantised per token on every call (symmetric, full 8 bits), the product
-taken in int32 by ``torch._int_mm`` (VNNI where the CPU has it) and scaled back to fp32. Linear
-layers are about nine tenths of the compute of a BERT-sized encoder on a short comment. Attention,
-GELU, layer norm, the pooler and the classification head stay in fp32, so the labels' logits come
-out of an fp32 head. Chosen by measurement on this project's 2-core AMD EPYC (Zen 4): bf16 weights
-ran at about 2x fp32, int8 at 3-4x (``bench/score_throughput.py`` prints both). torch's own
-``quantize_dynamic`` is deprecated in torch 2.13 and quantises activations per tensor to 7 bits,
-which is less accurate. ``fast`` on CUDA is bf16 weights.
+``fast`` on a CPU runs the encoder's Linear layers (about nine tenths of a BERT-sized model's
+compute on a short comment) as dynamic int8: weights quantised once per output channel, each
+call's activations quantised on the fly, the product taken by fbgemm's int8 kernel (VNNI where the
+CPU has it) and scaled back to fp32. Attention, GELU, layer norm, the pooler and the
+classification head stay in fp32, so the labels come out of an fp32 head.
+
+Chosen by measurement on this project's 2-core AMD EPYC (Zen 4), bert-base: fbgemm's fused int8
+kernel ran at about 3x fp32; bf16 weights at about 2x; int8 through ``torch._int_mm`` with
+per-token scales was as accurate but half as fast as fbgemm, because its quantise and rescale
+steps run as separate passes. ``bench/score_throughput.py --bf16`` prints the comparison.
+
+fbgemm's kernel quantises the activations of a whole sub-batch with one scale, so a text's
+``fast`` scores can move slightly with the texts it is batched with; the movement is of the size of
+the fast-vs-exact difference, which the benchmark reports and ``FAST_SCORE_TOLERANCE`` bounds.
+torch 2.13 marks quantised tensors as deprecated; they are used only while packing the weights,
+with that warning silenced there. ``fast`` on CUDA is bf16 weights.
 """
 
 from __future__ import annotations
+
+import warnings
+from functools import cache
+from pathlib import Path
 
 import torch
 from torch import nn
@@ -24,39 +35,44 @@ FAST_SCORE_TOLERANCE = 0.05
 FP32_SUBTREES = frozenset({"classifier", "pooler"})
 
 
-class Int8Linear(nn.Module):
-    """A Linear layer computed in int8 with per-channel weight and per-token activation scales."""
+@cache
+def has_vnni() -> bool:
+    """Whether the CPU has AVX-512 VNNI: fbgemm then takes full 8-bit activations safely."""
+    try:
+        return "avx512_vnni" in Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+
+
+class DynamicInt8Linear(nn.Module):
+    """A Linear layer as fbgemm dynamic int8, with per-output-channel weight scales."""
 
     def __init__(self, linear: nn.Linear) -> None:
         super().__init__()
         weight = linear.weight.detach().float()
-        scale = weight.abs().amax(dim=1).clamp(min=1e-12) / 127.0
-        quantised = torch.round(weight / scale[:, None]).clamp_(-127, 127).to(torch.int8)
+        scales = (weight.abs().amax(dim=1).clamp(min=1e-12) / 127.0).double()
+        zero_points = torch.zeros(weight.shape[0], dtype=torch.long)
+        bias = linear.bias.detach().float() if linear.bias is not None else None
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*quantized tensor creation functions")
+            quantised = torch.quantize_per_channel(weight, scales, zero_points, 0, torch.qint8)
+            self._packed = torch.ops.quantized.linear_prepack(quantised, bias)
         self.in_features = linear.in_features
         self.out_features = linear.out_features
-        self.register_buffer("weight_int8", quantised.t().contiguous())  # (in, out)
-        self.register_buffer("weight_scale", scale)
-        bias = linear.bias.detach().float().clone() if linear.bias is not None else None
-        self.register_buffer("bias", bias if bias is not None else torch.zeros(self.out_features))
+        # Without VNNI, fbgemm multiplies pairs into 16 bits: 7-bit activations cannot overflow.
+        self.reduce_range = not has_vnni()
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        shape = x.shape
-        rows = x.reshape(-1, shape[-1]).float()
-        # abs().amax() is many times faster than vector_norm(ord=inf) here.
-        scale = rows.abs().amax(dim=1, keepdim=True).clamp_(min=1e-12).div_(127.0)
-        quantised = rows.div(scale).round_().to(torch.int8)
-        product = torch.mul(torch._int_mm(quantised, self.weight_int8), self.weight_scale)
-        out = torch.addcmul(self.bias, product, scale)
-        return out.reshape(*shape[:-1], self.out_features)
+        return torch.ops.quantized.linear_dynamic(x, self._packed, self.reduce_range)
 
     def extra_repr(self) -> str:
-        return f"in_features={self.in_features}, out_features={self.out_features}, int8"
+        return f"in_features={self.in_features}, out_features={self.out_features}, dynamic int8"
 
 
 def quantise_linear_layers(module: nn.Module, _done: dict | None = None) -> nn.Module:
-    """Swap every Linear under ``module`` for an ``Int8Linear``, except the fp32 subtrees.
+    """Swap every Linear under ``module`` for a ``DynamicInt8Linear``, except the fp32 subtrees.
 
-    A layer used in several places (ALBERT shares its layers) is converted once and stays shared.
+    A layer used in several places is converted once and stays shared.
     """
     done = {} if _done is None else _done
     for name, child in module.named_children():
@@ -64,7 +80,7 @@ def quantise_linear_layers(module: nn.Module, _done: dict | None = None) -> nn.M
             continue
         if isinstance(child, nn.Linear):
             if id(child) not in done:
-                done[id(child)] = Int8Linear(child)
+                done[id(child)] = DynamicInt8Linear(child)
             setattr(module, name, done[id(child)])
         else:
             quantise_linear_layers(child, done)
