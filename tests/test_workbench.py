@@ -385,7 +385,7 @@ def test_reported_view_take_down_and_dismiss(app, client, moderator):
         db.session.commit()
     page = client.get("/moderate/reported").get_data(as_text=True)
     assert page.index("Kind words for my team") < page.index("Another kind note")
-    assert "2 open report(s)" in page and "bullying" in page
+    assert "2 open report(s)" in page and "Bullying or harassment" in page
     client.post(f"/moderate/submission/{second}/dismiss-reports")
     page = client.get("/moderate/reported").get_data(as_text=True)
     assert "Another kind note" not in page
