@@ -6,9 +6,11 @@ stored moments?
 
 PostgreSQL in a fresh schema (dropped afterwards). The rows are made by the database itself
 (``INSERT ... SELECT FROM generate_series``: a million rows in seconds, no Python loop), with a
-mix like a long campaign's: 93% published, 5% rejected, 2% waiting for a moderator. After each
-fill, VACUUM ANALYZE (as autovacuum would), then each page is requested through the real app
-(Flask test client, no network) and timed: median and p90 of --repeat requests after warm-up.
+mix like a long campaign's: 93% published, 5% rejected, 2% waiting for a moderator. Two schemas,
+one per size, each VACUUM ANALYZEd after its fill (as autovacuum would); then each page is
+requested through the real app (Flask test client, no network), alternating between the two
+sizes so that noise from the rest of the machine weighs on both alike: median and p90 of
+--repeat requests per page and size, after warm-up.
 """
 
 from __future__ import annotations
@@ -105,20 +107,8 @@ def fill(app, first: int, last: int) -> float:
     return time.perf_counter() - started
 
 
-def timed(client, path: str, repeat: int) -> list[float]:
-    for _ in range(3):
-        response = client.get(path)
-        assert response.status_code == 200, (path, response.status_code)
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(path)
-        times.append(time.perf_counter() - started)
-        assert response.status_code == 200, (path, response.status_code)
-    return times
-
-
-def measure(app, repeat: int) -> dict[str, list[float]]:
+def pages(app) -> dict[str, tuple[object, str]]:
+    """Each page to time: the client to ask with (visitor or moderator) and its path."""
     visitor = app.test_client()
     moderator = app.test_client()
     moderator.post("/moderate/login", data={"username": "grower", "password": PASSWORD})
@@ -129,18 +119,59 @@ def measure(app, repeat: int) -> dict[str, list[float]]:
             sa.select(Submission.id).where(Submission.state == "published").limit(1)
         )
         db.session.remove()
-    pages = {
-        "wall, first page  GET /": "/",
-        "wall, next page   GET /?after=...": f"/?after={after.group(1)}" if after else "/",
-        "permalink         GET /moment/<id>": f"/moment/{some_id}",
-        "moderation queue  GET /moderate/": "/moderate/",
-        "readiness         GET /readyz": "/readyz",
-        "metrics           GET /metrics": "/metrics",
-    }
     return {
-        name: timed(moderator if "moderate" in path else visitor, path, repeat)
-        for name, path in pages.items()
+        "wall, first page  GET /": (visitor, "/"),
+        "wall, next page   GET /?after=...": (visitor, f"/?after={after.group(1)}"),
+        "permalink         GET /moment/<id>": (visitor, f"/moment/{some_id}"),
+        "moderation queue  GET /moderate/": (moderator, "/moderate/"),
+        "readiness         GET /readyz": (visitor, "/readyz"),
+        "metrics           GET /metrics": (visitor, "/metrics"),
     }
+
+
+def get(client, path: str) -> float:
+    started = time.perf_counter()
+    response = client.get(path)
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200, (path, response.status_code)
+    return elapsed
+
+
+def measure(small_app, large_app, repeat: int) -> dict[str, tuple[list[float], list[float]]]:
+    """Time each page on both databases, alternating requests, so that whatever else the
+    machine is doing weighs on both sizes alike."""
+    small_pages, large_pages = pages(small_app), pages(large_app)
+    results = {}
+    for name in small_pages:
+        small_client, small_path = small_pages[name]
+        large_client, large_path = large_pages[name]
+        for _ in range(3):  # warm-up
+            get(small_client, small_path), get(large_client, large_path)
+        small, large = [], []
+        for _ in range(repeat):
+            small.append(get(small_client, small_path))
+            large.append(get(large_client, large_path))
+        results[name] = (small, large)
+    return results
+
+
+def make_app(base: str, schema: str):
+    separator = "&" if "?" in base else "?"
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"{base}{separator}options=-csearch_path%3D{schema}",
+            "SECRET_KEY": secrets.token_hex(16),
+            "SCORING_MODE": "off",
+            "CLASSIFIER": "embedded",
+            "RATELIMIT_ENABLED": False,
+            "WTF_CSRF_ENABLED": False,
+            "SERVER_NAME": "kind.test",
+        }
+    )
+    with app.app_context():
+        upgrade()
+        create_moderator(db.session, "grower", PASSWORD, "admin")
+    return app
 
 
 def main() -> int:
@@ -154,55 +185,43 @@ def main() -> int:
     parser.add_argument("--small", type=int, default=1_000)
     parser.add_argument("--large", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--keep", action="store_true", help="keep the bench schema")
+    parser.add_argument("--keep", action="store_true", help="keep the bench schemas")
     args = parser.parse_args()
     if not 1 <= args.small < args.large <= 5_000_000 or not 1 <= args.repeat <= 1000:
         parser.error("need 1 <= --small < --large <= 5,000,000 and 1 <= --repeat <= 1000")
 
-    schema = "growth_" + secrets.token_hex(4)
+    run = secrets.token_hex(4)
+    schemas = {"small": f"growth_{run}_small", "large": f"growth_{run}_large"}
     base = args.database_url.replace("postgresql://", "postgresql+psycopg://", 1)
     admin = sa.create_engine(base)
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"{base}{separator}options=-csearch_path%3D{schema}",
-            "SECRET_KEY": secrets.token_hex(16),
-            "SCORING_MODE": "off",
-            "CLASSIFIER": "embedded",
-            "RATELIMIT_ENABLED": False,
-            "WTF_CSRF_ENABLED": False,
-            "SERVER_NAME": "kind.test",
-        }
-    )
-    results = {}
+    apps = {}
     try:
-        with app.app_context():
-            upgrade()
-            create_moderator(db.session, "grower", PASSWORD, "admin")
-        fill_small = fill(app, 1, args.small)
-        results["small"] = measure(app, args.repeat)
-        fill_large = fill(app, args.small + 1, args.large)
-        results["large"] = measure(app, args.repeat)
+        for size, schema in schemas.items():
+            with admin.begin() as connection:
+                connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+            apps[size] = make_app(base, schema)
+        fill_small = fill(apps["small"], 1, args.small)
+        fill_large = fill(apps["large"], 1, args.large)
+        results = measure(apps["small"], apps["large"], args.repeat)
     finally:
-        with app.app_context():
-            db.engine.dispose()
+        for app in apps.values():
+            with app.app_context():
+                db.engine.dispose()
         if not args.keep:
             with admin.begin() as connection:
-                connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+                for schema in schemas.values():
+                    connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
 
     print(
         f"\nbench/growth.py  PostgreSQL, {os.cpu_count()} cores, median of {args.repeat}"
-        f" requests per page (filled {args.small:,} rows in {fill_small:.1f} s, then up to"
-        f" {args.large:,} in {fill_large:.1f} s)\n"
+        f" requests per page, alternating between the two databases (filled {args.small:,}"
+        f" rows in {fill_small:.1f} s, {args.large:,} in {fill_large:.1f} s)\n"
     )
     print(f"| page | {args.small:,} ms (p90) | {args.large:,} ms (p90) | ratio | within 1.3x |")
     print("|---|---|---|---|---|")
     worst = 0.0
-    for name in results["small"]:
-        small, large = results["small"][name], results["large"][name]
+    for name, (small, large) in results.items():
         ratio = statistics.median(large) / statistics.median(small)
         worst = max(worst, ratio)
 

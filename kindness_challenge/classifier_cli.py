@@ -13,6 +13,7 @@ from .scoring.classifiers import DetoxifyClassifier, EmbeddedClassifier
 from .scoring.model_files import (
     DETOXIFY_MODELS,
     ModelFetchError,
+    ModelFilesMissing,
     fetch_model,
     fetched_model_files,
 )
@@ -48,7 +49,7 @@ def fetch_command(model: str) -> None:
 @with_appcontext
 def info_command() -> None:
     """Show the active classifier: labels, where it loads from, device, threads, precision."""
-    classifier = get_scorer(current_app).classifier
+    classifier = _active_classifier()
     click.echo(f"Active classifier: {classifier.description}")
     click.echo(f"Version: {classifier.version}")
     if isinstance(classifier, DetoxifyClassifier):
@@ -75,7 +76,7 @@ def info_command() -> None:
 def score_command(texts: tuple[str, ...]) -> None:
     """Score TEXTS with the active classifier and print each label's probability."""
     scorer = get_scorer(current_app)
-    classifier = scorer.classifier
+    classifier = _active_classifier()
     try:
         rows = classifier.score_batch(list(texts))
         truncated = classifier.truncation_flags(list(texts))
@@ -91,6 +92,13 @@ def score_command(texts: tuple[str, ...]) -> None:
             over = threshold is not None and probability >= threshold
             mark = f"  >= {threshold:.2f}" if over else ""
             click.echo(f"  {label:<18} {probability:.4f}{mark}")
+
+
+def _active_classifier():
+    try:
+        return get_scorer(current_app).classifier
+    except ModelFilesMissing as missing:  # DETOXIFY_REQUIRED, and the model is not there
+        raise click.ClickException(str(missing)) from None
 
 
 def _load(classifier: DetoxifyClassifier):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import threading
 
+import click
 from flask import Flask
 from sqlalchemy.orm import sessionmaker
 
 from .extensions import db
 from .scoring.classifiers import Classifier, DetoxifySettings, build_classifier
+from .scoring.model_files import ModelFilesMissing
 from .scoring.worker import BatchResult, RetryPolicy, drain, run_worker
 
 log = logging.getLogger(__name__)
@@ -21,11 +23,21 @@ class Scorer:
     def __init__(self, app: Flask) -> None:
         self.app = app
         config = app.config
-        self.classifier: Classifier = build_classifier(
-            config["CLASSIFIER"],
-            detoxify_settings(config),
-            require_detoxify=bool(config["DETOXIFY_REQUIRED"]),
-        )
+        self._classifier: Classifier | None = None
+        self._missing: ModelFilesMissing | None = None
+        try:
+            self._classifier = build_classifier(
+                config["CLASSIFIER"],
+                detoxify_settings(config),
+                require_detoxify=bool(config["DETOXIFY_REQUIRED"]),
+            )
+        except ModelFilesMissing as missing:
+            # DETOXIFY_REQUIRED without the files: the service must not start. Under the flask
+            # command line, though, `classifier fetch` (and `db upgrade`) must still run, so
+            # the error waits for the first use of the classifier.
+            if click.get_current_context(silent=True) is None:
+                raise
+            self._missing = missing
         self.thresholds = {k: float(v) for k, v in config["THRESHOLDS"].items()}
         self.batch_size = int(config["SCORING_BATCH_SIZE"])
         self.lease_seconds = float(config["SCORING_LEASE_SECONDS"])
@@ -37,6 +49,16 @@ class Scorer:
         self.wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+
+    @property
+    def classifier(self) -> Classifier:
+        if self._classifier is None:
+            raise ModelFilesMissing(str(self._missing))
+        return self._classifier
+
+    @classifier.setter
+    def classifier(self, classifier: Classifier) -> None:
+        self._classifier = classifier
 
     def session_factory(self):
         with self.app.app_context():

@@ -34,7 +34,7 @@ SUBSTITUTIONS = str.maketrans(
     }
 )
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
-REPEATS = re.compile(r"(.)\1{2,}")
+REPEATS = re.compile(r"([^\W\d_])\1{2,}")  # letters only: "444" stays a number
 
 
 def _fold(text: str) -> str:

@@ -12,7 +12,9 @@ import shutil
 
 import pytest
 import torch
+from click.testing import CliRunner
 from detoxify import Detoxify
+from flask.cli import FlaskGroup
 from sqlalchemy import select
 
 from kindness_challenge import create_app
@@ -215,6 +217,8 @@ def test_fast_mode_quantises_only_the_encoders_linear_layers(family_models):
         ([3, 9, 4, 8], 20, [[1, 3], [2, 0]]),  # 9+8 padded to 18; 4+3 to 8
         ([50, 2, 60], 40, [[2], [0], [1]]),  # a text over the budget gets a sub-batch alone
         ([4, 4, 4, 4, 4], 12, [[0, 1, 2], [3, 4]]),
+        # Padding the 2s to 10 would cost more than one more pass: cut there.
+        ([10, 9, 2, 2, 2, 2, 2, 2, 2, 2], 100, [[0, 1], [2, 3, 4, 5, 6, 7, 8, 9]]),
     ],
 )
 def test_sub_batch_plan(lengths, budget, expected):
@@ -228,7 +232,8 @@ def test_sorting_keeps_padding_small_on_mixed_lengths():
 
     assert sorted(i for group in plan for i in group) == list(range(500))
     assert padding_waste(lengths, plan) < 0.05
-    assert padding_waste(lengths, [list(range(0, 500, 8))]) > 0.3  # arrival order: far more
+    arrival_order = [list(range(i, min(i + 8, 500))) for i in range(0, 500, 8)]
+    assert padding_waste(lengths, arrival_order) > 0.3
 
 
 # --- truncation -----------------------------------------------------------------------------
@@ -501,3 +506,23 @@ def test_classifier_fetch_keeps_what_is_already_there(tmp_path, calm_model):
 
     assert result.exit_code == 0, result.output
     assert "Already fetched:" in result.output and "tiny-fetched.ckpt" in result.output
+
+
+def test_fetch_still_runs_when_detoxify_is_required_but_missing(tmp_path):
+    """DETOXIFY_REQUIRED stops the service, not the command that would fetch the model."""
+    config = base_config(
+        tmp_path,
+        CLASSIFIER="detoxify",
+        DETOXIFY_REQUIRED=True,
+        DETOXIFY_MODELS_DIR=str(tmp_path / "models"),
+    )
+    cli = FlaskGroup(create_app=lambda: create_app(config))
+
+    fetch = CliRunner().invoke(cli, ["classifier", "fetch", "original"])
+    info = CliRunner().invoke(cli, ["classifier", "info"])
+
+    assert fetch.exit_code == 1
+    assert "could not download detoxify model 'original'" in fetch.output  # it tried
+    assert info.exit_code == 1
+    assert "Error: detoxify model 'original' is not in" in info.output
+    assert "classifier fetch original" in info.output

@@ -19,6 +19,7 @@ from kindness_challenge.textnorm import find_links, find_phrase, normalize
         ("stuuuupid", "stupid"),  # stretched letters
         ("Délete your account", "delete your account"),  # accents
         ("born in 2024", "born in 2024"),  # numbers stay numbers
+        ("moment 444", "moment 444"),
         ("thank you 💗", "thank you"),
     ],
 )

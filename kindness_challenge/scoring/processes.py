@@ -95,14 +95,16 @@ def supervise(count: int, work: Work, restart_pause: float = 1.0) -> int:
                     break
                 children[i] = start()
         stop.wait(0.5)
+    # Those that died on their own were reported above; the status says how the stop went.
+    running = [process for process in children if process.is_alive()]
     forwarded = 0
-    while any(process.is_alive() for process in children):
+    while any(process.is_alive() for process in running):
         for _ in range(received - forwarded):
-            for process in children:
+            for process in running:
                 if process.is_alive():
                     os.kill(process.pid, signal.SIGTERM)
         forwarded = received
-        for process in children:
+        for process in running:
             process.join(timeout=0.1)
     log.info("all %d score workers stopped", count)
-    return 0 if all(process.exitcode == 0 for process in children) else 1
+    return 0 if all(process.exitcode == 0 for process in running) else 1
