@@ -14,18 +14,22 @@ token counts are realistic; every model reads the same tokens.
 Models are randomly initialised with the real architectures (the compute of the released weights,
 which cannot be downloaded here): bert-base for ``original``, albert-base-v2 for
 ``original-small``, roberta-base for ``unbiased``. Random weights score every text near 0.5, so
-for the fast-vs-exact comparison each head is rescaled so that its logits on the corpus have
-mean -2.5 and standard deviation 2 (scores spread over (0, 1), a fifth or so of the comments
-flagged); that is done before any timing. Random weights also make the [CLS] features vary less
-from text to text than a trained model's do, so rescaling the head magnifies int8 noise more than
-it would on the released weights: the fast-vs-exact figures are pessimistic.
+for the fast-vs-exact comparison each head is rescaled so that its logits (on every fifth
+comment) have mean -2.5 and standard deviation 2: scores spread over (0, 1), about a third of
+the comments flagged on some label; that is done before any timing. Random weights also make the
+[CLS] features vary less from text to text than a trained model's do, so rescaling the head
+magnifies int8 noise more than it would on the released weights: the fast-vs-exact figures are
+pessimistic.
 
 Timing: the corpus is split into interleaved rounds (comment i goes to round i mod R), and each
-round runs every method in turn, so load from other processes falls on all methods alike; every
-method scores every comment exactly once. The engine is given claims of ``--claim-size`` texts,
-as the scoring worker gives it. GFLOP/s counts the useful work (no padding): the encoder's
-matrix multiplies and attention for each comment's real tokens. Peaks are measured here with
-torch matrix multiplies (fp32 ``mm``, bf16 ``mm``, int8 ``_int_mm``), best of several.
+round runs every method in turn, starting with a different one each round, so that load from
+other processes falls on all methods alike; every method scores every comment exactly once.
+"x naive" is total naive time over total method time; "(rounds)" is the range of that ratio
+round by round. The engine is given claims of ``--claim-size`` texts, as the scoring worker
+gives it (``SCORING_BATCH_SIZE``: 32 by default; 128 lets the engine sort better). GFLOP/s
+counts the useful work (no padding): the encoder's matrix multiplies and attention for each
+comment's real tokens. Peaks are measured here with torch matrix multiplies (fp32 ``mm``, bf16
+``mm``, int8 ``_int_mm``), best of several.
 """
 
 from __future__ import annotations
@@ -48,7 +52,11 @@ from tokenizers import BertWordPieceTokenizer
 from kindness_challenge.routing import DEFAULT_THRESHOLDS
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
-from kindness_challenge.scoring.detoxify_engine import TOKENS_PER_BATCH, DetoxifyEngine
+from kindness_challenge.scoring.detoxify_engine import (
+    OVERHEAD_TOKENS,
+    TOKENS_PER_BATCH,
+    DetoxifyEngine,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SEED = 20261124
@@ -143,10 +151,10 @@ def head_of(model) -> torch.nn.Linear:
 def spread_head(model, tokenizer, labels, texts, mean_logit=-2.5, std_logit=2.0) -> None:
     """Rescale the head so each label's logits on ``texts`` have this mean and spread.
 
-    Mean -2.5 and std 2: most comments score low on each label and a fifth or so of them are
-    flagged on at least one, with many near a threshold, where precision matters.
+    Mean -2.5 and std 2: most comments score low on each label, a third or so are flagged on
+    at least one, and many are near a threshold, where precision matters.
     """
-    engine = DetoxifyEngine(model, tokenizer, labels, precision="exact")
+    engine = DetoxifyEngine(copy.deepcopy(model), tokenizer, labels, precision="exact")
     logits = engine.logits(texts)
     mean, std = logits.mean(dim=0), logits.std(dim=0).clamp(min=1e-12)
     head, count = head_of(model), len(labels)
@@ -227,9 +235,11 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
     progress(f"{name} ({architecture}): spreading the head on {len(corpus[::5])} comments")
     spread_head(model, tokenizer, labels, corpus[::5])
 
-    detoxify = Detoxify.__new__(Detoxify)  # detoxify's own predict, on this in-memory model
+    # detoxify's own predict on this in-memory model, loaded as detoxify loads it (SDPA attention).
+    detoxify = Detoxify.__new__(Detoxify)
     detoxify.model, detoxify.tokenizer, detoxify.device = model, tokenizer, "cpu"
     detoxify.class_names = list(labels)
+    assert model.config._attn_implementation == "sdpa", model.config._attn_implementation
     engines = {
         precision: DetoxifyEngine(
             copy.deepcopy(model), tokenizer, labels, precision=precision,
@@ -246,21 +256,23 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
         bf16_engine.model.to(torch.bfloat16)
         runs["bf16"] = engine_claims(bf16_engine, args.claim_size, {})
 
-    # Warm up each method on a few comments, then time them round by round.
+    # Warm up each method on a few comments, then time them round by round, each round in a
+    # different order, so that load from other processes falls on every method alike.
     for method, run in runs.items():
-        warm = corpus[:4]
-        run(warm) if method == "naive" else run(warm, list(range(4)))
-    seconds = dict.fromkeys(runs, 0.0)
+        run(corpus[:4]) if method == "naive" else run(corpus[:4], list(range(4)))
+    seconds = {method: [] for method in runs}
     ids = list(range(len(corpus)))
+    methods = list(runs)
     for r in range(args.rounds):
         part_ids = ids[r :: args.rounds]
         part = [corpus[i] for i in part_ids]
-        for method, run in runs.items():
+        for method in methods[r % len(methods) :] + methods[: r % len(methods)]:
             start = time.perf_counter()
-            run(part) if method == "naive" else run(part, part_ids)
-            seconds[method] += time.perf_counter() - start
+            runs[method](part) if method == "naive" else runs[method](part, part_ids)
+            seconds[method].append(time.perf_counter() - start)
         progress(
-            f"  round {r + 1}/{args.rounds}: " + ", ".join(f"{m} {seconds[m]:.1f}s" for m in runs)
+            f"  round {r + 1}/{args.rounds} ({len(part)} comments): "
+            + ", ".join(f"{m} {seconds[m][-1]:.1f}s" for m in runs)
         )
 
     lengths = [len(ids) for ids in engines["exact"].encode(corpus)["input_ids"]]
@@ -274,14 +286,16 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
     }
     rows = []
     for method in runs:
-        rate = len(corpus) / seconds[method]
-        gflops = useful / seconds[method]
+        total = sum(seconds[method])
+        ratios = [n / m for n, m in zip(seconds["naive"], seconds[method], strict=True)]
+        gflops = useful / total
         rows.append(
             (
                 f"{name} ({architecture})",
                 title[method],
-                rate,
-                seconds["naive"] / seconds[method],
+                len(corpus) / total,
+                sum(seconds["naive"]) / total,
+                f"{min(ratios):.2f}-{max(ratios):.2f}",
                 gflops,
                 f"{gflops / peaks[peak_of[method]]:.0%} of {peak_of[method]}",
             )
@@ -305,11 +319,13 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
 
 
 def claims_plan(lengths, args) -> list[list[int]]:
+    """The sub-batches the fast engine makes of the corpus, claim by claim."""
     plan = []
     budget = args.tokens_per_batch or TOKENS_PER_BATCH["fast"]
     for start in range(0, len(lengths), args.claim_size):
         claim = lengths[start : start + args.claim_size]
-        plan += [[start + i for i in group] for group in plan_sub_batches(claim, budget)]
+        groups = plan_sub_batches(claim, budget, OVERHEAD_TOKENS["fast"])
+        plan += [[start + i for i in group] for group in groups]
     return plan
 
 
@@ -322,12 +338,21 @@ def bench_embedded(corpus, claim_size) -> float:
     return len(corpus) / (time.perf_counter() - start)
 
 
+def load_average() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="comments (of the fixed 1,000)")
     parser.add_argument("--models", default=",".join(MODELS), help="comma-separated")
-    parser.add_argument("--rounds", type=int, default=4)
-    parser.add_argument("--claim-size", type=int, default=32, help="texts per score_batch call")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--claim-size", type=int, default=128, help="texts per score_batch call (worker's claim)"
+    )
     parser.add_argument("--tokens-per-batch", type=int, default=None, help="engine sub-batches")
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default all)")
     parser.add_argument("--bf16", action="store_true", help="also time bf16 weights")
@@ -342,6 +367,7 @@ def main(argv=None) -> None:
     if unknown:
         parser.error(f"unknown models {sorted(unknown)}; choose from {', '.join(MODELS)}")
 
+    loads = [load_average()]
     corpus = build_corpus(args.n)
     with tempfile.TemporaryDirectory() as folder:
         tokenizer = build_tokenizer(Path(folder))
@@ -356,29 +382,36 @@ def main(argv=None) -> None:
     later = matmul_peaks()
     peaks = {kind: max(peaks[kind], later[kind]) for kind in peaks}
 
-    report(args, corpus, accuracy, rows, embedded, peaks)
+    loads.append(load_average())
+    report(args, corpus, accuracy, rows, embedded, peaks, loads)
 
 
-def report(args, corpus, accuracy, rows, embedded, peaks) -> None:
+def report(args, corpus, accuracy, rows, embedded, peaks, loads) -> None:
     chars = statistics.mean(len(text) for text in corpus)
     tokens = statistics.mean(a["mean_tokens"] for a in accuracy) if accuracy else 0
     print(
         f"corpus: {len(corpus)} comments, {chars:.0f} characters and {tokens:.1f} tokens on "
-        f"average; torch {torch.__version__}, {torch.get_num_threads()} threads; claims of "
-        f"{args.claim_size}, {args.rounds} interleaved rounds"
+        f"average; torch {torch.__version__}, {torch.get_num_threads()} threads; engine given "
+        f"claims of {args.claim_size}; {args.rounds} interleaved rounds"
     )
+    print(f"load average before / after: {loads[0]} / {loads[1]} (other processes compete)")
     print(
         "matrix-multiply peak (measured): "
         + ", ".join(f"{kind} {value:.0f} G{'OP' if kind == 'int8' else 'FLOP'}/s"
                     for kind, value in peaks.items())
     )  # fmt: skip
     print()
-    header = f"{'model':<28}{'method':<30}{'comments/s':>11}{'x naive':>9}{'GFLOP/s':>9}  peak"
+    header = (
+        f"{'model':<29}{'method':<29}{'comments/s':>11}{'x naive':>9}{'(rounds)':>12}"
+        f"{'GFLOP/s':>9}  of measured peak"
+    )
     print(header)
-    print("-" * (len(header) + 12))
-    for model, method, rate, ratio, gflops, share in rows:
-        print(f"{model:<28}{method:<30}{rate:>11.1f}{ratio:>9.2f}{gflops:>9.0f}  {share}")
-    print(f"{'alt-profanity-check':<28}{'embedded default':<30}{embedded:>11.0f}")
+    print("-" * (len(header) + 4))
+    for model, method, rate, ratio, spread, gflops, share in rows:
+        print(
+            f"{model:<29}{method:<29}{rate:>11.1f}{ratio:>9.2f}{spread:>12}{gflops:>9.0f}  {share}"
+        )
+    print(f"{'alt-profanity-check':<29}{'embedded default':<29}{embedded:>11.0f}")
     print()
     print("fast (int8) against exact (fp32) on the same comments, heads rescaled to spread scores:")
     print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from .scoring.model_files import (
     fetch_model,
     fetched_model_files,
 )
+from .scoring.precision import PRECISIONS
 
 
 @click.group("classifier")
@@ -72,11 +74,22 @@ def info_command() -> None:
 
 @classifier_group.command("score")
 @click.argument("texts", nargs=-1, required=True)
+@click.option(
+    "--precision",
+    type=click.Choice(PRECISIONS),
+    default=None,
+    help="Score detoxify in this precision instead of the configured one (compare the two).",
+)
 @with_appcontext
-def score_command(texts: tuple[str, ...]) -> None:
+def score_command(texts: tuple[str, ...], precision: str | None) -> None:
     """Score TEXTS with the active classifier and print each label's probability."""
     scorer = get_scorer(current_app)
     classifier = _active_classifier()
+    if precision is not None:
+        if not isinstance(classifier, DetoxifyClassifier):
+            raise click.UsageError("--precision applies to detoxify only")
+        settings = dataclasses.replace(classifier.settings, precision=precision)
+        classifier = DetoxifyClassifier(settings, classifier.files)
     try:
         rows = classifier.score_batch(list(texts))
         truncated = classifier.truncation_flags(list(texts))

@@ -19,13 +19,14 @@ outcome.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 import transformers
-from tokenizers.pre_tokenizers import ByteLevel
+from tokenizers import ByteLevelBPETokenizer
 
 # Class names as the Jigsaw "original" checkpoint spells them, and as detoxify renames them.
 CHECKPOINT_CLASSES = ("toxic", "severe_toxic", "obscene", "threat", "insult", "identity_hate")
@@ -175,12 +176,18 @@ def _tokenizer(name: str):
         vocab = {token: i for i, token in enumerate([*specials, *WORDS])}
         return cls(vocab=vocab, model_max_length=MAX_LENGTH)
     if name == "RobertaTokenizer":
-        # Byte-level BPE with no merges: every byte is a token, so texts run long quickly.
-        alphabet = sorted(ByteLevel.alphabet())
-        tokens = ["<s>", "<pad>", "</s>", "<unk>", "<mask>", *alphabet]
-        return cls(
-            vocab={t: i for i, t in enumerate(tokens)}, merges=[], model_max_length=MAX_LENGTH
+        # Byte-level BPE learnt from the words: whole words are tokens, anything else bytes.
+        bpe = ByteLevelBPETokenizer()
+        bpe.train_from_iterator(
+            [" ".join(WORDS)] * 20,
+            vocab_size=1000,
+            min_frequency=1,
+            special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],
+            show_progress=False,
         )
+        learnt = json.loads(bpe.to_str())["model"]
+        merges = [tuple(pair) for pair in learnt["merges"]]
+        return cls(vocab=learnt["vocab"], merges=merges, model_max_length=MAX_LENGTH)
     # Unigram (sentencepiece-style) vocabularies: whole words, then letters for anything else.
     pieces = [("▁" + word, -1.0) for word in WORDS] + [("▁", -3.0)]
     pieces += [(letter, -5.0) for letter in "abcdefghijklmnopqrstuvwxyz"]

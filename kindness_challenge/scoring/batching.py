@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# A forward pass costs about this many tokens' worth of work before any token is counted (the
-# Python and kernel-launch overhead of a dozen layers), measured on a 2-core CPU with bert-base.
-OVERHEAD_TOKENS = 16
+# A forward pass costs about this many tokens' worth of work before any token is counted: the
+# Python and kernel overhead of a dozen layers, and reading every weight once.
+OVERHEAD_TOKENS = 32
 
 
 def plan_sub_batches(
