@@ -10,7 +10,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from .scorer import get_scorer
-from .scoring.classifiers import DetoxifyClassifier, EmbeddedClassifier
+from .scoring.classifiers import EmbeddedClassifier
+from .scoring.detoxify_classifier import DetoxifyClassifier
 from .scoring.model_files import (
     DETOXIFY_MODELS,
     ModelFetchError,

@@ -10,7 +10,8 @@ from flask import Flask
 from sqlalchemy.orm import sessionmaker
 
 from .extensions import db
-from .scoring.classifiers import Classifier, DetoxifySettings, build_classifier
+from .scoring.classifiers import Classifier, build_classifier
+from .scoring.detoxify_classifier import DetoxifySettings
 from .scoring.model_files import ModelFilesMissing
 from .scoring.worker import BatchResult, RetryPolicy, drain, run_worker
 

@@ -19,11 +19,11 @@ from sqlalchemy import select
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Score, State, Submission
 from kindness_challenge.scorer import get_scorer
-from kindness_challenge.scoring.classifiers import (
+from kindness_challenge.scoring.classifiers import build_classifier
+from kindness_challenge.scoring.detoxify_classifier import (
     DetoxifyClassifier,
     DetoxifySettings,
     ModelLoadError,
-    build_classifier,
 )
 from kindness_challenge.scoring.detoxify_engine import DetoxifyEngine
 from kindness_challenge.scoring.model_files import DETOXIFY_MODELS, ModelFilesMissing

@@ -23,11 +23,8 @@ from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
 from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
-from kindness_challenge.scoring.classifiers import (
-    DetoxifyClassifier,
-    DetoxifySettings,
-    EmbeddedClassifier,
-)
+from kindness_challenge.scoring.classifiers import EmbeddedClassifier
+from kindness_challenge.scoring.detoxify_classifier import DetoxifyClassifier, DetoxifySettings
 from kindness_challenge.scoring.model_files import ModelFilesMissing
 from kindness_challenge.scoring.precision import FAST_SCORE_TOLERANCE
 
@@ -479,6 +476,18 @@ def test_classifier_score_prints_each_label(detoxify_runner):
         assert len(re.findall(rf"^  {label} +0\.\d{{4}}", result.output, re.M)) == 2
 
 
+def test_classifier_score_in_the_other_precision(detoxify_runner):
+    fast = detoxify_runner.invoke(args=["classifier", "score", "you are kind"])
+    exact = detoxify_runner.invoke(
+        args=["classifier", "score", "--precision", "exact", "you are kind"]
+    )
+
+    assert fast.exit_code == 0 and exact.exit_code == 0, fast.output + exact.output
+    assert "(tiny-detoxify.ckpt, cpu, fast)" in fast.output
+    assert "(tiny-detoxify.ckpt, cpu, exact)" in exact.output
+    assert fast.output.count("\n  ") == exact.output.count("\n  ") == 7  # the 7 labels
+
+
 def test_classifier_fetch_offline_fails_with_what_to_do(tmp_path):
     # Sockets are refused (the offline fixture): as on a server without internet access.
     models = tmp_path / "models"
@@ -528,16 +537,29 @@ def test_fetch_still_runs_when_detoxify_is_required_but_missing(tmp_path):
     assert "classifier fetch original" in info.output
 
 
-def test_the_last_layers_feed_forward_runs_for_the_first_token_only(family_models):
-    engine = classifier_for(family_models["original"]).load()
-    seen = []
-    engine.model.bert.encoder.layer[-1].intermediate.register_forward_hook(
-        lambda module, args, output: seen.append(tuple(args[0].shape))
-    )
-    engine.model.bert.encoder.layer[0].intermediate.register_forward_hook(
-        lambda module, args, output: seen.append(tuple(args[0].shape))
-    )
+@pytest.mark.parametrize(
+    ("name", "module"),
+    [("original", "bert"), ("unbiased", "roberta"), ("original-small", "albert")],
+)
+def test_feed_forward_skips_padding_and_what_the_head_never_reads(family_models, name, module):
+    engine = classifier_for(family_models[name]).load()
+    encoder = getattr(engine.model, module).encoder
+    if module == "albert":
+        first = last = encoder.albert_layer_groups[0].albert_layers[0].ffn
+    else:
+        first, last = encoder.layer[0].intermediate.dense, encoder.layer[-1].intermediate.dense
+    seen = {"first": [], "last": []}
+    first.register_forward_hook(lambda m, args, out: seen["first"].append(tuple(args[0].shape)))
+    last.register_forward_hook(lambda m, args, out: seen["last"].append(tuple(args[0].shape)))
+    texts = ["you are kind", "thank you so much for the help today"]
+    lengths = [len(ids) for ids in engine.encode(texts)["input_ids"]]
+    assert lengths[0] < lengths[1]  # so the batch of two is padded
 
-    engine.logits(["you are kind", "thank you so much for the help today"])
+    rows = engine.score(texts)
 
-    assert seen == [(2, 10, 32), (2, 1, 32)]  # every token in layer 0, the first in the last
+    assert seen["first"][0] == (1, sum(lengths), 32)  # the real tokens only, no padding
+    if module == "albert":  # one layer module for all layers: the padding rule only
+        assert seen["last"][-1] == (1, sum(lengths), 32)
+    else:  # the last layer: [CLS] (<s>) only, all the pooler or head reads
+        assert seen["last"][-1] == (2, 1, 32)
+    assert largest_difference(rows, predict_rows(family_models[name], texts)) <= 1e-5
