@@ -6,7 +6,8 @@ stored moments?
 
 PostgreSQL in a fresh schema (dropped afterwards). The rows are made by the database itself
 (``INSERT ... SELECT FROM generate_series``: a million rows in seconds, no Python loop), with a
-mix like a long campaign's: 93% published, 5% rejected, 2% waiting for a moderator. Two schemas,
+mix like a long campaign's: 93% published, 5% rejected, 2% waiting for a moderator (and 50 more
+among the oldest 100, so that the queue's first page is full at both sizes). Two schemas,
 one per size, each VACUUM ANALYZEd after its fill (as autovacuum would); then each page is
 requested through the real app (Flask test client, no network), alternating between the two
 sizes so that noise from the rest of the machine weighs on both alike: median and p90 of
@@ -37,8 +38,12 @@ from kindness_challenge.models import Submission  # noqa: E402
 
 PASSWORD = "growth-bench-password"
 # Values for the columns this benchmark sets; ``i`` is the row number from generate_series.
+# The oldest 100 rows hold 50 more waiting items, so that the queue page (oldest first, 50 a
+# page) is full at both sizes: otherwise 1,000 rows show 20 cards and 1,000,000 show 50, and the
+# comparison measures card rendering, not growth.
 STATE = (
-    "CASE WHEN i % 50 = 7 THEN 'needs_review' WHEN i % 20 = 3 THEN 'rejected' ELSE 'published' END"
+    "CASE WHEN i % 50 = 7 OR (i <= 100 AND i % 2 = 0) THEN 'needs_review'"
+    " WHEN i % 20 = 3 THEN 'rejected' ELSE 'published' END"
 )
 CREATED = "timestamptz '2025-06-01 00:00:00+00' + make_interval(secs => i * 2)"
 COLUMNS = {
@@ -129,6 +134,12 @@ def pages(app) -> dict[str, tuple[object, str]]:
     }
 
 
+def queue_cards(app) -> int:
+    """How many cards the moderator's first queue page shows."""
+    client, path = pages(app)["moderation queue  GET /moderate/"]
+    return client.get(path).get_data(as_text=True).count('data-id="')
+
+
 def get(client, path: str) -> float:
     started = time.perf_counter()
     response = client.get(path)
@@ -155,14 +166,14 @@ def measure(small_app, large_app, repeat: int) -> dict[str, tuple[list[float], l
     return results
 
 
-def make_app(base: str, schema: str):
+def make_app(base: str, schema: str, classifier: str):
     separator = "&" if "?" in base else "?"
     app = create_app(
         {
             "SQLALCHEMY_DATABASE_URI": f"{base}{separator}options=-csearch_path%3D{schema}",
             "SECRET_KEY": secrets.token_hex(16),
             "SCORING_MODE": "off",
-            "CLASSIFIER": "embedded",
+            "CLASSIFIER": classifier,
             "RATELIMIT_ENABLED": False,
             "WTF_CSRF_ENABLED": False,
             "SERVER_NAME": "kind.test",
@@ -185,6 +196,11 @@ def main() -> int:
     parser.add_argument("--small", type=int, default=1_000)
     parser.add_argument("--large", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--classifier",
+        default="profanity-check",
+        help="KINDNESS_CLASSIFIER for the app (the queue page explains with it)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the bench schemas")
     args = parser.parse_args()
     if not 1 <= args.small < args.large <= 5_000_000 or not 1 <= args.repeat <= 1000:
@@ -199,10 +215,11 @@ def main() -> int:
         for size, schema in schemas.items():
             with admin.begin() as connection:
                 connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-            apps[size] = make_app(base, schema)
+            apps[size] = make_app(base, schema, args.classifier)
         fill_small = fill(apps["small"], 1, args.small)
         fill_large = fill(apps["large"], 1, args.large)
         results = measure(apps["small"], apps["large"], args.repeat)
+        cards = {size: queue_cards(app) for size, app in apps.items()}
     finally:
         for app in apps.values():
             with app.app_context():
@@ -215,8 +232,10 @@ def main() -> int:
 
     print(
         f"\nbench/growth.py  PostgreSQL, {os.cpu_count()} cores, median of {args.repeat}"
-        f" requests per page, alternating between the two databases (filled {args.small:,}"
-        f" rows in {fill_small:.1f} s, {args.large:,} in {fill_large:.1f} s)\n"
+        f" requests per page, alternating between the two databases, classifier"
+        f" {args.classifier} (filled {args.small:,}"
+        f" rows in {fill_small:.1f} s, {args.large:,} in {fill_large:.1f} s; queue page cards:"
+        f" {cards['small']} and {cards['large']})\n"
     )
     print(f"| page | {args.small:,} ms (p90) | {args.large:,} ms (p90) | ratio | within 1.3x |")
     print("|---|---|---|---|---|")

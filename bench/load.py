@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 REQUEST_TIMEOUT = 15.0
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 KIND = [
     "Thank you for cheering me on at the finish line today",
@@ -375,6 +376,101 @@ async def wait_drained(engine: sa.Engine, timeout: float) -> float:
     raise RuntimeError(f"{pending} submissions still pending after {timeout:.0f}s")
 
 
+# -- where the CPU went (Linux /proc; empty elsewhere) -------------------------------------------
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()  # fields from the state on (the name may hold spaces)
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and every process under it."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else ():
+        fields = _stat_fields(int(entry.name)) if entry.name.isdigit() else None
+        if fields:
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process (0 once it is gone)."""
+    fields = _stat_fields(pid)
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS if fields else 0.0
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds the whole machine spent busy (all cores), from /proc/stat."""
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return (sum(values[:8]) - idle) / CLOCK_TICKS
+
+
+@dataclass
+class CpuUse:
+    """CPU seconds per process group over a phase, and the machine's busy seconds."""
+
+    groups: dict[str, dict[int, float]]
+    machine: float
+    seconds: float
+
+    def per_request(self, group: str, requests: int) -> float:
+        return sum(self.groups.get(group, {}).values()) / max(1, requests)
+
+    def busiest_share(self, group: str) -> float:
+        values = list(self.groups.get(group, {}).values())
+        return max(values) / sum(values) if values and sum(values) > 0 else float("nan")
+
+
+class CpuMeter:
+    """The CPU each group of processes (a root pid and whatever runs under it) uses in a phase:
+    ``before = meter.sample()``, the phase, then ``meter.since(before)``."""
+
+    def __init__(self, roots: dict[str, int], engine: sa.Engine) -> None:
+        self.roots = roots
+        self.engine = engine  # its database's server processes are a group of their own
+
+    def sample(self) -> tuple[dict[str, dict[int, float]], float, float]:
+        groups = {
+            name: {pid: cpu_seconds(pid) for pid in process_tree(root)}
+            for name, root in self.roots.items()
+        }
+        groups["client"] = {os.getpid(): cpu_seconds(os.getpid())}
+        with self.engine.connect() as connection:
+            backends = connection.execute(
+                sa.text(
+                    "SELECT pid FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ).scalars()
+            groups["postgres"] = {pid: cpu_seconds(pid) for pid in backends}
+        return groups, machine_busy_seconds(), time.monotonic()
+
+    def since(self, before: tuple[dict[str, dict[int, float]], float, float]) -> CpuUse:
+        groups_then, machine_then, then = before
+        groups_now, machine_now, now = self.sample()
+        return CpuUse(
+            {
+                name: {pid: used - groups_then[name].get(pid, 0.0) for pid, used in pids.items()}
+                for name, pids in groups_now.items()
+            },
+            machine_now - machine_then,
+            now - then,
+        )
+
+
 # -- report -------------------------------------------------------------------------------------
 
 
@@ -389,6 +485,34 @@ def latency_row(name: str, record: Record, ok: int) -> str:
         f" {ms(percentile(lat, 95))} | {ms(percentile(lat, 99))} | {len(lat):6d} |"
         f" {record.errors + sum(n for s, n in record.statuses.items() if s >= 400):5d} |"
     )
+
+
+def print_cpu(cpu: dict[str, CpuUse], accepted: dict[str, int]) -> None:
+    """CPU per accepted submission, by process group, and how busy the whole machine was (the
+    rest: Redis, other PostgreSQL sessions, the kernel, whatever else the machine is running)."""
+    if not cpu or not any(use.machine for use in cpu.values()):
+        return
+    print(
+        "\n| CPU ms per accepted request | web | busiest web worker | score workers | PostgreSQL"
+        " | client | machine busy (cores) | of which not these processes |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    names = {
+        "minimal": "minimal route",
+        "capacity": "service, closed loop",
+        "spike": "service, paced",
+    }
+    for phase, use in cpu.items():
+        web = "minimal web" if phase == "minimal" else "web"
+        ours = sum(sum(pids.values()) for pids in use.groups.values())
+        print(
+            f"| {names[phase]} | {use.per_request(web, accepted[phase]) * 1000:.2f} |"
+            f" {use.busiest_share(web):.0%} of web |"
+            f" {use.per_request('score', accepted[phase]) * 1000:.2f} |"
+            f" {use.per_request('postgres', accepted[phase]) * 1000:.2f} |"
+            f" {use.per_request('client', accepted[phase]) * 1000:.2f} |"
+            f" {use.machine / use.seconds:.2f} | {max(0.0, use.machine - ours) / use.seconds:.2f} |"
+        )
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -407,7 +531,7 @@ async def main(args: argparse.Namespace) -> int:
         KINDNESS_DATABASE_URL=url,
         KINDNESS_SECRET_KEY=secrets.token_hex(16),
         KINDNESS_SCORING_MODE="off",
-        KINDNESS_CLASSIFIER="embedded",
+        KINDNESS_CLASSIFIER=args.classifier,
         KINDNESS_SUBMIT_RATE_LIMIT="1000000 per minute",
         KINDNESS_RATELIMIT_KEY_PREFIX=schema,
         PROMETHEUS_MULTIPROC_DIR=str(workdir / "prometheus"),
@@ -417,6 +541,7 @@ async def main(args: argparse.Namespace) -> int:
     if args.redis_url:
         env["KINDNESS_REDIS_URL"] = args.redis_url
     processes: list[subprocess.Popen] = []
+    cpu: dict[str, CpuUse] = {}
     try:
         migrated = subprocess.run(
             [str(BIN / "flask"), "--app", "wsgi", "db", "upgrade"],
@@ -473,18 +598,28 @@ async def main(args: argparse.Namespace) -> int:
         await wait_drained(engine, 120)
 
         wall_idle = await wall_readers(args.port, args.readers, args.wall_rate, args.idle)
+        meter = CpuMeter(
+            {"web": processes[0].pid, "minimal web": processes[1].pid, "score": processes[2].pid},
+            admin,
+        )
+        before = meter.sample()
         minimal = await closed_loop(args.port + 1, "minimal", args.clients, args.duration)
+        cpu["minimal"] = meter.since(before)
         t0 = datetime.now(UTC)
+        before = meter.sample()
         capacity = await closed_loop(args.port, "service", args.clients, args.duration)
+        cpu["capacity"] = meter.since(before)
         t1 = datetime.now(UTC)
         drain_capacity = await wait_drained(engine, 300)
         capacity_ok = capacity.statuses.get(302, 0)
         rate = args.rate or max(1.0, round(args.rate_share * capacity_ok / capacity.seconds))
         t2 = datetime.now(UTC)
+        before = meter.sample()
         spike, wall_busy = await asyncio.gather(
             paced(args.port, "service", args.clients, rate, args.duration),
             wall_readers(args.port, args.readers, args.wall_rate, args.duration),
         )
+        cpu["spike"] = meter.since(before)
         t3 = datetime.now(UTC)
         drain_spike = await wait_drained(engine, 300)
         during_capacity = table_counts(engine, t0, t1)
@@ -503,7 +638,8 @@ async def main(args: argparse.Namespace) -> int:
     print(
         f"\nbench/load.py  clients={args.clients} duration={args.duration:.0f}s"
         f" web={args.web_workers}x{args.threads} gthread  score workers={args.score_workers}"
-        f"  classifier=embedded  redis={'yes' if args.redis_url else 'no'}  {os.cpu_count()} cores"
+        f"  classifier={args.classifier}  redis={'yes' if args.redis_url else 'no'}"
+        f"  {os.cpu_count()} cores"
         f"  worker nice={args.worker_nice}"
         + ("  NUDGE SKIPPED (--nudge-ack)" if args.nudge_ack else "")
     )
@@ -525,6 +661,8 @@ async def main(args: argparse.Namespace) -> int:
             f"wall /, during the {rate:.0f}/s spike", wall_busy, wall_busy.statuses.get(200, 0)
         )
     )
+
+    print_cpu(cpu, {"minimal": minimal_ok, "capacity": capacity_ok, "spike": spike_ok})
 
     ratio = (capacity_ok / capacity.seconds) / (minimal_ok / minimal.seconds)
     wall_ratio_50 = percentile(wall_busy.latencies, 50) / percentile(wall_idle.latencies, 50)
@@ -623,6 +761,11 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--score-workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--seed", type=int, default=300, help="published moments on the wall")
+    parser.add_argument(
+        "--classifier",
+        default="profanity-check",
+        help="KINDNESS_CLASSIFIER for the service (the submit path's nudge scores with it)",
+    )
     parser.add_argument(
         "--worker-nice",
         type=int,

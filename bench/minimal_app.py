@@ -16,6 +16,8 @@ def create_app() -> Flask:
     url = os.environ["KINDNESS_DATABASE_URL"].replace("postgresql://", "postgresql+psycopg://", 1)
     engine = create_engine(url, pool_pre_ping=True)
     with engine.begin() as connection:
+        # every gunicorn worker runs this at once: IF NOT EXISTS alone races in the catalogue
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('bench_minimal'))"))
         connection.execute(
             text(
                 "CREATE TABLE IF NOT EXISTS bench_minimal"

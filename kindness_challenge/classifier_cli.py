@@ -12,6 +12,8 @@ from flask.cli import with_appcontext
 from .scorer import get_scorer
 from .scoring.classifiers import EmbeddedClassifier
 from .scoring.detoxify_classifier import DetoxifyClassifier
+from .scoring.embedding_classifier import SentenceEmbeddingClassifier
+from .scoring.kindness import WithKindness, unwrap
 from .scoring.model_files import (
     DETOXIFY_MODELS,
     ModelFetchError,
@@ -20,6 +22,7 @@ from .scoring.model_files import (
     fetched_model_files,
 )
 from .scoring.precision import PRECISIONS
+from .scoring.sentence_model import packaged_model_dir
 
 
 @click.group("classifier")
@@ -52,9 +55,10 @@ def fetch_command(model: str) -> None:
 @with_appcontext
 def info_command() -> None:
     """Show the active classifier: labels, where it loads from, device, threads, precision."""
-    classifier = _active_classifier()
-    click.echo(f"Active classifier: {classifier.description}")
-    click.echo(f"Version: {classifier.version}")
+    active = _active_classifier()
+    classifier = unwrap(active)
+    click.echo(f"Active classifier: {active.description}")
+    click.echo(f"Version: {active.version}")
     if isinstance(classifier, DetoxifyClassifier):
         engine = _load(classifier)
         click.echo(f"Loaded from: {classifier.files.describe()}")
@@ -64,13 +68,49 @@ def info_command() -> None:
         click.echo(f"Precision: {engine.precision}")
         click.echo(f"Token limit: {engine.max_length} (longer texts are truncated and recorded)")
         click.echo(f"Tokens per sub-batch: {engine.tokens_per_batch}")
+    elif isinstance(classifier, SentenceEmbeddingClassifier):
+        _sentence_model_lines(classifier)
     else:
         labels = getattr(classifier, "labels", None) or ()
         click.echo(f"Labels: {', '.join(labels) or 'unknown'}")
         if isinstance(classifier, EmbeddedClassifier):
             click.echo("Loaded from: the alt-profanity-check package (no download, CPU)")
-            if classifier.fallback_from:
-                click.echo(f"Detoxify is not in use: {classifier.fallback_from}.")
+    languages = getattr(classifier, "languages", None)
+    click.echo(
+        "Languages: "
+        + (", ".join(sorted(languages)) if languages else "any")
+        + " (moments detected in another language go to review)"
+    )
+    if active is not classifier:
+        click.echo("Kindness: added by the embedded sentence-embedding head")
+        _sentence_model_lines(active.kindness_source)
+    if getattr(classifier, "fallback_from", None):
+        click.echo(f"Detoxify is not in use: {classifier.fallback_from}.")
+
+
+def _sentence_model_lines(classifier: SentenceEmbeddingClassifier) -> None:
+    try:
+        classifier.load()
+    except Exception as error:  # noqa: BLE001 - a tampered or missing weights file, say so
+        raise click.ClickException(f"{classifier.description}: {error}") from None
+    click.echo(f"Labels: {', '.join(classifier.labels)}")
+    folder = classifier.model_dir or packaged_model_dir()
+    click.echo(
+        f"Loaded from: {folder} (no download, CPU; weights SHA-256 "
+        f"{classifier.weights_sha256} verified)"
+    )
+    for head in classifier.heads:
+        metrics = head.metadata.get("dev_metrics") or head.metadata.get("metrics") or {}
+        summary = (
+            ", ".join(f"{k} {v}" for k, v in list(metrics.items())[:3])
+            if isinstance(metrics, dict)
+            else ""
+        )
+        click.echo(
+            f"Head {head.label}: trained {head.metadata.get('trained', 'undated')}"
+            + (f"; {summary}" if summary else "")
+        )
+    click.echo(f"Threads: {classifier.threads}")
 
 
 @classifier_group.command("score")
@@ -87,10 +127,14 @@ def score_command(texts: tuple[str, ...], precision: str | None) -> None:
     scorer = get_scorer(current_app)
     classifier = _active_classifier()
     if precision is not None:
-        if not isinstance(classifier, DetoxifyClassifier):
+        toxicity = unwrap(classifier)
+        if not isinstance(toxicity, DetoxifyClassifier):
             raise click.UsageError("--precision applies to detoxify only")
-        settings = dataclasses.replace(classifier.settings, precision=precision)
-        classifier = DetoxifyClassifier(settings, classifier.files)
+        settings = dataclasses.replace(toxicity.settings, precision=precision)
+        other = DetoxifyClassifier(settings, toxicity.files)
+        classifier = (
+            other if toxicity is classifier else WithKindness(other, classifier.kindness_source)
+        )
     try:
         rows = classifier.score_batch(list(texts))
         truncated = classifier.truncation_flags(list(texts))

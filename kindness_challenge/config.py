@@ -24,8 +24,13 @@ def defaults(app: Flask) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         # Scoring: "detoxify" when its files are present (`flask classifier fetch MODEL` puts them
         # in DETOXIFY_MODELS_DIR), else the embedded default, said in the log and to moderators;
-        # DETOXIFY_REQUIRED makes missing files an error instead. "embedded": alt-profanity-check.
+        # DETOXIFY_REQUIRED makes missing files an error instead. "embedded": sentence
+        # embeddings (all-MiniLM-L6-v2, shipped in a package) with this project's trained
+        # toxicity and kindness heads. "profanity-check": alt-profanity-check (toxicity only).
         "CLASSIFIER": "detoxify",
+        # detoxify and alt-profanity-check score toxicity only: add the embedded kindness head
+        # to them, so "publish only what reads as kind" holds with any classifier.
+        "SCORE_KINDNESS": True,
         "DETOXIFY_REQUIRED": False,
         "DETOXIFY_MODEL": "original",
         "DETOXIFY_MODELS_DIR": os.path.join(app.instance_path, "models"),
@@ -36,6 +41,9 @@ def defaults(app: Flask) -> dict:
         "DETOXIFY_PRECISION": None,
         "DETOXIFY_THREADS": None,  # torch CPU threads; None: every core the process may use
         "DETOXIFY_TOKENS_PER_BATCH": None,  # padded tokens per sub-batch; None: measured default
+        # Languages a local checkpoint covers ("en,fr"); None: those of DETOXIFY_MODEL. Moments
+        # in other languages go to review instead of being scored as if they were English.
+        "DETOXIFY_LANGUAGES": None,
         "THRESHOLDS": dict(DEFAULT_THRESHOLDS),
         # "thread": score in a background thread of this process; "off": only the
         # score-worker command scores (run it beside gunicorn).

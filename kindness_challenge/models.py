@@ -115,6 +115,8 @@ class Submission(Base):
     # The classifier saw only the start of the text (it was longer than the model's limit).
     scoring_truncated: Mapped[bool] = mapped_column(default=False, server_default=false())
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The language detected when it was scored (ISO 639-1), None when too short to tell.
+    language: Mapped[str | None] = mapped_column(String(8))
     # Campaign category chosen by the participant (routing.CATEGORIES), if any.
     category: Mapped[str | None] = mapped_column(String(20))
     # Why it is in review, as a filterable kind (routing.REVIEW_KINDS), and which labels crossed.

@@ -14,7 +14,7 @@ from . import audit
 from .lifecycle import Actor, StaleTransition, move
 from .models import ActorKind, State, Submission, utcnow
 from .routing import Policy, route_submission
-from .textnorm import normalize
+from .textnorm import normalize, scoring_text
 
 APPEAL_MAX = 500
 
@@ -60,14 +60,15 @@ NUDGE_MESSAGE = (
 
 
 def nudge(classifier, policy: Policy, text: str) -> Nudge:
-    """Would this draft be held back? Uses the live policy, minus premoderation and links
-    (those hold everything back and say nothing about kindness). Fails open: a classifier
-    error gives no nudge, since the real scoring later fails closed anyway."""
+    """Would this draft be held back as unkind? Uses the live policy, minus premoderation,
+    links and the kindness requirement (those hold back moments that are not unkind, and a
+    nudge must not scold a neutral one). Scores the text's scoring form, as the worker does.
+    Fails open: a classifier error gives no nudge, since the real scoring later fails closed."""
     if not text.strip():
         return Nudge(False)
-    policy = replace(policy, mode="auto", links_to_review=False)
+    policy = replace(policy, mode="auto", links_to_review=False, require_kindness=False)
     try:
-        (scores,) = classifier.score_batch([text])
+        (scores,) = classifier.score_batch([scoring_text(text)])
     except Exception:  # noqa: BLE001 - a nudge is advice; scoring proper fails closed
         return Nudge(False)
     if route_submission(text, scores, policy).state is State.published:

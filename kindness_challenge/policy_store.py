@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .models import Moderator, Setting, Submission, WordEntry, utcnow
-from .routing import MODES, ListEntry, Policy
+from .routing import DEFAULT_KINDNESS_THRESHOLD, MODES, ListEntry, Policy
 from .textnorm import find_phrase, normalize
 
 LIST_KINDS = ("banned", "suspect")
@@ -39,6 +39,8 @@ def load_policy(session: Session, default_thresholds: Mapping[str, float]) -> Po
         ),
         suspect=tuple(ListEntry(w.phrase, w.normalized) for w in words if w.kind == "suspect"),
         links_to_review=bool(stored.get("links_to_review", True)),
+        require_kindness=bool(stored.get("require_kindness", True)),
+        kindness_threshold=float(stored.get("kindness_threshold", DEFAULT_KINDNESS_THRESHOLD)),
     )
 
 
@@ -59,6 +61,8 @@ def update_policy(
     thresholds: Mapping[str, float],
     mode: str,
     links_to_review: bool,
+    require_kindness: bool | None = None,
+    kindness_threshold: float | None = None,
 ) -> bool:
     """Save new settings with an audit row of before and after. Returns False if nothing changed."""
     if mode not in MODES:
@@ -67,15 +71,25 @@ def update_policy(
         if not 0.0 < float(value) <= 1.0:
             raise PolicyError(f"The {label} threshold must be above 0 and at most 1.")
     current = load_policy(session, default_thresholds)
+    if require_kindness is None:
+        require_kindness = current.require_kindness
+    if kindness_threshold is None:
+        kindness_threshold = current.kindness_threshold
+    if not 0.0 < float(kindness_threshold) <= 1.0:
+        raise PolicyError("The kindness threshold must be above 0 and at most 1.")
     before = {
         "thresholds": dict(current.thresholds),
         "mode": current.mode,
         "links_to_review": current.links_to_review,
+        "require_kindness": current.require_kindness,
+        "kindness_threshold": current.kindness_threshold,
     }
     after = {
         "thresholds": {k: round(float(v), 4) for k, v in thresholds.items()},
         "mode": mode,
         "links_to_review": bool(links_to_review),
+        "require_kindness": bool(require_kindness),
+        "kindness_threshold": round(float(kindness_threshold), 4),
     }
     if before == after:
         return False

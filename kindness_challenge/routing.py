@@ -2,8 +2,10 @@
 
 Pure functions over plain values, so the policy can be tested and measured without a database.
 Order of checks: a banned phrase rejects at once (with a reason the participant sees); then a
-classifier failure, premoderation, a suspect phrase, a link, and any label at or over its
-threshold each send it to review; only what passes all of them is published.
+classifier failure, premoderation, a language the classifier does not cover, a suspect phrase, a
+link, any toxicity label at or over its threshold, and — in ``auto`` mode, when the classifier
+scores ``kindness`` — a moment that does not read as kind each send it to review. Only what
+passes all of them is published: not merely "not toxic", but kind.
 """
 
 from __future__ import annotations
@@ -25,7 +27,34 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "identity_attack": 0.6,
     "sexual_explicit": 0.6,
 }
+# The kindness label is not a toxicity label: a moment is published only when it scores *at or
+# over* this. Chosen on the dev set (bench/routing_quality.py); admins change it in the settings.
+KINDNESS_LABEL = "kindness"
+DEFAULT_KINDNESS_THRESHOLD = 0.5
 MODES = ("auto", "premoderate")
+# Names for the review reason; other codes are shown as they are.
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "hi": "Hindi",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "th": "Thai",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
 CLASSIFIER_UNAVAILABLE = "classifier unavailable"
 CATEGORIES: dict[str, str] = {
     "received": "A kind comment I received",
@@ -37,6 +66,8 @@ REVIEW_KINDS: dict[str, str] = {
     "threshold": "Scored over a threshold",
     "suspect_word": "Suspect phrase",
     "link": "Contains a link",
+    "not_kind": "Not clearly kind",
+    "language": "Language not covered",
     "premoderate": "Premoderation",
     "classifier_unavailable": "Classifier unavailable",
     "taken_down": "Taken down",
@@ -61,6 +92,9 @@ class Policy:
     banned: Sequence[ListEntry] = ()
     suspect: Sequence[ListEntry] = ()
     links_to_review: bool = True
+    # Publish without review only what reads as kind (when the classifier scores kindness).
+    require_kindness: bool = True
+    kindness_threshold: float = DEFAULT_KINDNESS_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -82,6 +116,8 @@ def route(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> Routi
         return RoutingDecision(State.needs_review, "no scores from the classifier", (), "threshold")
     flagged = []
     for label, probability in sorted(scores.items()):
+        if label == KINDNESS_LABEL:
+            continue  # not a toxicity label; see ``kindness_check``
         if probability != probability:  # NaN
             return RoutingDecision(
                 State.needs_review, f"{label} score is not a number", (), "threshold"
@@ -103,6 +139,55 @@ def route(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> Routi
     return RoutingDecision(State.published, "scored below every threshold")
 
 
+def severity(scores: Mapping[str, float]) -> float | None:
+    """The highest toxicity-label score (kindness is not a severity)."""
+    return max((p for label, p in scores.items() if label != KINDNESS_LABEL), default=None)
+
+
+def kindness_check(scores: Mapping[str, float], policy: Policy) -> RoutingDecision | None:
+    """Review for a moment that does not read as kind; None when it does (or is not scored so).
+
+    Applies only when the policy asks for it and the classifier scores kindness: detoxify and
+    alt-profanity-check do not, and then toxicity alone decides.
+    """
+    if not policy.require_kindness or KINDNESS_LABEL not in scores:
+        return None
+    kindness = scores[KINDNESS_LABEL]
+    if kindness != kindness:  # NaN: the kindness head failed; fail closed
+        return RoutingDecision(
+            State.needs_review, "kindness could not be scored", (KINDNESS_LABEL,), "not_kind"
+        )
+    if kindness >= policy.kindness_threshold:
+        return None
+    return RoutingDecision(
+        State.needs_review,
+        f"not clearly kind: kindness {kindness:.2f} < {policy.kindness_threshold:.2f}",
+        (KINDNESS_LABEL,),
+        "not_kind",
+    )
+
+
+def language_check(language: str | None, covered: frozenset[str] | None) -> RoutingDecision | None:
+    """Review for a moment in a language the classifier does not cover; None otherwise.
+
+    ``language`` is what was detected (None: too short or too mixed to tell, scored as usual);
+    ``covered`` the classifier's languages (None: it covers any).
+    """
+    if language is None or covered is None or language in covered:
+        return None
+    return RoutingDecision(
+        State.needs_review,
+        f"written in {language_name(language)} ({language}), which the classifier "
+        f"({', '.join(sorted(covered))}) does not cover",
+        (),
+        "language",
+    )
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
 def classifier_failed(error: str) -> RoutingDecision:
     return RoutingDecision(
         State.needs_review,
@@ -119,8 +204,12 @@ def route_submission(
     text: str,
     scores: Mapping[str, float] | Exception,
     policy: Policy,
+    *,
+    language: str | None = None,
+    covered_languages: frozenset[str] | None = None,
 ) -> RoutingDecision:
-    """The full policy for one submission. ``scores`` is the classifier's exception if it failed."""
+    """The full policy for one submission. ``scores`` is the classifier's exception if it failed;
+    ``language`` the detected language and ``covered_languages`` the classifier's."""
     normalized = normalize(text)
     banned = matching_entries(normalized, policy.banned)
     if banned:
@@ -143,6 +232,9 @@ def route_submission(
             by_scores.flagged_labels,
             "premoderate",
         )
+    unsupported = language_check(language, covered_languages)
+    if unsupported is not None:
+        return unsupported
     suspect = matching_entries(normalized, policy.suspect)
     if suspect:
         return RoutingDecision(
@@ -161,4 +253,6 @@ def route_submission(
             "link",
             matched=tuple(links),
         )
+    if by_scores.state is State.published:
+        return kindness_check(scores, policy) or by_scores
     return by_scores

@@ -10,7 +10,7 @@ from flask import Flask
 from sqlalchemy.orm import sessionmaker
 
 from .extensions import db
-from .scoring.classifiers import Classifier, build_classifier
+from .scoring.classifiers import Classifier, build_classifier, with_kindness
 from .scoring.detoxify_classifier import DetoxifySettings
 from .scoring.model_files import ModelFilesMissing
 from .scoring.worker import BatchResult, RetryPolicy, drain, run_worker
@@ -32,6 +32,8 @@ class Scorer:
                 detoxify_settings(config),
                 require_detoxify=bool(config["DETOXIFY_REQUIRED"]),
             )
+            if config["SCORE_KINDNESS"]:
+                self._classifier = with_kindness(self._classifier)
         except ModelFilesMissing as missing:
             # DETOXIFY_REQUIRED without the files: the service must not start. Under the flask
             # command line, though, `classifier fetch` (and `db upgrade`) must still run, so
@@ -127,4 +129,13 @@ def detoxify_settings(config) -> DetoxifySettings:
         threads=optional_int("DETOXIFY_THREADS"),
         tokens_per_batch=optional_int("DETOXIFY_TOKENS_PER_BATCH"),
         models_dir=config["DETOXIFY_MODELS_DIR"],
+        languages=language_codes(config.get("DETOXIFY_LANGUAGES")),
     )
+
+
+def language_codes(value) -> tuple[str, ...] | None:
+    """``"en,fr"`` or ``["en", "fr"]`` -> ``("en", "fr")``; empty -> None."""
+    if not value:
+        return None
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(code.strip().lower() for code in items if code.strip()) or None

@@ -38,6 +38,10 @@ def base_config(tmp_path, **overrides) -> dict:
         "RATELIMIT_ENABLED": False,
         "SCORING_MODE": "off",
         "SERVER_NAME": "kind.test",
+        # alt-profanity-check: fast and toxicity-only, so most tests follow the toxicity rules
+        # alone; tests/test_kindness_routing.py runs the embedded default and its kindness rule.
+        "CLASSIFIER": "profanity-check",
+        "SCORE_KINDNESS": False,
     }
     config.update(overrides)
     return config

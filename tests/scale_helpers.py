@@ -129,7 +129,8 @@ class WorkerProcess:
             KINDNESS_DATABASE_URL=database_url,
             KINDNESS_SECRET_KEY="scale-test",
             KINDNESS_SCORING_MODE="off",
-            KINDNESS_CLASSIFIER="embedded",
+            KINDNESS_CLASSIFIER="profanity-check",
+            KINDNESS_SCORE_KINDNESS="false",
             KINDNESS_LOG_FORMAT="json",
             PYTHONPATH=os.pathsep.join([str(TESTS), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
         )

@@ -55,6 +55,15 @@ def test_sweep_counts_by_hand(threshold, missed, needless):
     assert row.missed_share == missed / 3 and row.needless_share == needless / 3
 
 
+def test_kindness_sweeps_the_other_way():
+    # Kindness publishes at or above the threshold: kind-looking harm is what gets through.
+    harmful, harmless = [0.1, 0.6, 0.9], [0.3, 0.8, 0.95]
+    (row,) = sweep(Sample(harmful, harmless), [0.6], publish_at_or_above=True)
+    assert (row.missed, row.needless) == (2, 1)  # 0.6 and 0.9 pass; 0.3 is held back
+    (row,) = sweep(Sample(harmful, harmless), [0.6])
+    assert (row.missed, row.needless) == (1, 2)  # the toxicity reading of the same numbers
+
+
 def test_wilson_interval_known_values():
     assert (wilson(0, 10).low, round(wilson(0, 10).high, 4)) == (0.0, 0.2775)
     half = wilson(5, 10)
@@ -154,6 +163,35 @@ def test_calibration_page_table_and_curve(app, client):
     assert html.count("<polyline") == 2 and "current 0.72" in html
     assert "At the current threshold 0.72, 2 of 3 harmful items" in html
     assert "1 more were scored only by another classifier" in html
+
+
+def test_calibration_page_covers_the_kindness_threshold(app, client):
+    classifier = get_scorer(app).classifier
+    when = datetime(2025, 3, 8, 9, tzinfo=UTC)
+    with app.app_context():
+        ana = Moderator(username="ana", password_hash="x")
+        db.session.add(ana)
+        db.session.flush()
+        for kindness, approve in [(0.9, True), (0.4, True), (0.8, False), (0.1, False)]:
+            submission_id = add_submission(db.session, when)
+            db.session.add(
+                Score(
+                    submission_id=submission_id,
+                    label="kindness",
+                    probability=kindness,
+                    classifier_name=classifier.name,
+                    classifier_version=classifier.version,
+                )
+            )
+            flagged(db.session, submission_id, when)
+            decide(db.session, submission_id, ana, approve, when + timedelta(minutes=5))
+        db.session.add(Setting(key="kindness_threshold", value=0.45))
+        db.session.commit()
+    html = admin_client(app, client).get("/moderate/calibration?label=kindness").text
+    assert "Kindness: 2 harmful, 2 harmless" in html
+    assert "At the current threshold 0.45, 1 of 2 harmful items" in html  # the 0.8 one
+    assert "and 1 of 2 harmless ones sent to review" in html  # the 0.4 one
+    assert "Higher kindness thresholds publish less harm" in html
 
 
 def test_calibration_page_without_decisions(app, client):

@@ -25,6 +25,7 @@ from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
 from kindness_challenge.scoring.detoxify_classifier import DetoxifyClassifier, DetoxifySettings
+from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 from kindness_challenge.scoring.model_files import ModelFilesMissing
 from kindness_challenge.scoring.precision import FAST_SCORE_TOLERANCE
 
@@ -245,7 +246,7 @@ def test_truncation_flags_say_which_texts_were_cut(family_models):
     assert EmbeddedClassifier().truncation_flags(["you are kind", LONG_TEXT]) == [False, False]
 
 
-@pytest.mark.parametrize("kind", ["detoxify", "embedded"])
+@pytest.mark.parametrize("kind", ["detoxify", "profanity-check"])
 def test_truncation_is_recorded_on_the_submission(tmp_path, calm_model, kind):
     app = make_app(
         tmp_path,
@@ -307,7 +308,7 @@ def test_missing_detoxify_files_fall_back_to_the_embedded_default(tmp_path, capl
 
     classifier = get_scorer(app).classifier
 
-    assert isinstance(classifier, EmbeddedClassifier)
+    assert isinstance(classifier, SentenceEmbeddingClassifier)
     assert "embedded default" in caplog.text
     assert "flask --app wsgi classifier fetch original" in caplog.text
     submit(client, text="You are a stupid idiot and everyone hates you")
@@ -317,7 +318,7 @@ def test_missing_detoxify_files_fall_back_to_the_embedded_default(tmp_path, capl
     moderator.login()
     banner = re.search(r'class="classifier-banner">(.*?)</p>', client.get("/moderate/").text, re.S)
     assert banner, "no classifier banner in the queue"
-    assert "alt-profanity-check" in banner.group(1)
+    assert "sentence embeddings (all-MiniLM-L6-v2)" in banner.group(1)
     assert "embedded offline default" in banner.group(1)
     assert "detoxify model &#39;original&#39; is not installed" in banner.group(1)
     assert "classifier fetch original" in banner.group(1)
@@ -460,8 +461,9 @@ def test_classifier_info_says_why_detoxify_is_not_in_use(tmp_path):
     result = app.test_cli_runner().invoke(args=["classifier", "info"])
 
     assert result.exit_code == 0, result.output
-    assert "Active classifier: alt-profanity-check" in result.output
-    assert "Labels: toxicity" in result.output
+    assert "Active classifier: sentence embeddings (all-MiniLM-L6-v2)" in result.output
+    assert "Labels: toxicity, kindness" in result.output
+    assert "Languages: en (moments detected in another language go to review)" in result.output
     assert "Detoxify is not in use: detoxify model 'original' is not installed" in result.output
 
 

@@ -4,7 +4,17 @@ import pytest
 
 from kindness_challenge.lifecycle import ALLOWED_TRANSITIONS, IllegalTransition, check_transition
 from kindness_challenge.models import State
-from kindness_challenge.routing import DEFAULT_THRESHOLDS, classifier_failed, route
+from kindness_challenge.routing import (
+    DEFAULT_KINDNESS_THRESHOLD,
+    DEFAULT_THRESHOLDS,
+    REVIEW_KINDS,
+    ListEntry,
+    Policy,
+    classifier_failed,
+    route,
+    route_submission,
+    severity,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +60,114 @@ def test_only_moderators_and_reports_reopen_decided_items():
     assert ALLOWED_TRANSITIONS[State.published] == frozenset({State.needs_review})
     assert ALLOWED_TRANSITIONS[State.rejected] == frozenset({State.needs_review})
     assert State.pending not in {s for targets in ALLOWED_TRANSITIONS.values() for s in targets}
+
+
+# --- The kindness-aware policy: toxic x kind x language ----------------------------------------
+
+KIND, NEUTRAL = 0.9, 0.2
+CLEAN, TOXIC = 0.05, 0.95
+
+
+@pytest.mark.parametrize(
+    ("toxicity", "kindness", "language", "state", "review_kind"),
+    [
+        (CLEAN, KIND, "en", State.published, None),
+        (CLEAN, KIND, None, State.published, None),  # too short to tell: scored as usual
+        (CLEAN, NEUTRAL, "en", State.needs_review, "not_kind"),
+        (TOXIC, KIND, "en", State.needs_review, "threshold"),
+        (TOXIC, NEUTRAL, "en", State.needs_review, "threshold"),
+        (CLEAN, KIND, "fr", State.needs_review, "language"),
+        (CLEAN, NEUTRAL, "fr", State.needs_review, "language"),
+        (TOXIC, KIND, "fr", State.needs_review, "language"),
+        (TOXIC, NEUTRAL, "fr", State.needs_review, "language"),
+    ],
+)
+def test_policy_table(toxicity, kindness, language, state, review_kind):
+    decision = route_submission(
+        "a moment",
+        {"toxicity": toxicity, "kindness": kindness},
+        Policy(),
+        language=language,
+        covered_languages=frozenset({"en"}),
+    )
+    assert decision.state is state
+    assert decision.review_kind == review_kind
+
+
+def test_not_clearly_kind_is_the_reason_given():
+    decision = route_submission("the bus was late", {"toxicity": 0.01, "kindness": 0.12}, Policy())
+    assert decision.reason == (
+        f"not clearly kind: kindness 0.12 < {DEFAULT_KINDNESS_THRESHOLD:.2f}"
+    )
+    assert decision.flagged_labels == ("kindness",)
+    assert REVIEW_KINDS["not_kind"] == "Not clearly kind"
+
+
+def test_kindness_is_never_a_toxicity_flag():
+    # A very kind moment must not be flagged by its (high) kindness score.
+    decision = route({"toxicity": 0.01, "kindness": 0.99}, DEFAULT_THRESHOLDS)
+    assert decision.state is State.published
+    assert severity({"toxicity": 0.2, "kindness": 0.99}) == 0.2
+
+
+@pytest.mark.parametrize("kindness", [math.nan, 0.0])
+def test_kindness_fails_closed(kindness):
+    decision = route_submission("hi", {"toxicity": 0.01, "kindness": kindness}, Policy())
+    assert decision.state is State.needs_review
+
+
+def test_kindness_threshold_is_the_admins():
+    scores = {"toxicity": 0.01, "kindness": 0.3}
+    assert route_submission("x", scores, Policy()).state is State.needs_review
+    lenient = Policy(kindness_threshold=0.25)
+    assert route_submission("x", scores, lenient).state is State.published
+    off = Policy(require_kindness=False)
+    assert route_submission("x", scores, off).state is State.published
+
+
+def test_a_classifier_without_kindness_decides_on_toxicity_alone():
+    assert route_submission("x", {"toxicity": 0.01}, Policy()).state is State.published
+    assert route_submission("x", {"toxicity": 0.9}, Policy()).state is State.needs_review
+
+
+def test_a_banned_phrase_still_rejects_whatever_the_language():
+    policy = Policy(banned=(ListEntry("go away", "go away"),))
+    decision = route_submission(
+        "go away",
+        {"toxicity": 0.01, "kindness": 0.9},
+        policy,
+        language="fr",
+        covered_languages=frozenset({"en"}),
+    )
+    assert decision.state is State.rejected
+
+
+def test_premoderation_reviews_everything_kind_or_not():
+    decision = route_submission(
+        "thank you", {"toxicity": 0.01, "kindness": 0.99}, Policy(mode="premoderate")
+    )
+    assert decision.review_kind == "premoderate"
+
+
+def test_language_reason_names_the_language_and_what_is_covered():
+    decision = route_submission(
+        "merci beaucoup",
+        {"toxicity": 0.01, "kindness": 0.9},
+        Policy(),
+        language="fr",
+        covered_languages=frozenset({"en"}),
+    )
+    assert decision.reason == "written in French (fr), which the classifier (en) does not cover"
+    multilingual = frozenset({"en", "fr", "es", "it", "pt", "tr", "ru"})
+    covered = route_submission(
+        "merci beaucoup",
+        {"toxicity": 0.01, "kindness": 0.9},
+        Policy(),
+        language="fr",
+        covered_languages=multilingual,
+    )
+    assert covered.state is State.published
+    anything = route_submission(
+        "merci", {"toxicity": 0.01, "kindness": 0.9}, Policy(), language="fr"
+    )
+    assert anything.state is State.published  # a classifier that does not say what it covers

@@ -11,6 +11,8 @@ from kindness_challenge import moderation
 from kindness_challenge.extensions import db
 from kindness_challenge.models import AuditEvent, Moderator, Report, State, Submission, Transition
 from kindness_challenge.moderation import DecisionRefused
+from kindness_challenge.policy_store import load_policy
+from kindness_challenge.routing import DEFAULT_KINDNESS_THRESHOLD, DEFAULT_THRESHOLDS
 
 from conftest import ModeratorActions, receipt_token, score_all, submit
 
@@ -123,6 +125,8 @@ def settings_data(**overrides):
     data = {
         "mode": "auto",
         "links_to_review": "y",
+        "require_kindness": "y",
+        "kindness_threshold": DEFAULT_KINDNESS_THRESHOLD,
         **{
             f"threshold_{label}": value
             for label, value in {
@@ -172,6 +176,35 @@ def test_bad_threshold_is_refused_with_a_message(app, client, admin, value):
     assert "toxicity threshold" in response.get_data(as_text=True) or "threshold for" in (
         response.get_data(as_text=True)
     )
+    assert ("root", "settings") not in audit_actions(app)
+
+
+def test_kindness_settings_are_saved_audited_and_applied(app, client, admin):
+    page = client.get("/moderate/settings").get_data(as_text=True)
+    assert "Publish without review only what reads as kind" in page
+    assert f'value="{DEFAULT_KINDNESS_THRESHOLD}"' in page
+
+    response = client.post("/moderate/settings", data=settings_data(kindness_threshold="0.35"))
+    assert response.status_code == 302
+    with app.app_context():
+        policy = load_policy(db.session, DEFAULT_THRESHOLDS)
+        assert policy.require_kindness and policy.kindness_threshold == 0.35
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "settings"))
+        assert event.before["kindness_threshold"] == DEFAULT_KINDNESS_THRESHOLD
+        assert event.after["kindness_threshold"] == 0.35
+
+    data = settings_data()
+    del data["require_kindness"]  # an unticked box is not sent
+    client.post("/moderate/settings", data=data)
+    with app.app_context():
+        assert load_policy(db.session, DEFAULT_THRESHOLDS).require_kindness is False
+
+
+@pytest.mark.parametrize("value", ["0", "1.01", "kind", ""])
+def test_bad_kindness_threshold_is_refused(app, client, admin, value):
+    response = client.post("/moderate/settings", data=settings_data(kindness_threshold=value))
+    assert response.status_code == 400
+    assert "kindness threshold" in response.get_data(as_text=True)
     assert ("root", "settings") not in audit_actions(app)
 
 

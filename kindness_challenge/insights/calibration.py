@@ -83,15 +83,28 @@ def threshold_grid(current: float | None = None) -> list[float]:
 
 
 def sweep(
-    sample: Sample, thresholds: Iterable[float], current: float | None = None
+    sample: Sample,
+    thresholds: Iterable[float],
+    current: float | None = None,
+    *,
+    publish_at_or_above: bool = False,
 ) -> list[ThresholdRow]:
-    """Per threshold: harmful items below it (missed) and harmless items at or above it."""
+    """Per threshold: harmful items below it (missed) and harmless items at or above it.
+
+    ``publish_at_or_above`` is for a label whose high scores are the good ones (kindness): an
+    item scoring at or over the threshold passes, so a harmful one there is missed and a
+    harmless one under it is reviewed for nothing.
+    """
+
+    def passes(score: float, t: float) -> bool:
+        return score >= t if publish_at_or_above else score < t
+
     return [
         ThresholdRow(
             threshold=t,
-            missed=sum(1 for score in sample.harmful if score < t),
+            missed=sum(1 for score in sample.harmful if passes(score, t)),
             harmful=len(sample.harmful),
-            needless=sum(1 for score in sample.harmless if score >= t),
+            needless=sum(1 for score in sample.harmless if not passes(score, t)),
             harmless=len(sample.harmless),
             current=current is not None and t == current,
         )

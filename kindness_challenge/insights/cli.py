@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError
 from ..extensions import db
 from ..models import State
 from ..policy_store import load_policy
-from ..routing import Policy, route_submission
+from ..routing import KINDNESS_LABEL, Policy, route_submission
 from ..scorer import get_scorer
 from ..scoring.classifiers import Classifier
 from .calibration import (
@@ -76,13 +76,21 @@ def policy_lines(policy: Policy, labels: Sequence[str], results: Sequence[Policy
     return [
         f"At the current policy ({policy.mode} mode; thresholds: {thresholds or 'none'}; "
         f"{len(policy.banned)} banned, {len(policy.suspect)} suspect phrases; links to review "
-        f"{'on' if policy.links_to_review else 'off'}).",
+        f"{'on' if policy.links_to_review else 'off'}; {kindness_rule(policy, labels)}).",
         "Held back = sent to review or rejected. Rates with 95% Wilson intervals.",
         f"  {'source':<{width}}  {'toxic recall (held back)':<30}    ok false flags (held back)",
     ] + [
         f"  {r.source:<{width}}  {_interval(r.recall)}    {_interval(r.false_flags)}".rstrip()
         for r in results
     ]
+
+
+def kindness_rule(policy: Policy, labels: Sequence[str]) -> str:
+    if not policy.require_kindness:
+        return "kindness not required"
+    if KINDNESS_LABEL not in labels:
+        return "kindness required, but not scored by this classifier"
+    return f"published only at kindness {policy.kindness_threshold:.2f} or more"
 
 
 @click.command("calibrate")
@@ -125,7 +133,11 @@ def calibrate_command(files: tuple[Path, ...], label: str, by_source: bool, batc
             err=True,
         )
         policy = Policy(thresholds=dict(scorer.thresholds))
-    current = policy.thresholds.get(label)
+    kindness = label == KINDNESS_LABEL
+    if kindness:
+        current = policy.kindness_threshold if policy.require_kindness else None
+    else:
+        current = policy.thresholds.get(label)
     grid = threshold_grid(current)
     label_scores = [score[label] for score in scores]
     marked = f"; * = current threshold {current:.2f}" if current is not None else ""
@@ -134,7 +146,7 @@ def calibrate_command(files: tuple[Path, ...], label: str, by_source: bool, batc
         "\n".join(
             sweep_lines(
                 f"Label {label}, all sources{marked}:",
-                sweep(sample_of(rows, label_scores), grid, current),
+                sweep(sample_of(rows, label_scores), grid, current, publish_at_or_above=kindness),
             )
         )
     )
@@ -143,7 +155,8 @@ def calibrate_command(files: tuple[Path, ...], label: str, by_source: bool, batc
             picked = [(r, s) for r, s in zip(rows, label_scores, strict=True) if r.source == source]
             sample = sample_of([r for r, _ in picked], [s for _, s in picked])
             click.echo()
-            lines = sweep_lines(f"Label {label}, {source}:", sweep(sample, grid, current))
+            rows_of_source = sweep(sample, grid, current, publish_at_or_above=kindness)
+            lines = sweep_lines(f"Label {label}, {source}:", rows_of_source)
             click.echo("\n".join(lines))
     published = [
         route_submission(row.text, score, policy).state is State.published

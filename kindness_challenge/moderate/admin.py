@@ -39,7 +39,12 @@ def _default_thresholds() -> dict[str, float]:
 def settings():
     policy = policy_store.load_policy(db.session, _default_thresholds())
     labels = list(dict.fromkeys([*DEFAULT_THRESHOLDS, *policy.thresholds]))
-    data = {"mode": policy.mode, "links_to_review": policy.links_to_review}
+    data = {
+        "mode": policy.mode,
+        "links_to_review": policy.links_to_review,
+        "require_kindness": policy.require_kindness,
+        "kindness_threshold": policy.kindness_threshold,
+    }
     data.update({f"threshold_{label}": policy.thresholds.get(label, 0.6) for label in labels})
     form = settings_form(labels, data)
     if form.validate_on_submit():
@@ -52,6 +57,8 @@ def settings():
                 thresholds,
                 form.mode.data,
                 form.links_to_review.data,
+                form.require_kindness.data,
+                form.kindness_threshold.data,
             )
             flash("Settings saved." if changed else "Nothing changed.", "success")
             return redirect(url_for("moderate.settings"))

@@ -78,12 +78,24 @@ def settings_form(labels: list[str], data: dict):
         mode = SelectField(
             "Mode",
             choices=[
-                SelectChoice("auto", "auto: publish what scores below every threshold"),
+                SelectChoice(
+                    "auto", "auto: publish what reads as kind and scores below every threshold"
+                ),
                 SelectChoice("premoderate", "premoderate: every moment goes to the queue"),
             ],
             validators=[DataRequired()],
         )
         links_to_review = BooleanField("Send moments with links in their text to review")
+        require_kindness = BooleanField(
+            "Publish without review only what reads as kind (not merely what is not toxic)"
+        )
+        kindness_threshold = FloatField(
+            "kindness",
+            validators=[
+                InputRequired("Give a kindness threshold."),
+                NumberRange(0.01, 1.0, "The kindness threshold must be between 0.01 and 1."),
+            ],
+        )
         submit = SubmitField("Save settings")
 
     for label in labels:

@@ -18,6 +18,7 @@ from ..insights.export import (
 from ..insights.stats import DEFAULT_PERIOD, OUTCOMES, PERIODS, collect, format_duration
 from ..models import utcnow
 from ..policy_store import load_policy
+from ..routing import KINDNESS_LABEL
 from ..scorer import get_scorer
 from .admin import admin_required
 from .views import bp
@@ -53,14 +54,26 @@ def calibration():
     label = request.args.get("label")
     if label not in labels:
         label = "toxicity" if "toxicity" in labels else next(iter(labels), None)
-    current = load_policy(db.session, scorer.thresholds).thresholds.get(label) if label else None
-    rows = sweep(samples.by_label[label], threshold_grid(current), current) if label else []
+    policy = load_policy(db.session, scorer.thresholds)
+    kindness = label == KINDNESS_LABEL
+    if kindness:
+        current = policy.kindness_threshold if policy.require_kindness else None
+    else:
+        current = policy.thresholds.get(label) if label else None
+    rows = (
+        sweep(
+            samples.by_label[label], threshold_grid(current), current, publish_at_or_above=kindness
+        )
+        if label
+        else []
+    )
     return render_template(
         "moderate/calibration.html",
         classifier=classifier.description,
         samples=samples,
         labels=labels,
         label=label,
+        kindness=kindness,
         current=current,
         rows=rows,
         chart=charts.calibration_lines(rows, current) if rows else None,

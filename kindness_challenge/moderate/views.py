@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from .. import audit, moderation
 from ..accounts import authenticate
-from ..explain import highlight, occlusion_weights
+from ..explain import highlight, occlusion_weights_many
 from ..extensions import db, limiter
 from ..models import AuditEvent, Moderator, State, Submission
 from ..moderation import (
@@ -30,13 +30,15 @@ from ..moderation import (
     DecisionRefused,
     QueueFilter,
 )
-from ..routing import CATEGORIES, REVIEW_KINDS
+from ..routing import CATEGORIES, REVIEW_KINDS, language_name
 from ..scorer import get_scorer
 from ..scoring.classifiers import EmbeddedClassifier
+from ..scoring.kindness import unwrap
 from ..visitors import REPORT_REASONS
 from .forms import ActionForm, BulkForm, LoginForm, RejectForm, TakeDownForm
 
 bp = Blueprint("moderate", __name__, url_prefix="/moderate")
+bp.add_app_template_filter(language_name, "language_name")
 QUEUE_PAGE = 50
 
 
@@ -54,8 +56,9 @@ def _safe_next(target: str | None) -> str:
 
 def _back(default: str = "moderate.queue"):
     """Redirect to the page the form came from, if it was one of ours."""
-    return redirect(_safe_next(request.form.get("back")) if request.form.get("back")
-                    else url_for(default))
+    return redirect(
+        _safe_next(request.form.get("back")) if request.form.get("back") else url_for(default)
+    )
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -71,7 +74,10 @@ def login():
             flash(f"Welcome back, {moderator.username}.", "success")
             return redirect(_safe_next(form.next.data))
         audit.record(
-            db.session, None, "login_failed", subject=f"username {form.username.data[:40]!r}",
+            db.session,
+            None,
+            "login_failed",
+            subject=f"username {form.username.data[:40]!r}",
             actor="anonymous",
         )
         db.session.commit()
@@ -108,20 +114,25 @@ def _filters() -> QueueFilter:
 
 
 def _explanations(items: list[Submission], always: bool = False) -> dict[int, list]:
-    """Highlighted segments per item: occlusion for the embedded model (cheap), or on request."""
+    """Highlighted segments per item: occlusion where it is cheap (the embedded model's
+    labels, every item at once), or on request (any label, every variant in one batch)."""
     classifier = get_scorer(current_app).classifier
-    cheap = isinstance(classifier, EmbeddedClassifier)
-    result = {}
+    cheap = isinstance(unwrap(classifier), EmbeddedClassifier)
+    asked = {}  # item id -> (text, label) to explain
     for item in items:
-        phrases = tuple((item.state_reason or "").split("'")[1::2]) if item.review_kind in (
-            "suspect_word",
-        ) else ()
-        weights = None
         scores = item.score_map()
         if (cheap or always) and scores:
-            label = max(scores, key=scores.get)
-            weights = occlusion_weights(classifier, item.text, label)
-        result[item.id] = highlight(item.text, weights, phrases)
+            asked[item.id] = (item.text, max(scores, key=scores.get))
+    explained = occlusion_weights_many(classifier, list(asked.values()), fast_only=not always)
+    weights = dict(zip(asked, explained, strict=True))
+    result = {}
+    for item in items:
+        phrases = (
+            tuple((item.state_reason or "").split("'")[1::2])
+            if item.review_kind in ("suspect_word",)
+            else ()
+        )
+        result[item.id] = highlight(item.text, weights.get(item.id), phrases)
     return result
 
 

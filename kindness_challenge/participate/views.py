@@ -20,9 +20,10 @@ from flask import (
 from .. import participation
 from ..extensions import db, limiter
 from ..models import State
-from ..policy_store import load_policy
+from ..policy_cache import RecentPolicy
 from ..routing import CATEGORIES
 from ..scorer import get_scorer
+from ..scoring.kindness import unwrap
 from ..submissions import create_submission, find_by_receipt
 from .forms import TEXT_MAX, AppealForm, SubmissionForm, WithdrawForm
 
@@ -43,8 +44,11 @@ def _client() -> str:
 
 def _nudge(text: str) -> participation.Nudge:
     scorer = get_scorer(current_app)
-    policy = load_policy(db.session, scorer.thresholds)
-    return participation.nudge(scorer.classifier, policy, text)
+    # advice may lag a change made in another process by a moment (see policy_cache)
+    recent = current_app.extensions.setdefault("kindness_nudge_policy", RecentPolicy())
+    policy = recent.get(db.session, scorer.thresholds)
+    # The nudge ignores kindness (require_kindness=False): skip an added kindness head's model.
+    return participation.nudge(unwrap(scorer.classifier), policy, text)
 
 
 @bp.route("/share", methods=["GET", "POST"])

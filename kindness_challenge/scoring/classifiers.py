@@ -60,8 +60,22 @@ class EmbeddedClassifier:
 
         return [{"toxicity": float(p)} for p in predict_prob(list(texts))]
 
+    def score_occlusions(self, text: str, words: Sequence[str]) -> list[dict[str, float]]:
+        """``score_batch([text] + [the other words joined by a space, for each word])`` for
+        ``words == text.split()``, in one pass over the text (for explanations)."""
+        if type(self).score_batch is not EmbeddedClassifier.score_batch:  # a subclass's own
+            return self.score_batch(
+                [text] + [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
+            )
+        from .linear_profanity import get_model
+
+        return [{"toxicity": float(p)} for p in get_model().leave_one_out_prob(text, words)]
+
     def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
         return [False] * len(texts)
+
+
+CLASSIFIER_KINDS = ("detoxify", "embedded", "profanity-check")
 
 
 def build_classifier(
@@ -70,6 +84,8 @@ def build_classifier(
     """The classifier for ``kind``. Without detoxify's files and not ``require_detoxify``: the
     embedded default, with the reason in its description and a warning in the log."""
     if kind == "embedded":
+        return embedded_default()
+    if kind == "profanity-check":
         return EmbeddedClassifier()
     if kind == "detoxify":
         settings = detoxify or DetoxifySettings()
@@ -79,8 +95,34 @@ def build_classifier(
             if require_detoxify:
                 raise
             log.warning("detoxify is not available, scoring with the embedded default: %s", missing)
-            return EmbeddedClassifier(fallback_from=fallback_note(settings))
-    raise ValueError(f"unknown classifier {kind!r}; choose 'embedded' or 'detoxify'")
+            return embedded_default(fallback_from=fallback_note(settings))
+    raise ValueError(f"unknown classifier {kind!r}; choose one of {', '.join(CLASSIFIER_KINDS)}")
+
+
+def embedded_default(fallback_from: str | None = None) -> Classifier:
+    """Sentence embeddings with this project's toxicity and kindness heads (offline, shipped).
+
+    ``fallback_from``: why detoxify is not in use, when it was asked for; said in the
+    description, which the moderators' banner and ``classifier info`` show.
+    """
+    from .embedding_classifier import SentenceEmbeddingClassifier
+
+    classifier = SentenceEmbeddingClassifier()
+    classifier.fallback_from = fallback_from
+    if fallback_from:
+        classifier.description = f"{classifier.description}; {fallback_from}"
+    return classifier
+
+
+def with_kindness(classifier: Classifier) -> Classifier:
+    """``classifier``, plus the embedded kindness head when it scores no kindness of its own
+    (detoxify, alt-profanity-check), so the policy's kindness rule applies to it too."""
+    from .embedding_classifier import SentenceEmbeddingClassifier
+    from .kindness import WithKindness
+
+    if isinstance(classifier, SentenceEmbeddingClassifier) and "kindness" in classifier.labels:
+        return classifier
+    return WithKindness(classifier, SentenceEmbeddingClassifier(labels=("kindness",)))
 
 
 def fallback_note(settings: DetoxifySettings) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..language import DETOXIFY_LANGUAGES
 from .model_files import ModelFiles, check_model_name, find_model_files
 from .precision import PRECISIONS, default_precision
 
@@ -27,6 +28,9 @@ class DetoxifySettings:
     threads: int | None = None  # torch's CPU threads; None: every core this process may use
     tokens_per_batch: int | None = None  # padded tokens per sub-batch; None: measured default
     models_dir: str = "instance/models"  # where `classifier fetch` puts models
+    # The languages the model was trained on; None: those of ``model_type`` (English for a
+    # local checkpoint unless said otherwise). Others go to review, not scored as English.
+    languages: tuple[str, ...] | None = None
 
 
 class ModelLoadError(RuntimeError):
@@ -64,6 +68,9 @@ class DetoxifyClassifier:
         self.version = f"{version('detoxify')}:{source}"[: 80 - len(suffix)] + suffix
         self.description = (
             f"detoxify {version('detoxify')} ({source}, {settings.device}, {precision})"
+        )
+        self.languages = frozenset(
+            settings.languages or DETOXIFY_LANGUAGES.get(settings.model_type, ("en",))
         )
         self.engine = None
         self._lock = threading.Lock()

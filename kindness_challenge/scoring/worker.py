@@ -31,9 +31,10 @@ from .. import metrics
 from ..lifecycle import Actor, StaleTransition, move
 from ..models import ActorKind, Score, State, Submission, utcnow
 from ..policy_store import load_policy
-from ..routing import route_submission
+from ..routing import route_submission, severity
 from .classifiers import Classifier, truncation_flags_for
 from .notify import EventWaiter
+from .prepare import covered_languages, detect_languages, scoring_texts
 
 log = logging.getLogger(__name__)
 
@@ -182,15 +183,16 @@ def _release_for_retry(
 
 
 def _score_claimed(
-    classifier: Classifier, claim: Claim, retry: RetryPolicy | None
+    classifier: Classifier, claim: Claim, retry: RetryPolicy | None, texts: Sequence[str]
 ) -> list[dict[str, float] | Exception]:
-    """Score the claimed texts, except those claimed more often than the retry limit.
+    """Score ``texts`` (the claimed texts in their scoring form), except those claimed more
+    often than the retry limit.
 
     Such a row was claimed and never finished again and again: a worker died on it each time.
     It is not given to the classifier once more; its outcome is ``GaveUp``.
     """
     if retry is None or not claim.attempts:
-        return _score_with_isolation(classifier, claim.texts)
+        return _score_with_isolation(classifier, texts)
     fresh = [i for i, n in enumerate(claim.attempts) if n <= retry.max_attempts]
     outcomes: list[dict[str, float] | Exception] = [
         GaveUp(
@@ -200,7 +202,7 @@ def _score_claimed(
         for n, error in zip(claim.attempts, claim.last_errors, strict=True)
     ]
     if fresh:
-        scored = _score_with_isolation(classifier, [claim.texts[i] for i in fresh])
+        scored = _score_with_isolation(classifier, [texts[i] for i in fresh])
         for i, outcome in zip(fresh, scored, strict=True):
             outcomes[i] = outcome
     return outcomes
@@ -243,15 +245,22 @@ def score_claim(
     result = BatchResult(claimed=len(claim.ids))
     if not claim.ids:
         return result
-    scored = _score_claimed(classifier, claim, retry)
-    flags = truncation_flags_for(classifier, claim.texts, scored)
+    # The classifier reads the scoring form of each text (invisible characters, look-alike
+    # letters and disguises undone); what is stored and shown stays as it was written.
+    texts = scoring_texts(claim.texts)
+    scored = _score_claimed(classifier, claim, retry, texts)
+    flags = truncation_flags_for(classifier, texts, scored)
+    languages = detect_languages(claim.texts)
+    covered = covered_languages(classifier)
     truncated = dict(zip(claim.ids, flags, strict=True))
     now = utcnow()
     attempts = dict(zip(claim.ids, claim.attempts, strict=False))
     actor = Actor(ActorKind.classifier, f"{classifier.name} {classifier.version}"[:120])
     # The policy admins set in the UI (thresholds over the configured defaults, word lists).
     policy = load_policy(session, thresholds)
-    for submission_id, text, outcome in zip(claim.ids, claim.texts, scored, strict=True):
+    for submission_id, text, outcome, language in zip(
+        claim.ids, claim.texts, scored, languages, strict=True
+    ):
         attempt = attempts.get(submission_id, 1)
         if isinstance(outcome, Exception) and retry and attempt < retry.max_attempts:
             retry_at = now + timedelta(seconds=retry.delay(attempt))
@@ -262,7 +271,9 @@ def score_claim(
             continue
         if isinstance(outcome, Exception):
             result.failed += 1
-        decision = route_submission(text, outcome, policy)
+        decision = route_submission(
+            text, outcome, policy, language=language, covered_languages=covered
+        )
         try:
             # move() changes nothing when it raises, so no savepoint is needed.
             move(
@@ -278,12 +289,10 @@ def score_claim(
                 extra={
                     "review_kind": decision.review_kind,
                     "flagged_labels": ",".join(decision.flagged_labels) or None,
-                    "severity": None if isinstance(outcome, Exception) else max(
-                        outcome.values(), default=None
-                    ),
+                    "severity": None if isinstance(outcome, Exception) else severity(outcome),
                 },
             )
-            values = {"scored_at": now, "last_error": None}
+            values = {"scored_at": now, "last_error": None, "language": language}
             if isinstance(outcome, Exception):
                 values["last_error"] = str(outcome)[:2000]
             else:
@@ -302,6 +311,7 @@ def score_claim(
                         created_at=now,
                     )
                     for label, probability in outcome.items()
+                    if probability == probability  # a NaN (a failed head) is not a score
                 )
             session.execute(
                 update(Submission)

@@ -1,0 +1,174 @@
+"""The embedded default end to end: sentence-embedding heads, the kindness rule, languages.
+
+A real app on SQLite with the shipped all-MiniLM-L6-v2 and the trained heads (no network): what
+reads as kind is published; the neutral goes to review as "not clearly kind"; insults, disguised
+or not, are flagged; a language the classifier does not cover goes to review with that reason.
+"""
+
+import pytest
+from sqlalchemy import select
+
+from kindness_challenge.extensions import db
+from kindness_challenge.models import Score, State, Submission
+from kindness_challenge.scorer import get_scorer
+from kindness_challenge.scoring.detoxify_classifier import DetoxifyClassifier
+from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
+from kindness_challenge.scoring.kindness import WithKindness
+
+from conftest import ModeratorActions, make_app, score_all, submit
+from tiny_detoxify import build_tiny_detoxify
+
+KIND = "Thank you so much for helping me carry my groceries today, you made my whole week!"
+NEUTRAL = "The bus was ten minutes late this morning."
+INSULT = "You are a pathetic idiot and nobody likes you."
+DISGUISED = "You are a p a t h e t i c 1d10t and nobody likes you."
+FRENCH = "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne formidable !"
+
+
+@pytest.fixture(scope="module")
+def embedded_app(tmp_path_factory):
+    app = make_app(tmp_path_factory.mktemp("kindness"), CLASSIFIER="embedded")
+    client = app.test_client()
+    for number, text in enumerate([KIND, NEUTRAL, INSULT, DISGUISED, FRENCH]):
+        assert submit(client, text=text, name=f"@p{number}").status_code == 302
+    score_all(app)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def routed(app, text):
+    with app.app_context():
+        return db.session.scalar(select(Submission).where(Submission.text == text))
+
+
+def test_the_embedded_default_is_the_sentence_model_with_kindness(embedded_app):
+    classifier = get_scorer(embedded_app).classifier
+    assert isinstance(classifier, SentenceEmbeddingClassifier)
+    assert "kindness" in classifier.labels and "toxicity" in classifier.labels
+
+
+def test_a_kind_moment_is_published(embedded_app):
+    submission = routed(embedded_app, KIND)
+    assert submission.state is State.published
+    assert submission.language == "en"
+
+
+def test_a_neutral_moment_is_reviewed_as_not_clearly_kind(embedded_app):
+    submission = routed(embedded_app, NEUTRAL)
+    assert submission.state is State.needs_review
+    assert submission.review_kind == "not_kind"
+    assert submission.state_reason.startswith("not clearly kind: kindness ")
+
+
+@pytest.mark.parametrize("text", [INSULT, DISGUISED])
+def test_insults_are_flagged_disguised_or_not(embedded_app, text):
+    submission = routed(embedded_app, text)
+    assert submission.state is State.needs_review
+    assert submission.review_kind == "threshold"
+    assert "toxicity" in submission.flagged_labels
+    assert submission.text == text  # only the scoring form was undisguised
+
+
+def test_a_language_the_classifier_does_not_cover_goes_to_review(embedded_app):
+    submission = routed(embedded_app, FRENCH)
+    assert submission.state is State.needs_review
+    assert submission.review_kind == "language"
+    assert submission.language == "fr"
+    assert submission.state_reason == (
+        "written in French (fr), which the classifier (en) does not cover"
+    )
+
+
+def test_the_queue_shows_the_new_reasons_and_the_language(embedded_app):
+    client = embedded_app.test_client()
+    moderator = ModeratorActions(embedded_app, client)
+    moderator.create()
+    moderator.login()
+    page = client.get("/moderate/?reason=not_kind").get_data(as_text=True)
+    assert "Not clearly kind" in page and NEUTRAL in page and INSULT not in page
+    page = client.get("/moderate/?reason=language").get_data(as_text=True)
+    assert "Language not covered" in page and "language: French (fr)" in page
+    assert NEUTRAL not in page
+
+
+def test_the_nudge_warns_about_insults_but_not_about_neutral_drafts(embedded_app):
+    client = embedded_app.test_client()
+    for text, flagged in [(INSULT, True), (DISGUISED, True), (NEUTRAL, False), (KIND, False)]:
+        response = client.post("/share/nudge", json={"text": text})
+        assert response.status_code == 200
+        assert response.get_json()["flagged"] is flagged, text
+
+
+# --- detoxify (toxicity only) gets the kindness head -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def calm_detoxify(tmp_path_factory):
+    return build_tiny_detoxify(tmp_path_factory.mktemp("calm"), head_bias=-4.0)
+
+
+def detoxify_app(tmp_path, model, **overrides):
+    return make_app(
+        tmp_path,
+        CLASSIFIER="detoxify",
+        DETOXIFY_CHECKPOINT=str(model.checkpoint),
+        DETOXIFY_HF_CONFIG=str(model.config_dir),
+        SCORE_KINDNESS=True,
+        **overrides,
+    )
+
+
+def test_detoxify_gets_the_kindness_rule_too(tmp_path, calm_detoxify):
+    app = detoxify_app(tmp_path, calm_detoxify)
+    classifier = get_scorer(app).classifier
+    assert isinstance(classifier, WithKindness)
+    assert isinstance(classifier.inner, DetoxifyClassifier)
+    assert classifier.languages == frozenset({"en"})  # the toxicity model's
+    client = app.test_client()
+    submit(client, text=KIND)
+    submit(client, text=NEUTRAL, name="@other")
+
+    score_all(app)
+
+    # The calm tiny model scores every toxicity label 0.018: kindness alone decides.
+    assert routed(app, KIND).state is State.published
+    neutral = routed(app, NEUTRAL)
+    assert neutral.state is State.needs_review and neutral.review_kind == "not_kind"
+    with app.app_context():
+        labels = set(db.session.scalars(select(Score.label).where(Score.submission_id == 1)))
+        version = db.session.scalar(select(Submission.classifier_version).limit(1))
+        db.engine.dispose()
+    assert {"toxicity", "insult", "kindness"} <= labels
+    assert "+kindness:" in version and len(version) <= 80
+
+
+class BrokenKindness:
+    version = "broken:0"
+
+    def score_batch(self, texts):
+        raise RuntimeError("kindness head exploded")
+
+
+def test_a_failing_kindness_head_fails_closed(tmp_path, calm_detoxify):
+    app = detoxify_app(tmp_path, calm_detoxify)
+    scorer = get_scorer(app)
+    scorer.classifier = WithKindness(scorer.classifier.inner, BrokenKindness())
+    submit(app.test_client(), text=KIND)
+
+    score_all(app)
+
+    submission = routed(app, KIND)
+    assert submission.state is State.needs_review
+    assert submission.state_reason == "kindness could not be scored"
+
+
+def test_classifier_info_names_the_kindness_head(tmp_path, calm_detoxify):
+    app = detoxify_app(tmp_path, calm_detoxify)
+    result = app.test_cli_runner().invoke(args=["classifier", "info"])
+    assert result.exit_code == 0, result.output
+    assert "Kindness: added by the embedded sentence-embedding head" in result.output
+    assert "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db verified" in (
+        result.output
+    )
+    assert "Languages: en" in result.output
