@@ -319,8 +319,12 @@ def make_scorer(kind: str, rows: Sequence[DevRow], args) -> Scorer:
 def make_policy(scorer: Scorer, toxicity: float | None, kindness: str | None) -> routing.Policy:
     fields = {f.name for f in dataclasses.fields(routing.Policy)}
     kwargs: dict = {}
+    # As the service does (scorer.Scorer): the defaults, then the classifier's recommended ones.
+    classifier = getattr(scorer, "classifier", None)
+    recommended = getattr(classifier, "recommended_thresholds", None) or {}
+    kwargs["thresholds"] = {**routing.DEFAULT_THRESHOLDS, **recommended}
     if toxicity is not None:
-        kwargs["thresholds"] = {**routing.DEFAULT_THRESHOLDS, "toxicity": toxicity}
+        kwargs["thresholds"]["toxicity"] = toxicity
     if kindness is not None:
         if kindness.lower() == "none":
             if "require_kindness" in fields:

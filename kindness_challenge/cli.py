@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 
 import click
@@ -72,6 +73,13 @@ def create_moderator_command(username: str, role: str, password: str) -> None:
     help="Wait (s) before the first retry after a classifier failure; doubles each time.",
 )
 @click.option(
+    "--nice",
+    type=click.IntRange(0, 19),
+    default=None,
+    help="Lower the workers' CPU priority by this much (default SCORING_NICE), so that web "
+    "requests are served first on a shared machine.",
+)
+@click.option(
     "--classifier",
     "classifier_spec",
     default=None,
@@ -86,6 +94,7 @@ def score_worker_command(
     concurrency,
     max_attempts,
     retry_seconds,
+    nice,
     classifier_spec,
 ) -> None:
     """Claim and score pending submissions.
@@ -109,6 +118,11 @@ def score_worker_command(
         scorer.retry.delay_seconds if retry_seconds is None else retry_seconds,
     )
     click.echo(f"Scoring with {scorer.classifier.description}.")
+    niceness = app.config["SCORING_NICE"] if nice is None else nice
+    if niceness and not once:
+        # Scoring is asynchronous and has seconds to spare; a page view does not. Forked
+        # workers inherit the priority.
+        os.nice(int(niceness))
     if once:
         result = scorer.drain()
         click.echo(

@@ -8,8 +8,6 @@ from pathlib import Path
 
 from flask import Flask
 
-from .routing import DEFAULT_THRESHOLDS
-
 
 def defaults(app: Flask) -> dict:
     return {
@@ -31,6 +29,11 @@ def defaults(app: Flask) -> dict:
         # detoxify and alt-profanity-check score toxicity only: add the embedded kindness head
         # to them, so "publish only what reads as kind" holds with any classifier.
         "SCORE_KINDNESS": True,
+        # torch's CPU threads for the embedded sentence model. One: on a small machine a second
+        # thread fights the web workers and the database for the cores (measured: 2 threads ran
+        # 300/s on an idle 2-core machine but 24-160/s on a busy one; 1 thread 175/s and
+        # 56-164/s). Run more score-worker processes (--concurrency) to use more cores.
+        "EMBEDDED_THREADS": 1,
         "DETOXIFY_REQUIRED": False,
         "DETOXIFY_MODEL": "original",
         "DETOXIFY_MODELS_DIR": os.path.join(app.instance_path, "models"),
@@ -44,13 +47,21 @@ def defaults(app: Flask) -> dict:
         # Languages a local checkpoint covers ("en,fr"); None: those of DETOXIFY_MODEL. Moments
         # in other languages go to review instead of being scored as if they were English.
         "DETOXIFY_LANGUAGES": None,
-        "THRESHOLDS": dict(DEFAULT_THRESHOLDS),
+        # Per-label overrides of routing.DEFAULT_THRESHOLDS and of the active classifier's
+        # recommended ones (KINDNESS_THRESHOLDS__toxicity=0.6); admins change them in the UI.
+        "THRESHOLDS": {},
         # "thread": score in a background thread of this process; "off": only the
         # score-worker command scores (run it beside gunicorn).
         "SCORING_MODE": "thread",
         "SCORING_BATCH_SIZE": 32,
         "SCORING_LEASE_SECONDS": 120,
         "SCORING_POLL_SECONDS": 2.0,
+        # After news of a submission, wait this long before claiming, so that a burst is scored
+        # as one batch (one claim, one transaction) instead of a batch per submission.
+        "SCORING_GATHER_SECONDS": 0.1,
+        # `score-worker` processes lower their CPU priority by this much (0-19): on a shared
+        # machine the web processes are served first, and scoring takes the idle time.
+        "SCORING_NICE": 10,
         # A submission whose scoring fails is retried (after SCORING_RETRY_SECONDS, doubling)
         # until it has been claimed this many times, then sent to review with its error.
         "SCORING_MAX_ATTEMPTS": 3,

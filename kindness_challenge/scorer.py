@@ -10,8 +10,10 @@ from flask import Flask
 from sqlalchemy.orm import sessionmaker
 
 from .extensions import db
+from .routing import DEFAULT_THRESHOLDS
 from .scoring.classifiers import Classifier, build_classifier, with_kindness
 from .scoring.detoxify_classifier import DetoxifySettings
+from .scoring.kindness import unwrap
 from .scoring.model_files import ModelFilesMissing
 from .scoring.worker import BatchResult, RetryPolicy, drain, run_worker
 
@@ -31,6 +33,7 @@ class Scorer:
                 config["CLASSIFIER"],
                 detoxify_settings(config),
                 require_detoxify=bool(config["DETOXIFY_REQUIRED"]),
+                embedded_threads=optional_int(config, "EMBEDDED_THREADS"),
             )
             if config["SCORE_KINDNESS"]:
                 self._classifier = with_kindness(self._classifier)
@@ -41,10 +44,17 @@ class Scorer:
             if click.get_current_context(silent=True) is None:
                 raise
             self._missing = missing
-        self.thresholds = {k: float(v) for k, v in config["THRESHOLDS"].items()}
+        # The defaults, then what the active classifier's makers measured (the embedded heads
+        # were tuned on the dev set), then the configuration; admins override them in the UI.
+        recommended = getattr(unwrap(self._classifier), "recommended_thresholds", None) or {}
+        self.thresholds = {
+            k: float(v)
+            for k, v in {**DEFAULT_THRESHOLDS, **recommended, **config["THRESHOLDS"]}.items()
+        }
         self.batch_size = int(config["SCORING_BATCH_SIZE"])
         self.lease_seconds = float(config["SCORING_LEASE_SECONDS"])
         self.poll_seconds = float(config["SCORING_POLL_SECONDS"])
+        self.gather_seconds = float(config["SCORING_GATHER_SECONDS"])
         self.retry = RetryPolicy(
             int(config["SCORING_MAX_ATTEMPTS"]), float(config["SCORING_RETRY_SECONDS"])
         )
@@ -91,6 +101,7 @@ class Scorer:
             self.poll_seconds,
             retry=self.retry,
             waiter=waiter,
+            gather_seconds=self.gather_seconds,
         )
 
     def ensure_background_thread(self) -> None:
@@ -117,20 +128,21 @@ def get_scorer(app: Flask) -> Scorer:
 def detoxify_settings(config) -> DetoxifySettings:
     """The detoxify settings from the app's config (see ``config.defaults``)."""
 
-    def optional_int(key: str) -> int | None:
-        return None if config.get(key) in (None, "") else int(config[key])
-
     return DetoxifySettings(
         model_type=config["DETOXIFY_MODEL"],
         checkpoint=config["DETOXIFY_CHECKPOINT"] or None,
         huggingface_config_path=config["DETOXIFY_HF_CONFIG"] or None,
         device=config["DETOXIFY_DEVICE"],
         precision=config.get("DETOXIFY_PRECISION") or None,
-        threads=optional_int("DETOXIFY_THREADS"),
-        tokens_per_batch=optional_int("DETOXIFY_TOKENS_PER_BATCH"),
+        threads=optional_int(config, "DETOXIFY_THREADS"),
+        tokens_per_batch=optional_int(config, "DETOXIFY_TOKENS_PER_BATCH"),
         models_dir=config["DETOXIFY_MODELS_DIR"],
         languages=language_codes(config.get("DETOXIFY_LANGUAGES")),
     )
+
+
+def optional_int(config, key: str) -> int | None:
+    return None if config.get(key) in (None, "") else int(config[key])
 
 
 def language_codes(value) -> tuple[str, ...] | None:

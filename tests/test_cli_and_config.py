@@ -9,6 +9,7 @@ from werkzeug.security import check_password_hash
 from kindness_challenge import create_app
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Moderator, State, Submission
+from kindness_challenge.scorer import get_scorer
 
 from conftest import make_app, submit
 
@@ -66,8 +67,9 @@ def test_config_layers_env_then_test_config(tmp_path, monkeypatch):
     app = create_app({"SECRET_KEY": "x", "SCORING_MODE": "off"})
     assert app.config["WALL_PAGE_SIZE"] == 7
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://someone@db.example/kind"
-    assert app.config["THRESHOLDS"]["toxicity"] == 0.5
-    assert app.config["THRESHOLDS"]["severe_toxicity"] == 0.3
+    assert app.config["THRESHOLDS"] == {"toxicity": 0.5}
+    assert get_scorer(app).thresholds["toxicity"] == 0.5
+    assert get_scorer(app).thresholds["severe_toxicity"] == 0.3
     override = create_app({"SECRET_KEY": "x", "WALL_PAGE_SIZE": 3})
     assert override.config["WALL_PAGE_SIZE"] == 3
 

@@ -112,10 +112,15 @@ def test_truncation_flags_mark_texts_over_256_tokens(classifier, text, truncated
     assert classifier.truncation_flags([text]) == [truncated]
 
 
-def test_loads_once_for_concurrent_callers(offline):
+def test_loads_once_and_scores_for_concurrent_callers(offline):
     fresh = SentenceEmbeddingClassifier(labels=("kindness",))
-    encoders = []
-    threads = [threading.Thread(target=lambda: encoders.append(fresh.load())) for _ in range(4)]
+    results, encoders = [], []
+
+    def score():
+        results.append(fresh.score_batch(MIXED))
+        encoders.append(fresh.load())
+
+    threads = [threading.Thread(target=score) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -123,7 +128,8 @@ def test_loads_once_for_concurrent_callers(offline):
 
     assert len(encoders) == 4 and all(encoder is encoders[0] for encoder in encoders)
     assert fresh.labels == ("kindness",)
-    assert set(fresh.score_batch([THANKS])[0]) == {"kindness"}
+    assert all(rows == results[0] for rows in results)
+    assert [set(row) for row in results[0]] == [{"kindness"}] * len(MIXED)
 
 
 def test_refuses_weights_whose_hash_is_not_upstreams(tmp_path, offline):

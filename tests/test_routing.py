@@ -117,9 +117,9 @@ def test_kindness_fails_closed(kindness):
 
 
 def test_kindness_threshold_is_the_admins():
-    scores = {"toxicity": 0.01, "kindness": 0.3}
+    scores = {"toxicity": 0.01, "kindness": DEFAULT_KINDNESS_THRESHOLD - 0.05}
     assert route_submission("x", scores, Policy()).state is State.needs_review
-    lenient = Policy(kindness_threshold=0.25)
+    lenient = Policy(kindness_threshold=DEFAULT_KINDNESS_THRESHOLD - 0.1)
     assert route_submission("x", scores, lenient).state is State.published
     off = Policy(require_kindness=False)
     assert route_submission("x", scores, off).state is State.published

@@ -3,6 +3,7 @@ once, killed mid-batch, stopped by signals, fed texts that break the classifier 
 and woken by LISTEN/NOTIFY."""
 
 import json
+import os
 import signal
 import time
 from collections import Counter
@@ -216,6 +217,8 @@ def test_idle_worker_scores_a_new_submission_within_a_second(pg_app, workers):
     # A 30 s poll: only the NOTIFY sent with the submission can wake it in time.
     worker = workers("--poll", "30")
     worker.wait_listening()
+    # Scoring yields the CPU to web requests (SCORING_NICE, 10 by default).
+    assert os.getpriority(os.PRIO_PROCESS, worker.pid) == os.getpriority(os.PRIO_PROCESS, 0) + 10
     time.sleep(0.5)  # idle, waiting on LISTEN
     waits = []
     for i in range(3):

@@ -316,6 +316,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             f"--scaling-{label}", choices=list(GROUP_SCALINGS), default=DEFAULT_SCALING[label]
         )
         parser.add_argument(f"--c-{label}", type=float, default=DEFAULT_C[label])
+    parser.add_argument("--threads", type=int, help="torch's CPU threads (default: torch's)")
     parser.add_argument("--cache-dir", type=Path, help="keep embeddings here between runs")
     parser.add_argument("--grid", action="store_true", help="print a threshold grid on dev")
     parser.add_argument("--dev-scores", type=Path, help="write out-of-fold dev scores (CSV)")
@@ -324,6 +325,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
     rows = read_rows(args.train_dir, args.dev_dir)
     if args.subsample:
         rows = subsample(rows, args.subsample, args.seed)

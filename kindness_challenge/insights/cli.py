@@ -16,6 +16,7 @@ from ..policy_store import load_policy
 from ..routing import KINDNESS_LABEL, Policy, route_submission
 from ..scorer import get_scorer
 from ..scoring.classifiers import Classifier
+from ..scoring.prepare import covered_languages, detect_languages, scoring_texts
 from .calibration import (
     Interval,
     LabelledText,
@@ -117,7 +118,11 @@ def calibrate_command(files: tuple[Path, ...], label: str, by_source: bool, batc
         f"Scoring {len(rows)} rows ({toxic} toxic, {len(rows) - toxic} ok) from "
         f"{len(files)} file(s) with {scorer.classifier.description}."
     )
-    scores = score_in_batches(scorer.classifier, [row.text for row in rows], batch_size)
+    texts = [row.text for row in rows]
+    # As the scoring worker does: the scoring form of each text, and its language.
+    scores = score_in_batches(scorer.classifier, scoring_texts(texts), batch_size)
+    languages = detect_languages(texts)
+    covered = covered_languages(scorer.classifier)
     labels = sorted({name for score in scores for name in score})
     if label not in labels:
         raise click.ClickException(
@@ -159,8 +164,11 @@ def calibrate_command(files: tuple[Path, ...], label: str, by_source: bool, batc
             lines = sweep_lines(f"Label {label}, {source}:", rows_of_source)
             click.echo("\n".join(lines))
     published = [
-        route_submission(row.text, score, policy).state is State.published
-        for row, score in zip(rows, scores, strict=True)
+        route_submission(
+            row.text, score, policy, language=language, covered_languages=covered
+        ).state
+        is State.published
+        for row, score, language in zip(rows, scores, languages, strict=True)
     ]
     click.echo()
     click.echo("\n".join(policy_lines(policy, labels, policy_results(rows, published))))

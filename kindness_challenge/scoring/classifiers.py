@@ -79,12 +79,19 @@ CLASSIFIER_KINDS = ("detoxify", "embedded", "profanity-check")
 
 
 def build_classifier(
-    kind: str, detoxify: DetoxifySettings | None = None, *, require_detoxify: bool = True
+    kind: str,
+    detoxify: DetoxifySettings | None = None,
+    *,
+    require_detoxify: bool = True,
+    embedded_threads: int | None = 1,
 ) -> Classifier:
     """The classifier for ``kind``. Without detoxify's files and not ``require_detoxify``: the
-    embedded default, with the reason in its description and a warning in the log."""
+    embedded default, with the reason in its description and a warning in the log.
+
+    ``embedded_threads``: torch's CPU threads for the embedded model (None: torch's default).
+    """
     if kind == "embedded":
-        return embedded_default()
+        return embedded_default(threads=embedded_threads)
     if kind == "profanity-check":
         return EmbeddedClassifier()
     if kind == "detoxify":
@@ -95,11 +102,11 @@ def build_classifier(
             if require_detoxify:
                 raise
             log.warning("detoxify is not available, scoring with the embedded default: %s", missing)
-            return embedded_default(fallback_from=fallback_note(settings))
+            return embedded_default(fallback_note(settings), threads=embedded_threads)
     raise ValueError(f"unknown classifier {kind!r}; choose one of {', '.join(CLASSIFIER_KINDS)}")
 
 
-def embedded_default(fallback_from: str | None = None) -> Classifier:
+def embedded_default(fallback_from: str | None = None, *, threads: int | None = 1) -> Classifier:
     """Sentence embeddings with this project's toxicity and kindness heads (offline, shipped).
 
     ``fallback_from``: why detoxify is not in use, when it was asked for; said in the
@@ -107,7 +114,7 @@ def embedded_default(fallback_from: str | None = None) -> Classifier:
     """
     from .embedding_classifier import SentenceEmbeddingClassifier
 
-    classifier = SentenceEmbeddingClassifier()
+    classifier = SentenceEmbeddingClassifier(threads=threads)
     classifier.fallback_from = fallback_from
     if fallback_from:
         classifier.description = f"{classifier.description}; {fallback_from}"
@@ -122,6 +129,7 @@ def with_kindness(classifier: Classifier) -> Classifier:
 
     if isinstance(classifier, SentenceEmbeddingClassifier) and "kindness" in classifier.labels:
         return classifier
+    # threads=None: torch's thread count stays the toxicity classifier's (it is per process).
     return WithKindness(classifier, SentenceEmbeddingClassifier(labels=("kindness",)))
 
 

@@ -36,6 +36,9 @@ class SentenceEmbeddingClassifier:
 
     name = "embedded"
     languages = frozenset({"en"})
+    # The toxicity head's scores are not detoxify's: 0.5 was chosen with the kindness threshold
+    # (routing.DEFAULT_KINDNESS_THRESHOLD) on out-of-fold dev scores. Config and admins override.
+    recommended_thresholds = {"toxicity": 0.5}
     LOAD_RETRY_SECONDS = 30.0
 
     def __init__(

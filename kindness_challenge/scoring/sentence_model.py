@@ -83,6 +83,8 @@ class SentenceEncoder:
         self.weights_sha256 = weights_sha256
         self.dimension = model.config.hidden_size
         self._lock = threading.Lock()
+        # A fast tokenizer refuses ("Already borrowed") to be used by two threads at once.
+        self._tokenizer_lock = threading.Lock()
 
     @classmethod
     def load(
@@ -96,7 +98,9 @@ class SentenceEncoder:
         weights = {k: v for k, v in weights.items() if not k.startswith(UNUSED_WEIGHTS)}
         config = BertConfig.from_json_file(folder / "config.json")
         model = BertModel(config, add_pooling_layer=False)
-        model.set_attn_implementation("eager")  # measured faster than SDPA for short CPU batches
+        # Plain matmul attention, as the detoxify engine uses: SDPA measured no faster here, and
+        # a fixed choice keeps the embeddings (and so the trained heads) reproducible bit for bit.
+        model.set_attn_implementation("eager")
         model.load_state_dict(weights, strict=True)
         tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
         settings = json.loads((folder / "sentence_bert_config.json").read_text())
@@ -104,7 +108,8 @@ class SentenceEncoder:
 
     def token_ids(self, texts: Sequence[str], limit: int | None = None) -> list[list[int]]:
         limit = limit or self.max_seq_length
-        return self.tokenizer(list(texts), truncation=True, max_length=limit)["input_ids"]
+        with self._tokenizer_lock:
+            return self.tokenizer(list(texts), truncation=True, max_length=limit)["input_ids"]
 
     def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
         """For each text, whether it is over the token limit (the model reads only its start)."""

@@ -433,13 +433,16 @@ def run_worker(
     *,
     retry: RetryPolicy | None = None,
     waiter: Callable[[float], None] | None = None,
+    gather_seconds: float = 0.0,
 ) -> None:
     """Score until ``stop`` is set, then return after finishing the batch in hand.
 
     After a full batch it claims again at once; otherwise it waits ``poll_seconds`` or less:
     ``waiter`` returns early on news of a submission (a PostgreSQL LISTEN; by default the
-    ``wake`` event). A database error is logged and retried after the poll interval: the worker
-    never dies of a transient outage, and rows it held are re-claimed when their lease runs out.
+    ``wake`` event), then ``gather_seconds`` more, so that a burst is claimed as one batch
+    rather than a claim (and a transaction) per submission. A database error is logged and
+    retried after the poll interval: the worker never dies of a transient outage, and rows it
+    held are re-claimed when their lease runs out.
     """
     wait = waiter or EventWaiter(wake or threading.Event())
     while not stop.is_set():
@@ -464,3 +467,5 @@ def run_worker(
         if batch.claimed >= batch_size or stop.is_set():
             continue
         wait(poll_seconds)
+        if gather_seconds > 0:
+            stop.wait(gather_seconds)
