@@ -574,11 +574,12 @@ async def main(args: argparse.Namespace) -> int:
         processes.append(
             start(
                 [
-                    *(["nice", "-n", str(args.worker_nice)] if args.worker_nice else []),
                     str(BIN / "flask"),
                     "--app",
                     "wsgi",
                     "score-worker",
+                    "--nice",
+                    str(args.worker_nice),
                     "--concurrency",
                     str(args.score_workers),
                     "--batch-size",
@@ -770,7 +771,8 @@ def parse_args(argv=None) -> argparse.Namespace:
         "--worker-nice",
         type=int,
         default=10,
-        help="run the score workers at this nice level (scoring can wait; pages cannot)",
+        help="score-worker --nice: lower the workers' priority by this much (scoring can wait; "
+        "pages cannot)",
     )
     parser.add_argument(
         "--nudge-ack",

@@ -225,11 +225,15 @@ def train_heads_module():
 
 
 def dev_folds(rows: Sequence[DevRow], folds: int, seed: int) -> dict[int, int]:
-    """Each dev row's fold, as ``tools/train_heads.fold_of`` assigned it in training."""
+    """Each dev row's fold, as ``tools/train_heads.dev_folds`` assigned it in training (over the
+    training rows and the dev rows, in the order ``read_rows`` reads them)."""
     th = train_heads_module()
-    dev = [th.to_row(row.record, "dev") for row in rows]
-    assigned = th.fold_of(dev, folds, seed)
-    return {row.index: int(assigned[i]) for i, row in enumerate(rows)}
+    everything = th.read_rows(DATA / "moderation-train", DEV)
+    assigned = th.dev_folds(everything, folds, seed)
+    dev = [int(assigned[i]) for i, row in enumerate(everything) if row.split == "dev"]
+    if len(dev) != len(rows):
+        raise SystemExit(f"{len(dev)} dev rows in training, {len(rows)} here: cannot match folds")
+    return {row.index: dev[row.index] for row in rows}
 
 
 def refit_per_fold(classifier, folds: int, seed: int, cache: Path | None):
@@ -240,24 +244,29 @@ def refit_per_fold(classifier, folds: int, seed: int, cache: Path | None):
     params = heads["toxicity"].metadata["parameters"]
     if params.get("subsample"):
         raise SystemExit("the heads were trained on a subsample: their folds cannot be rebuilt")
-    found = re.search(r"grows as (\w+)\(n\)", params.get("group_weighting", ""))
-    scaling = found[1] if found else th.DEFAULT_SCALING
     rows = th.read_rows(DATA / "moderation-train", DEV)
     recorded = heads["toxicity"].metadata.get("data_sha256")
     if recorded and recorded != th.file_hashes(DATA / "moderation-train", DEV):
         print("warning: the data files differ from those the heads were trained on")
     print(f"refitting per-fold heads: embedding {len(rows):,} rows (cache: {cache})", flush=True)
-    x = th.embed(th.prepared_texts(rows, classifier.normalisation), cache).astype(np.float64)
-    fold = th.fold_of(rows, folds, seed)
+    texts = [row.text for row in rows]
+    if classifier.normalisation == "scoring_text":
+        texts = [scoring_text(text) for text in texts]
+    x = th.embed(texts, cache).astype(np.float64)
+    fold = th.dev_folds(rows, folds, seed)
     per_fold = {}
     for label in classifier.labels:
-        c = heads[label].metadata["parameters"]["C"]
+        label_params = heads[label].metadata["parameters"]
+        found = re.search(r"grows as (\w+)", label_params.get("weights", ""))
+        if not found:
+            raise SystemExit(f"the {label} head does not record its group weighting")
+        scaling, c = found[1], label_params["C"]
         y, used = th.target(rows, label)
         groups = [(row.source, int(y[i])) for i, row in enumerate(rows)]
         coefs, intercepts = [], []
         for k in range(folds):
             idx = np.flatnonzero((fold != k) & used)
-            weights = th.group_weights([groups[i] for i in idx], y[idx], scaling)
+            weights = th.group_weights([groups[i] for i in idx], scaling)
             coef, intercept = th.fit(x[idx], y[idx], weights, c)
             coefs.append(coef)
             intercepts.append(intercept)
