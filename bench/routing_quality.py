@@ -51,6 +51,7 @@ import argparse
 import dataclasses
 import json
 import math
+import os
 import re
 import sys
 import time
@@ -71,7 +72,8 @@ from kindness_challenge import routing  # noqa: E402
 from kindness_challenge.language import detect_languages  # noqa: E402
 from kindness_challenge.textnorm import scoring_text  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
+# The shared data: $KINDNESS_SHARED_DATA, else ../shared/data beside the checkout.
+DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 DEV = DATA / "moderation-dev"
 DEV_FILES = ("toxic.jsonl", "ok.jsonl")
 SOURCES = ("hatecheck", "davidson", "toxigen", "goemotions")

@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import random
 import statistics
 import sys
@@ -60,7 +61,11 @@ from kindness_challenge.scoring.detoxify_engine import (
 )
 from kindness_challenge.scoring.feed_forward import FIRST_TOKEN_MODELS
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# The shared data: $KINDNESS_SHARED_DATA, else ../shared/data beside the checkout.
+DATA = Path(
+    os.environ.get("KINDNESS_SHARED_DATA")
+    or Path(__file__).resolve().parents[2] / "shared" / "data"
+)
 SEED = 20261124
 ORIGINAL = ("toxicity", "severe_toxicity", "obscene", "threat", "insult", "identity_attack")
 UNBIASED = (

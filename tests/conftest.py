@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -27,6 +28,28 @@ POSTGRES_URL = os.environ.get(
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 REDIS_URL = os.environ.get("KINDNESS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 MODERATOR_PASSWORD = "a-long-kind-password"
+
+
+def _shared_data() -> Path:
+    """The team's shared data (BLNS, the moderation sets): $KINDNESS_SHARED_DATA, else
+    ../shared/data beside the checkout, else /work/shared/data."""
+    if os.environ.get("KINDNESS_SHARED_DATA"):
+        return Path(os.environ["KINDNESS_SHARED_DATA"])
+    for candidate in (Path(__file__).resolve().parents[2] / "shared" / "data",
+                      Path("/work/shared/data")):  # fmt: skip
+        if candidate.is_dir():
+            return candidate
+    return Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+SHARED_DATA = _shared_data()
+
+
+def require_data(path: Path) -> Path:
+    """``path`` under SHARED_DATA; the test skips, saying so, on a machine without it."""
+    if not path.exists():
+        pytest.skip(f"{path} is not there (set KINDNESS_SHARED_DATA to the shared data folder)")
+    return path
 
 
 def base_config(tmp_path, **overrides) -> dict:

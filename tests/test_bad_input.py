@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections import Counter
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from markupsafe import escape
@@ -25,9 +24,9 @@ from kindness_challenge.models import State, Submission
 from kindness_challenge.submissions import hash_receipt_token
 from kindness_challenge.textcheck import TextProblem, clean_text
 
-from conftest import ModeratorActions, receipt_token, score_all
+from conftest import SHARED_DATA, ModeratorActions, receipt_token, score_all
 
-BLNS_PATH = Path("/work/shared/data/blns/blns.json")
+BLNS_PATH = SHARED_DATA / "blns" / "blns.json"
 BLNS: list[str] = json.loads(BLNS_PATH.read_text(encoding="utf-8")) if BLNS_PATH.exists() else []
 
 VALID = {

@@ -9,13 +9,13 @@ import pytest
 
 from kindness_challenge.language import DETOXIFY_LANGUAGES, detect_language, detect_languages
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from conftest import SHARED_DATA, require_data
+
+DATA = SHARED_DATA
 
 
 def data_text(path: Path) -> str:
-    if not path.exists():
-        pytest.skip(f"{path} is not there (../shared/data beside the checkout)")
-    return path.read_text(encoding="utf-8")
+    return require_data(path).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,7 +14,9 @@ from kindness_challenge.explain import occlusion_weights, occlusion_weights_many
 from kindness_challenge.scoring import linear_profanity
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from conftest import SHARED_DATA, require_data
+
+DATA = SHARED_DATA
 DEV = DATA / "moderation-dev"
 BLNS = DATA / "blns" / "blns.json"
 
@@ -23,7 +24,7 @@ BLNS = DATA / "blns" / "blns.json"
 def dev_texts(per_file: int = 200) -> list[str]:
     texts = []
     for name in ("toxic.jsonl", "ok.jsonl"):
-        with (DEV / name).open(encoding="utf-8") as lines:
+        with require_data(DEV / name).open(encoding="utf-8") as lines:
             texts += [json.loads(line)["text"] for line in itertools.islice(lines, per_file)]
     return texts
 

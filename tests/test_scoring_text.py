@@ -10,17 +10,17 @@ import pytest
 
 from kindness_challenge.textnorm import normalize, scoring_text
 
+from conftest import SHARED_DATA, require_data
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = SHARED_DATA
 sys.path.insert(0, str(ROOT / "bench"))
 
 from disguise import FAMILIES, UNDONE, disguise  # noqa: E402
 
 
 def data_text(path: Path) -> str:
-    if not path.exists():
-        pytest.skip(f"{path} is not there (../shared/data beside the checkout)")
-    return path.read_text(encoding="utf-8")
+    return require_data(path).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -13,15 +13,16 @@ import pytest
 
 from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 
+from conftest import SHARED_DATA, require_data
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = SHARED_DATA
 LABELS = ("toxicity", "kindness")
 
 
 @pytest.fixture(scope="module")
 def train_heads():
-    if not (DATA / "moderation-train" / "train.jsonl").is_file():
-        pytest.skip(f"{DATA} is not there (../shared/data beside the checkout)")
+    require_data(DATA / "moderation-train" / "train.jsonl")
     spec = importlib.util.spec_from_file_location("train_heads", ROOT / "tools" / "train_heads.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it executes

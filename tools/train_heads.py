@@ -39,6 +39,7 @@ import csv
 import datetime
 import hashlib
 import json
+import os
 import random
 import sys
 from collections import Counter, defaultdict
@@ -58,7 +59,8 @@ from kindness_challenge.scoring.sentence_model import (  # noqa: E402
 )
 from kindness_challenge.textnorm import scoring_text  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
+# The shared data: $KINDNESS_SHARED_DATA, else ../shared/data beside the checkout.
+DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 TRAIN_FILES = ("train.jsonl", "goemotions_negative.jsonl")
 DEV_FILES = ("toxic.jsonl", "ok.jsonl")
 KIND_EMOTIONS = frozenset({"gratitude", "admiration", "caring", "love", "optimism", "approval"})
