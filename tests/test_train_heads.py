@@ -45,6 +45,8 @@ def runs(train_heads, tmp_path_factory):
         for name, seed in (("first", 7), ("again", 7), ("other", 8)):
             folder = tmp_path_factory.mktemp(name)
             argv = ["--subsample", "300", "--seed", str(seed), "--folds", "3", "--threads", "1"]
+            argv += ["--train-dir", str(DATA / "moderation-train")]
+            argv += ["--dev-dir", str(DATA / "moderation-dev")]
             assert train_heads.main([*argv, "--out", str(folder)]) == 0
             folders[name] = folder
     finally:
