@@ -100,15 +100,11 @@ def _sentence_model_lines(classifier: SentenceEmbeddingClassifier) -> None:
         f"{classifier.weights_sha256} verified)"
     )
     for head in classifier.heads:
-        metrics = head.metadata.get("dev_metrics") or head.metadata.get("metrics") or {}
-        summary = (
-            ", ".join(f"{k} {v}" for k, v in list(metrics.items())[:3])
-            if isinstance(metrics, dict)
-            else ""
-        )
+        metrics = head.metadata.get("dev_metrics") or {}
+        auc = metrics.get("auc_all") if isinstance(metrics, dict) else None
         click.echo(
             f"Head {head.label}: trained {head.metadata.get('trained', 'undated')}"
-            + (f"; {summary}" if summary else "")
+            + (f"; out-of-fold dev ROC-AUC {auc}" if auc is not None else "")
         )
     click.echo(f"Threads: {classifier.threads}")
 
