@@ -77,10 +77,12 @@ def _letters(text: str) -> tuple[int, int]:
     return letters, latin
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(text: str, *, normalised: bool = False) -> str | None:
     """The language ``text`` is written in (ISO 639-1, or 639-3 where a language has no
-    639-1 code), or None when it is too short or too uncertain to tell."""
-    text = scoring_text(text)
+    639-1 code), or None when it is too short or too uncertain to tell. ``normalised``: the
+    text is already its ``scoring_text`` (the worker has it at hand)."""
+    if not normalised:
+        text = scoring_text(text)
     letters, latin = _letters(text)
     if letters < MIN_LETTERS:
         return None
@@ -97,6 +99,6 @@ def detect_language(text: str) -> str | None:
     return None
 
 
-def detect_languages(texts: Iterable[str]) -> list[str | None]:
+def detect_languages(texts: Iterable[str], *, normalised: bool = False) -> list[str | None]:
     """``detect_language`` for each text (the model is loaded once, on first use)."""
-    return [detect_language(text) for text in texts]
+    return [detect_language(text, normalised=normalised) for text in texts]

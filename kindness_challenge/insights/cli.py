@@ -120,8 +120,9 @@ def calibrate_command(files: tuple[Path, ...], label: str, by_source: bool, batc
     )
     texts = [row.text for row in rows]
     # As the scoring worker does: the scoring form of each text, and its language.
-    scores = score_in_batches(scorer.classifier, scoring_texts(texts), batch_size)
-    languages = detect_languages(texts)
+    forms = scoring_texts(texts)
+    scores = score_in_batches(scorer.classifier, forms, batch_size)
+    languages = detect_languages(forms)
     covered = covered_languages(scorer.classifier)
     labels = sorted({name for score in scores for name in score})
     if label not in labels:

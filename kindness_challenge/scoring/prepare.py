@@ -34,9 +34,11 @@ def scoring_texts(texts: Sequence[str]) -> list[str]:
     return out
 
 
-def detect_languages(texts: Sequence[str]) -> list[str | None]:
+def detect_languages(scoring_forms: Sequence[str]) -> list[str | None]:
+    """The language of each text, given in its scoring form (``scoring_texts``)."""
+    texts = list(scoring_forms)
     try:
-        found = list(_detect(list(texts)))
+        found = list(_detect(texts, normalised=True))
     except Exception:  # noqa: BLE001 - routing then treats every text as of unknown language
         log.exception("language detection failed for a batch of %d", len(texts))
         return [None] * len(texts)

@@ -250,7 +250,7 @@ def score_claim(
     texts = scoring_texts(claim.texts)
     scored = _score_claimed(classifier, claim, retry, texts)
     flags = truncation_flags_for(classifier, texts, scored)
-    languages = detect_languages(claim.texts)
+    languages = detect_languages(texts)
     covered = covered_languages(classifier)
     truncated = dict(zip(claim.ids, flags, strict=True))
     now = utcnow()
