@@ -29,8 +29,13 @@ round by round. The engine is given claims of ``--claim-size`` texts, as the sco
 gives it (``SCORING_BATCH_SIZE``: 32 by default; 128 lets the engine sort better). GFLOP/s
 counts the work needed (no padding): the encoder's matrix multiplies and attention for each
 comment's real tokens (for the engine, less the last feed-forward it skips). Peaks are measured
-here with torch matrix multiplies (fp32 ``mm``, bf16 ``mm``, int8 ``_int_mm``), best of several
-at the start and at the end.
+here with torch matrix multiplies (fp32 ``mm``, which is MKL, and fp32 through oneDNN, which the
+exact engine uses where it is faster (``fp32_linear``); bf16 ``mm``; int8 ``_int_mm``), best of
+several at the start and at the end; an fp32 method's share is of the better fp32 peak.
+"exact against naive" gives the largest score and logit differences between the engine's exact
+mode and ``Detoxify.predict`` over the whole corpus; where the engine multiplies through oneDNN it
+also gives them for the engine on MKL, the float noise the default path has on the same heads
+(rescaled heads magnify it: the tests hold a trained tiny model to 1e-5).
 """
 
 from __future__ import annotations
@@ -59,7 +64,9 @@ from kindness_challenge.scoring.detoxify_engine import (
     TOKENS_PER_BATCH,
     DetoxifyEngine,
 )
+from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 from kindness_challenge.scoring.feed_forward import FIRST_TOKEN_MODELS
+from kindness_challenge.scoring.fp32_linear import OneDnnLinear, faster_fp32_backend
 
 # The shared data: $KINDNESS_SHARED_DATA, else ../shared/data beside the checkout.
 DATA = Path(
@@ -196,8 +203,10 @@ def matmul_peaks(repeats: int = 5) -> dict[str, float]:
     """GFLOP/s (GOP/s for int8) of a large matrix multiply, best of ``repeats``."""
     m, k, n = 1024, 768, 3072
     a, b = torch.randn(m, k), torch.randn(k, n)
+    onednn = OneDnnLinear(torch.nn.Linear(k, n, bias=False))
     cases = {
         "fp32": (a, b, torch.mm),
+        "fp32 oneDNN": (a, None, lambda x, _: onednn(x)),
         "bf16": (a.bfloat16(), b.bfloat16(), torch.mm),
         "int8": (
             torch.randint(-127, 128, (m, k), dtype=torch.int8),
@@ -208,6 +217,8 @@ def matmul_peaks(repeats: int = 5) -> dict[str, float]:
     peaks = {}
     for name, (x, y, mm) in cases.items():
         best = float("inf")
+        if name == "fp32 oneDNN" and faster_fp32_backend() != "onednn":
+            continue
         for _ in range(repeats):
             mm(x, y)
             start = time.perf_counter()
@@ -218,10 +229,11 @@ def matmul_peaks(repeats: int = 5) -> dict[str, float]:
     return peaks
 
 
-def naive_loop(detoxify: Detoxify):
-    def run(texts: list[str]) -> None:
-        for text in texts:
-            detoxify.predict(text)
+def naive_loop(detoxify: Detoxify, sink: dict[int, list[float]]):
+    def run(texts: list[str], ids: list[int]) -> None:
+        for text, index in zip(texts, ids, strict=True):
+            scores = detoxify.predict(text)
+            sink[index] = [scores[label] for label in detoxify.class_names]
 
     return run
 
@@ -262,7 +274,8 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
         for precision in ("exact", "fast")
     }  # fmt: skip
     logits = {precision: {} for precision in engines}
-    runs = {"naive": naive_loop(detoxify)}
+    naive_scores = {}
+    runs = {"naive": naive_loop(detoxify, naive_scores)}
     for precision, engine in engines.items():
         runs[precision] = engine_claims(engine, args.claim_size, logits[precision])
     if args.bf16:
@@ -272,8 +285,8 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
 
     # Warm up each method on a few comments, then time them round by round, each round in a
     # different order, so that load from other processes falls on every method alike.
-    for method, run in runs.items():
-        run(corpus[:4]) if method == "naive" else run(corpus[:4], list(range(4)))
+    for run in runs.values():
+        run(corpus[:4], list(range(4)))
     seconds = {method: [] for method in runs}
     ids = list(range(len(corpus)))
     methods = list(runs)
@@ -282,7 +295,7 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
         part = [corpus[i] for i in part_ids]
         for method in methods[r % len(methods) :] + methods[: r % len(methods)]:
             start = time.perf_counter()
-            runs[method](part) if method == "naive" else runs[method](part, part_ids)
+            runs[method](part, part_ids)
             seconds[method].append(time.perf_counter() - start)
         progress(
             f"  round {r + 1}/{args.rounds} ({len(part)} comments): "
@@ -298,7 +311,8 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
         / 1e9
         for method in runs
     }
-    peak_of = {"naive": "fp32", "exact": "fp32", "fast": "int8", "bf16": "bf16"}
+    fp32 = "fp32 oneDNN" if "fp32 oneDNN" in peaks else "fp32"
+    peak_of = {"naive": fp32, "exact": fp32, "fast": "int8", "bf16": "bf16"}
     title = {
         "naive": "naive Detoxify.predict loop",
         "exact": "engine, exact (fp32)",
@@ -323,6 +337,24 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
         )
 
     exact = torch.stack([logits["exact"][i] for i in ids])
+    naive = torch.tensor([naive_scores[i] for i in ids], dtype=torch.float64)
+    references = {"exact": exact}
+    if faster_fp32_backend() == "onednn":
+        # The same check with the engine on MKL, untimed: the float noise of the default path.
+        progress(f"{name}: exact mode on MKL, for the exact-vs-naive reference")
+        mkl = DetoxifyEngine(copy.deepcopy(model), tokenizer, labels, precision="exact",
+                             fp32_backend="default")  # fmt: skip
+        references["exact on MKL"] = torch.cat(
+            [mkl.logits(corpus[i : i + args.claim_size])
+             for i in range(0, len(corpus), args.claim_size)]
+        )  # fmt: skip
+    exactness = {
+        method: (
+            (torch.sigmoid(values.double()) - naive).abs().max().item(),
+            (values.double() - torch.logit(naive)).abs().max().item(),
+        )
+        for method, values in references.items()
+    }
     fast = torch.stack([logits["fast"][i] for i in ids])
     decisions = routing_decisions(exact, labels), routing_decisions(fast, labels)
     changed = sum(a != b for a, b in zip(*decisions, strict=True))
@@ -331,6 +363,7 @@ def bench_model(name, args, corpus, tokenizer, peaks) -> tuple[list[tuple], dict
         "score": (torch.sigmoid(fast) - torch.sigmoid(exact)).abs().max().item(),
         "logit": (fast - exact).abs().max().item(),
         "changed": changed,
+        "exactness": exactness,
         "flagged": sum(decisions[0]),
         "n": len(corpus),
         "mean_tokens": statistics.mean(lengths),
@@ -350,8 +383,7 @@ def claims_plan(lengths, args) -> list[list[int]]:
     return plan
 
 
-def bench_embedded(corpus, claim_size) -> float:
-    classifier = EmbeddedClassifier()
+def bench_embedded(classifier, corpus, claim_size) -> float:
     classifier.score_batch(corpus[:4])
     start = time.perf_counter()
     for begin in range(0, len(corpus), claim_size):
@@ -399,7 +431,12 @@ def main(argv=None) -> None:
         model_rows, model_accuracy = bench_model(name, args, corpus, tokenizer, peaks)
         rows += model_rows
         accuracy.append(model_accuracy)
-    embedded = bench_embedded(corpus, args.claim_size)
+    embedded = {
+        "embedded default (MiniLM)": bench_embedded(
+            SentenceEmbeddingClassifier(), corpus, args.claim_size
+        ),
+        "alt-profanity-check": bench_embedded(EmbeddedClassifier(), corpus, args.claim_size),
+    }
     later = matmul_peaks()
     peaks = {kind: max(peaks[kind], later[kind]) for kind in peaks}
 
@@ -433,7 +470,8 @@ def report(args, corpus, accuracy, rows, embedded, peaks, loads) -> None:
         print(
             f"{model:<29}{method:<29}{rate:>11.1f}{ratio:>9.2f}{spread:>12}{gflops:>9.0f}  {share}"
         )
-    print(f"{'alt-profanity-check':<29}{'embedded default':<29}{embedded:>11.0f}")
+    for name, rate in embedded.items():
+        print(f"{'offline classifier':<29}{name:<29}{rate:>11.0f}")
     print()
     print("fast (int8) against exact (fp32) on the same comments, heads rescaled to spread scores:")
     print(
@@ -446,6 +484,14 @@ def report(args, corpus, accuracy, rows, embedded, peaks, loads) -> None:
             f"{a['model']:<28}{a['score']:>14.4f}{a['logit']:>14.4f}{changed:>22}"
             f"{a['flagged']:>9}{a['waste']:>9.1%}"
         )
+    print()
+    print("exact against the naive Detoxify.predict loop, same comments and heads:")
+    for a in accuracy:
+        for method, (score, logit) in a["exactness"].items():
+            print(
+                f"{a['model']:<28} {method:<14} "
+                f"max |d score| {score:.1e}   max |d logit| {logit:.1e}"
+            )
 
 
 if __name__ == "__main__":

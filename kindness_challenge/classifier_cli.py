@@ -66,6 +66,7 @@ def info_command() -> None:
         click.echo(f"Device: {classifier.settings.device}")
         click.echo(f"Threads: {classifier.threads}")
         click.echo(f"Precision: {engine.precision}")
+        click.echo(f"Arithmetic: {engine.arithmetic}")
         click.echo(f"Token limit: {engine.max_length} (longer texts are truncated and recorded)")
         click.echo(f"Tokens per sub-batch: {engine.tokens_per_batch}")
     elif isinstance(classifier, SentenceEmbeddingClassifier):

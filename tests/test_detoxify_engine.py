@@ -22,10 +22,12 @@ from kindness_challenge import create_app
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
 from kindness_challenge.scorer import get_scorer
+from kindness_challenge.scoring import fp32_linear
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
 from kindness_challenge.scoring.detoxify_classifier import DetoxifyClassifier, DetoxifySettings
 from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
+from kindness_challenge.scoring.fp32_linear import OneDnnLinear
 from kindness_challenge.scoring.model_files import ModelFilesMissing
 from kindness_challenge.scoring.precision import FAST_SCORE_TOLERANCE
 
@@ -158,6 +160,36 @@ def test_exact_mode_equals_detoxify_predict_in_sub_batches(family_models, name):
     # Rows come back in the order given: the model tells these texts apart.
     toxicity = [row[classifier.labels[0]] for row in rows]
     assert len({round(p, 4) for p in toxicity}) == len(set(MIXED))
+
+
+@pytest.mark.parametrize("backend", ["default", "onednn"])
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_exact_mode_equals_detoxify_predict_through_either_fp32_library(
+    family_models, monkeypatch, name, backend
+):
+    """Where oneDNN multiplies faster than MKL (AMD CPUs), exact mode uses it: still exact."""
+    assert fp32_linear.onednn_available()  # torch's x86 CPU wheels ship oneDNN
+    monkeypatch.setattr(fp32_linear, "faster_fp32_backend", lambda: backend)
+    model = family_models[name]
+    classifier = classifier_for(model, tokens_per_batch=100)
+    engine = classifier.load()
+
+    rows = classifier.score_batch(MIXED)
+
+    layers = [m for m in engine.model.modules() if isinstance(m, torch.nn.Linear | OneDnnLinear)]
+    kinds = {type(layer) for layer in layers}
+    assert kinds == ({OneDnnLinear} if backend == "onednn" else {torch.nn.Linear})
+    assert ("oneDNN" in engine.arithmetic) == (backend == "onednn")
+    assert largest_difference(rows, predict_rows(model, MIXED)) <= 1e-5
+
+
+def test_the_faster_fp32_library_is_chosen_by_measurement_once():
+    fp32_linear.faster_fp32_backend.cache_clear()
+    choice = fp32_linear.faster_fp32_backend()
+    assert choice in {"default", "onednn"}
+    assert fp32_linear.faster_fp32_backend.cache_info().hits == 0
+    assert fp32_linear.faster_fp32_backend() == choice
+    assert fp32_linear.faster_fp32_backend.cache_info().hits == 1
 
 
 def spread_scores(model, texts) -> None:
@@ -451,6 +483,7 @@ def test_classifier_info_shows_the_loaded_model(detoxify_runner, family_models):
     assert "Labels: toxicity, severe_toxicity, obscene, identity_attack, insult, threat, " in lines
     assert "sexual_explicit" in lines
     assert "Device: cpu" in lines and "Precision: fast" in lines
+    assert any(line.startswith("Arithmetic: int8 Linear layers (fbgemm") for line in lines)
     assert f"Threads: {torch.get_num_threads()}" in lines
     assert f"Token limit: {MAX_LENGTH}" in lines
 
