@@ -9,12 +9,15 @@ import threading
 import pytest
 import torch
 
+from kindness_challenge.scoring import fp32_linear
 from kindness_challenge.scoring.detoxify_classifier import ModelLoadError
 from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
+from kindness_challenge.scoring.fp32_linear import OneDnnLinear
 from kindness_challenge.scoring.heads import HEADS_DIR, HeadFileError, load_heads
 from kindness_challenge.scoring.sentence_model import (
     MINILM_WEIGHTS_SHA256,
     WEIGHTS_FILE,
+    SentenceEncoder,
     WeightsHashMismatch,
     packaged_model_dir,
     read_verified_weights,
@@ -96,6 +99,21 @@ def test_embeds_as_sentence_transformers_does(classifier, offline):
 
     assert reference.max_seq_length == classifier.load().max_seq_length == 256
     assert (ours - expected).abs().max().item() < 1e-5
+
+
+@pytest.mark.parametrize("backend", ["default", "onednn"])
+def test_embeds_the_same_through_either_fp32_library(classifier, offline, monkeypatch, backend):
+    """The encoder multiplies through oneDNN where that is measured faster (AMD CPUs)."""
+    monkeypatch.setattr(fp32_linear, "faster_fp32_backend", lambda: backend)
+    encoder = SentenceEncoder.load()
+    layers = [m for m in encoder.model.modules() if isinstance(m, torch.nn.Linear | OneDnnLinear)]
+
+    ours = encoder.embed(MIXED)
+
+    assert {type(layer) for layer in layers} == (
+        {OneDnnLinear} if backend == "onednn" else {torch.nn.Linear}
+    )
+    assert (ours - classifier.load().embed(MIXED)).abs().max().item() < 1e-5
 
 
 @pytest.mark.parametrize(
