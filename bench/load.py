@@ -764,7 +764,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=300, help="published moments on the wall")
     parser.add_argument(
         "--classifier",
-        default="profanity-check",
+        default="embedded",
         help="KINDNESS_CLASSIFIER for the service (the submit path's nudge scores with it)",
     )
     parser.add_argument(

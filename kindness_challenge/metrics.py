@@ -40,6 +40,10 @@ SCORED = Counter(
     "(published, needs_review, rejected; retried: failed and put back; lost: taken over)",
     ["outcome"],
 )
+REUSED = Counter(
+    "kindness_scores_reused_total",
+    "Submissions routed on the scores the share form's nudge computed (not scored twice)",
+)
 BATCH_SIZE = Histogram(
     "kindness_scoring_batch_size",
     "Submissions in each claimed batch",

@@ -117,6 +117,10 @@ class Submission(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     # The language detected when it was scored (ISO 639-1), None when too short to tell.
     language: Mapped[str | None] = mapped_column(String(8))
+    # Scores the share form's nudge already computed for this text while it was submitted:
+    # {"name", "version", "scores"}. A worker running that same classifier routes on them
+    # instead of scoring the text a second time (``scoring.worker``), then clears them.
+    prescores: Mapped[dict | None] = mapped_column(JSON)
     # Campaign category chosen by the participant (routing.CATEGORIES), if any.
     category: Mapped[str | None] = mapped_column(String(20))
     # Why it is in review, as a filterable kind (routing.REVIEW_KINDS), and which labels crossed.

@@ -51,6 +51,16 @@ def recent_duplicate(
 class Nudge:
     flagged: bool
     message: str = ""
+    # What the classifier gave the text's scoring form, for the worker to reuse
+    # (``prescores``); None when it was not scored or a score is not a number.
+    prescores: dict | None = None
+
+
+def prescores_of(classifier, scores: dict[str, float]) -> dict | None:
+    """``scores`` as stored on a submission for a worker running ``classifier`` to reuse."""
+    if not scores or any(not isinstance(p, float) or p != p for p in scores.values()):
+        return None  # a NaN (a failed head) must be scored again, and JSON cannot hold it
+    return {"name": classifier.name, "version": classifier.version, "scores": dict(scores)}
 
 
 NUDGE_MESSAGE = (
@@ -71,9 +81,10 @@ def nudge(classifier, policy: Policy, text: str) -> Nudge:
         (scores,) = classifier.score_batch([scoring_text(text)])
     except Exception:  # noqa: BLE001 - a nudge is advice; scoring proper fails closed
         return Nudge(False)
+    prescores = prescores_of(classifier, scores)
     if route_submission(text, scores, policy).state is State.published:
-        return Nudge(False)
-    return Nudge(True, NUDGE_MESSAGE)
+        return Nudge(False, prescores=prescores)
+    return Nudge(True, NUDGE_MESSAGE, prescores=prescores)
 
 
 def withdraw(session: Session, submission: Submission) -> int:

@@ -69,10 +69,12 @@ def share():
                 "Follow it with the link you got then."
             )
             return _form_page(form, None, 400)
+        prescores = None
         if form.nudge_ack.data != "1":
             nudge = _nudge(form.text.data)
             if nudge.flagged:
                 return _form_page(form, nudge, 200)
+            prescores = nudge.prescores  # the worker need not score this text again
         submission, token = create_submission(
             db.session,
             text=form.text.data,
@@ -83,6 +85,7 @@ def share():
             category=form.category.data,
             client_hash=client,
             text_hash=fingerprint,
+            prescores=prescores,
         )
         get_scorer(current_app).notify_new_submission()
         flash("Thank you! Your kind moment is in. Keep this page's link to follow it.", "success")

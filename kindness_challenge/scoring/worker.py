@@ -64,6 +64,8 @@ class Claim:
     attempts: tuple[int, ...] = ()
     last_errors: tuple[str | None, ...] = ()
     created: tuple[datetime, ...] = ()
+    # Per row, scores computed when it was submitted (``Submission.prescores``), or None.
+    prescores: tuple[dict | None, ...] = ()
 
 
 @dataclass
@@ -73,6 +75,7 @@ class BatchResult:
     needs_review: int = 0
     rejected: int = 0
     lost: int = 0
+    reused: int = 0  # routed on the scores computed at submission, not scored again
     failed: int = 0
     retried: int = 0
     outcomes: dict[int, State] = field(default_factory=dict)
@@ -115,6 +118,7 @@ def claim_pending_batch(
             Submission.score_attempts,
             Submission.last_error,
             Submission.created_at,
+            Submission.prescores,
         )
         .execution_options(synchronize_session=False)
     )
@@ -127,6 +131,7 @@ def claim_pending_batch(
         tuple(r.score_attempts for r in rows),
         tuple(r.last_error for r in rows),
         tuple(r.created_at for r in rows),
+        tuple(r.prescores for r in rows),
     )
 
 
@@ -182,28 +187,65 @@ def _release_for_retry(
     )
 
 
+def reusable_prescores(classifier: Classifier, prescores) -> dict[str, float] | None:
+    """The scores computed at submission, if ``classifier`` is the one that computed them and
+    they are complete and numeric; otherwise None (the text is scored again)."""
+    if not isinstance(prescores, dict):
+        return None
+    scores = prescores.get("scores")
+    if (
+        prescores.get("name") != classifier.name
+        or prescores.get("version") != classifier.version
+        or not isinstance(scores, dict)
+        or not scores
+    ):
+        return None
+    labels = getattr(classifier, "labels", None)
+    if labels is not None and set(scores) != set(labels):
+        return None
+    if not all(isinstance(p, float) and 0.0 <= p <= 1.0 for p in scores.values()):
+        return None
+    return {label: float(p) for label, p in scores.items()}
+
+
 def _score_claimed(
     classifier: Classifier, claim: Claim, retry: RetryPolicy | None, texts: Sequence[str]
 ) -> list[dict[str, float] | Exception]:
     """Score ``texts`` (the claimed texts in their scoring form), except those claimed more
-    often than the retry limit.
+    often than the retry limit, and those whose scores were computed when they were submitted
+    by this same classifier (``Claim.prescores``: the share form's nudge scored them).
 
-    Such a row was claimed and never finished again and again: a worker died on it each time.
-    It is not given to the classifier once more; its outcome is ``GaveUp``.
+    A row claimed more often than the limit was claimed and never finished again and again: a
+    worker died on it each time. It is not given to the classifier once more; its outcome is
+    ``GaveUp``.
     """
-    if retry is None or not claim.attempts:
-        return _score_with_isolation(classifier, texts)
-    fresh = [i for i, n in enumerate(claim.attempts) if n <= retry.max_attempts]
-    outcomes: list[dict[str, float] | Exception] = [
-        GaveUp(
-            f"gave up after {n - 1} unfinished attempts"
-            + (f"; last error: {error}" if error else "")
-        )
-        for n, error in zip(claim.attempts, claim.last_errors, strict=True)
+    reused = [
+        reusable_prescores(classifier, p) if p is not None else None
+        for p in claim.prescores or [None] * len(texts)
     ]
-    if fresh:
-        scored = _score_with_isolation(classifier, [texts[i] for i in fresh])
-        for i, outcome in zip(fresh, scored, strict=True):
+    if retry is None or not claim.attempts:
+        todo = [i for i, scores in enumerate(reused) if scores is None]
+        outcomes: list[dict[str, float] | Exception] = list(reused)
+    else:
+        todo = [
+            i
+            for i, n in enumerate(claim.attempts)
+            if n <= retry.max_attempts and reused[i] is None
+        ]
+        outcomes = [
+            reused[i]
+            if reused[i] is not None and n <= retry.max_attempts
+            else GaveUp(
+                f"gave up after {n - 1} unfinished attempts"
+                + (f"; last error: {error}" if error else "")
+            )
+            for i, (n, error) in enumerate(zip(claim.attempts, claim.last_errors, strict=True))
+        ]
+    if len(todo) == len(texts):
+        return _score_with_isolation(classifier, texts)
+    if todo:
+        scored = _score_with_isolation(classifier, [texts[i] for i in todo])
+        for i, outcome in zip(todo, scored, strict=True):
             outcomes[i] = outcome
     return outcomes
 
@@ -245,6 +287,9 @@ def score_claim(
     result = BatchResult(claimed=len(claim.ids))
     if not claim.ids:
         return result
+    result.reused = sum(
+        reusable_prescores(classifier, p) is not None for p in claim.prescores if p is not None
+    )
     # The classifier reads the scoring form of each text (invisible characters, look-alike
     # letters and disguises undone); what is stored and shown stays as it was written.
     texts = scoring_texts(claim.texts)
@@ -292,7 +337,12 @@ def score_claim(
                     "severity": None if isinstance(outcome, Exception) else severity(outcome),
                 },
             )
-            values = {"scored_at": now, "last_error": None, "language": language}
+            values = {
+                "scored_at": now,
+                "last_error": None,
+                "language": language,
+                "prescores": None,
+            }
             if isinstance(outcome, Exception):
                 values["last_error"] = str(outcome)[:2000]
             else:
@@ -379,6 +429,8 @@ def _abandon(session_factory: Callable[[], Session], session: Session, claim: Cl
 def _record(claim: Claim, result: BatchResult, seconds: float) -> None:
     metrics.BATCH_SIZE.observe(len(claim.ids))
     metrics.BATCH_SECONDS.observe(seconds)
+    if result.reused:
+        metrics.REUSED.inc(result.reused)
     for outcome in ("published", "needs_review", "rejected", "retried", "lost"):
         count = getattr(result, outcome)
         if count:
@@ -418,6 +470,7 @@ def drain(
         total.lost += batch.lost
         total.failed += batch.failed
         total.retried += batch.retried
+        total.reused += batch.reused
         total.outcomes.update(batch.outcomes)
 
 
