@@ -100,6 +100,11 @@ def defaults(app: Flask) -> dict:
         "SUBMIT_RATE_LIMIT": "10 per minute;60 per hour",
         "LOGIN_RATE_LIMIT": "10 per minute",
         "NUDGE_RATE_LIMIT": "30 per minute",
+        # The nudge's model runs on one thread per web process, this much lower in CPU priority
+        # (Linux; 0: as the request), so page views go first on a busy machine. A nudge not done
+        # within NUDGE_TIMEOUT_SECONDS is skipped (no nudge); the worker still scores the text.
+        "NUDGE_NICE": 10,
+        "NUDGE_TIMEOUT_SECONDS": 2.0,
         # The same text from the same client within this window is refused as a duplicate.
         "DUPLICATE_WINDOW_SECONDS": 600,
     }

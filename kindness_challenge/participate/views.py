@@ -19,6 +19,7 @@ from flask import (
 
 from .. import participation
 from ..extensions import db, limiter
+from ..low_priority import LowPriorityRunner
 from ..models import State
 from ..policy_cache import RecentPolicy
 from ..routing import CATEGORIES
@@ -42,13 +43,30 @@ def _client() -> str:
     return participation.client_hash(current_app.secret_key, request.remote_addr or "unknown")
 
 
+def _nudge_runner() -> LowPriorityRunner:
+    runner = current_app.extensions.get("kindness_nudge_runner")
+    if runner is None:
+        runner = LowPriorityRunner(
+            int(current_app.config["NUDGE_NICE"]),
+            float(current_app.config["NUDGE_TIMEOUT_SECONDS"]),
+        )
+        current_app.extensions["kindness_nudge_runner"] = runner
+    return runner
+
+
 def _nudge(text: str) -> participation.Nudge:
     scorer = get_scorer(current_app)
     # advice may lag a change made in another process by a moment (see policy_cache)
     recent = current_app.extensions.setdefault("kindness_nudge_policy", RecentPolicy())
     policy = recent.get(db.session, scorer.thresholds)
     # The nudge ignores kindness (require_kindness=False): skip an added kindness head's model.
-    return participation.nudge(unwrap(scorer.classifier), policy, text)
+    classifier = unwrap(scorer.classifier)
+    try:
+        return _nudge_runner().run(participation.nudge, classifier, policy, text)
+    except TimeoutError:
+        # Advice only: the moment is stored and scored by the worker all the same.
+        current_app.logger.warning("nudge skipped: the classifier did not answer in time")
+        return participation.Nudge(False)
 
 
 @bp.route("/share", methods=["GET", "POST"])
