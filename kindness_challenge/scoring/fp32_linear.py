@@ -24,7 +24,11 @@ _SHAPE = (256, 768, 3072)  # tokens, in, out: a feed-forward layer of bert-base 
 
 
 def onednn_available() -> bool:
-    return torch.backends.mkldnn.is_available() and hasattr(torch.ops.mkldnn, "_linear_pointwise")
+    """Whether this torch build has oneDNN and the (private) ops used here."""
+    ops = torch.ops.mkldnn
+    return torch.backends.mkldnn.is_available() and all(
+        hasattr(ops, name) for name in ("_linear_pointwise", "_reorder_linear_weight")
+    )
 
 
 class OneDnnLinear(nn.Module):
@@ -69,7 +73,7 @@ def faster_fp32_backend() -> str:
         with torch.inference_mode():
             default = _seconds(lambda: linear(x))
             onednn = _seconds(lambda: packed(x))
-    except RuntimeError:  # a build whose oneDNN lacks the op for this CPU
+    except Exception:  # noqa: BLE001 - a build or CPU the ops do not support: keep the default
         return "default"
     return "onednn" if default > onednn * MARGIN else "default"
 
