@@ -18,6 +18,8 @@ from functools import cache
 import torch
 from torch import nn
 
+from .linear_swap import swap_linear_layers
+
 # oneDNN is used when it is at least this much faster than the default path.
 MARGIN = 1.15
 _SHAPE = (256, 768, 3072)  # tokens, in, out: a feed-forward layer of bert-base on a sub-batch
@@ -78,14 +80,6 @@ def faster_fp32_backend() -> str:
     return "onednn" if default > onednn * MARGIN else "default"
 
 
-def use_onednn_linear_layers(module: nn.Module, _done: dict | None = None) -> nn.Module:
+def use_onednn_linear_layers(module: nn.Module) -> nn.Module:
     """Swap every Linear under ``module`` for a ``OneDnnLinear``; a shared layer stays shared."""
-    done = {} if _done is None else _done
-    for name, child in module.named_children():
-        if isinstance(child, nn.Linear):
-            if id(child) not in done:
-                done[id(child)] = OneDnnLinear(child)
-            setattr(module, name, done[id(child)])
-        else:
-            use_onednn_linear_layers(child, done)
-    return module
+    return swap_linear_layers(module, OneDnnLinear)

@@ -9,6 +9,8 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from .linear_swap import swap_linear_layers
+
 # Subtrees left in fp32: cheap (one row per text) and closest to the scores.
 FP32_SUBTREES = frozenset({"classifier", "pooler"})
 
@@ -47,19 +49,9 @@ class DynamicInt8Linear(nn.Module):
         return f"in_features={self.in_features}, out_features={self.out_features}, dynamic int8"
 
 
-def quantise_linear_layers(module: nn.Module, _done: dict | None = None) -> nn.Module:
+def quantise_linear_layers(module: nn.Module) -> nn.Module:
     """Swap every Linear under ``module`` for a ``DynamicInt8Linear``, except the fp32 subtrees.
 
     A layer used in several places is converted once and stays shared.
     """
-    done = {} if _done is None else _done
-    for name, child in module.named_children():
-        if name in FP32_SUBTREES:
-            continue
-        if isinstance(child, nn.Linear):
-            if id(child) not in done:
-                done[id(child)] = DynamicInt8Linear(child)
-            setattr(module, name, done[id(child)])
-        else:
-            quantise_linear_layers(child, done)
-    return module
+    return swap_linear_layers(module, DynamicInt8Linear, FP32_SUBTREES)
