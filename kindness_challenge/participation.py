@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -75,29 +74,17 @@ def nudge(classifier, policy: Policy, text: str) -> Nudge:
     links and the kindness requirement (those hold back moments that are not unkind, and a
     nudge must not scold a neutral one). Scores the text's scoring form, as the worker does.
     Fails open: a classifier error gives no nudge, since the real scoring later fails closed."""
-    return nudge_many(classifier, policy, [text])[0]
-
-
-def nudge_many(classifier, policy: Policy, texts: Sequence[str]) -> list[Nudge]:
-    """``nudge`` for several drafts, scored in one batch (cheaper per text than one by one)."""
-    nudges = [Nudge(False)] * len(texts)
-    todo = [i for i, text in enumerate(texts) if text.strip()]
-    if not todo:
-        return nudges
+    if not text.strip():
+        return Nudge(False)
     policy = replace(policy, mode="auto", links_to_review=False, require_kindness=False)
     try:
-        rows = classifier.score_batch([scoring_text(texts[i]) for i in todo])
-        if len(rows) != len(todo):
-            raise RuntimeError(f"{len(rows)} scores for {len(todo)} texts")
+        (scores,) = classifier.score_batch([scoring_text(text)])
     except Exception:  # noqa: BLE001 - a nudge is advice; scoring proper fails closed
-        return nudges
-    for i, scores in zip(todo, rows, strict=True):
-        prescores = prescores_of(classifier, scores)
-        if route_submission(texts[i], scores, policy).state is State.published:
-            nudges[i] = Nudge(False, prescores=prescores)
-        else:
-            nudges[i] = Nudge(True, NUDGE_MESSAGE, prescores=prescores)
-    return nudges
+        return Nudge(False)
+    prescores = prescores_of(classifier, scores)
+    if route_submission(text, scores, policy).state is State.published:
+        return Nudge(False, prescores=prescores)
+    return Nudge(True, NUDGE_MESSAGE, prescores=prescores)
 
 
 def withdraw(session: Session, submission: Submission) -> int:

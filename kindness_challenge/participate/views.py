@@ -19,7 +19,7 @@ from flask import (
 
 from .. import participation
 from ..extensions import db, limiter
-from ..low_priority import LowPriorityBatcher
+from ..low_priority import LowPriorityRunner
 from ..models import State
 from ..policy_cache import RecentPolicy
 from ..routing import CATEGORIES
@@ -43,16 +43,10 @@ def _client() -> str:
     return participation.client_hash(current_app.secret_key, request.remote_addr or "unknown")
 
 
-def _nudge_batch(key, texts):
-    classifier, policy = key
-    return participation.nudge_many(classifier, policy, texts)
-
-
-def _nudge_runner() -> LowPriorityBatcher:
+def _nudge_runner() -> LowPriorityRunner:
     runner = current_app.extensions.get("kindness_nudge_runner")
     if runner is None:
-        runner = LowPriorityBatcher(
-            _nudge_batch,
+        runner = LowPriorityRunner(
             int(current_app.config["NUDGE_NICE"]),
             float(current_app.config["NUDGE_TIMEOUT_SECONDS"]),
         )
@@ -66,24 +60,13 @@ def _nudge(text: str) -> participation.Nudge:
     recent = current_app.extensions.setdefault("kindness_nudge_policy", RecentPolicy())
     policy = recent.get(db.session, scorer.thresholds)
     # The nudge ignores kindness (require_kindness=False): skip an added kindness head's model.
-    key = _nudge_key(unwrap(scorer.classifier), policy)
+    classifier = unwrap(scorer.classifier)
     try:
-        # Drafts of this process that queue meanwhile are scored in the same batch.
-        return _nudge_runner().run(key, text)
+        return _nudge_runner().run(participation.nudge, classifier, policy, text)
     except TimeoutError:
         # Advice only: the moment is stored and scored by the worker all the same.
         current_app.logger.warning("nudge skipped: the classifier did not answer in time")
         return participation.Nudge(False)
-
-
-def _nudge_key(classifier, policy) -> tuple:
-    """The same tuple object while the classifier and the policy stay the same, so that drafts
-    queued together are batched (the batcher groups keys by identity)."""
-    cached = current_app.extensions.get("kindness_nudge_key")
-    if cached is None or cached[0] is not classifier or cached[1] is not policy:
-        cached = (classifier, policy)
-        current_app.extensions["kindness_nudge_key"] = cached
-    return cached
 
 
 @bp.route("/share", methods=["GET", "POST"])
