@@ -280,10 +280,16 @@ async def wall_readers(port: int, readers: int, rate: float, duration: float) ->
 # -- processes and database ---------------------------------------------------------------------
 
 
-def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
+def start(command: list[str], env: dict, log: Path, nice: int = 0) -> subprocess.Popen:
     handle = open(log, "wb")  # noqa: SIM115 - closed with the process
     return subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=(lambda: os.nice(nice)) if nice else None,  # noqa: PLW1509 - no threads yet
     )
 
 
@@ -444,8 +450,12 @@ class CpuMeter:
 
     def sample(self) -> tuple[dict[str, dict[int, float]], float, float]:
         groups = {
-            name: {pid: cpu_seconds(pid) for pid in process_tree(root)}
-            for name, root in self.roots.items()
+            name: {
+                pid: cpu_seconds(pid)
+                for one in (roots if isinstance(roots, list | tuple) else [roots])
+                for pid in process_tree(one)
+            }
+            for name, roots in self.roots.items()
         }
         groups["client"] = {os.getpid(): cpu_seconds(os.getpid())}
         with self.engine.connect() as connection:
@@ -589,18 +599,36 @@ async def main(args: argparse.Namespace) -> int:
                 workdir / "workers.log",
             )
         )
+        submit_port = args.port
+        if args.submit_pool_nice is not None:
+            # POST /share on a gunicorn of its own at lower priority, as a proxy would route it
+            # (README "Running at scale"): page views never share a process with a submission.
+            submit_port = args.port + 2
+            processes.append(
+                start(
+                    gunicorn + ["-b", f"{HOST}:{submit_port}", "wsgi:app"],
+                    env,
+                    workdir / "submit-pool.log",
+                    nice=args.submit_pool_nice,
+                )
+            )
+            await wait_ready(submit_port, "/readyz")
         await wait_ready(args.port, "/readyz")
         await wait_ready(args.port + 1, "/healthz")
         await asyncio.sleep(2)  # let the workers load the classifier and start listening
         # Warm both servers (imports, connections, templates) before measuring anything.
         await closed_loop(args.port + 1, "minimal", args.clients, 2)
-        await closed_loop(args.port, "service", args.clients, 2)
+        await closed_loop(submit_port, "service", args.clients, 2)
         await wall_readers(args.port, args.readers, args.wall_rate, 2)
         await wait_drained(engine, 120)
 
         wall_idle = await wall_readers(args.port, args.readers, args.wall_rate, args.idle)
         meter = CpuMeter(
-            {"web": processes[0].pid, "minimal web": processes[1].pid, "score": processes[2].pid},
+            {
+                "web": [processes[0].pid] + [p.pid for p in processes[3:]],
+                "minimal web": processes[1].pid,
+                "score": processes[2].pid,
+            },
             admin,
         )
         before = meter.sample()
@@ -608,7 +636,7 @@ async def main(args: argparse.Namespace) -> int:
         cpu["minimal"] = meter.since(before)
         t0 = datetime.now(UTC)
         before = meter.sample()
-        capacity = await closed_loop(args.port, "service", args.clients, args.duration)
+        capacity = await closed_loop(submit_port, "service", args.clients, args.duration)
         cpu["capacity"] = meter.since(before)
         t1 = datetime.now(UTC)
         drain_capacity = await wait_drained(engine, 300)
@@ -617,7 +645,7 @@ async def main(args: argparse.Namespace) -> int:
         t2 = datetime.now(UTC)
         before = meter.sample()
         spike, wall_busy = await asyncio.gather(
-            paced(args.port, "service", args.clients, rate, args.duration),
+            paced(submit_port, "service", args.clients, rate, args.duration),
             wall_readers(args.port, args.readers, args.wall_rate, args.duration),
         )
         cpu["spike"] = meter.since(before)
@@ -642,6 +670,11 @@ async def main(args: argparse.Namespace) -> int:
         f"  classifier={args.classifier}  redis={'yes' if args.redis_url else 'no'}"
         f"  {os.cpu_count()} cores"
         f"  worker nice={args.worker_nice}"
+        + (
+            f"  submit pool (POST /share on its own gunicorn) nice={args.submit_pool_nice}"
+            if args.submit_pool_nice is not None
+            else ""
+        )
         + ("  NUDGE SKIPPED (--nudge-ack)" if args.nudge_ack else "")
     )
     print(
@@ -778,6 +811,13 @@ def parse_args(argv=None) -> argparse.Namespace:
         "--nudge-ack",
         action="store_true",
         help="diagnosis: send every text as confirmed after a nudge (skips the nudge check)",
+    )
+    parser.add_argument(
+        "--submit-pool-nice",
+        type=int,
+        default=None,
+        help="serve /share from a second gunicorn (port+2) lowered by this much, as a proxy "
+        "routing /share to its own pool would; the wall stays on the first",
     )
     parser.add_argument("--keep", action="store_true", help="keep the bench schema")
     args = parser.parse_args(argv)
