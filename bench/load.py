@@ -28,6 +28,7 @@ import random
 import re
 import secrets
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -243,6 +244,39 @@ async def paced(port: int, target: str, clients: int, rate: float, duration: flo
     for submitter in submitters:
         submitter.connection.close()
     return record
+
+
+async def server_seconds(port: int, endpoint: str) -> dict[str, tuple[float, float]]:
+    """The service's own (sum, count) of seconds for ``endpoint``, from /metrics: per request
+    (``request``: from its first line of Python to its response, without the queueing before
+    it) and in database statements (``database``)."""
+    connection = Connection(port)
+    try:
+        _, _, body = await connection.request("GET", "/metrics")
+    finally:
+        connection.close()
+    names = {
+        "request": "kindness_http_request_duration_seconds",
+        "database": "kindness_http_request_database_seconds",
+    }
+    found = {}
+    lines = body.decode().splitlines()
+    for key, name in names.items():
+        values = []
+        for kind in ("sum", "count"):
+            prefix = f'{name}_{kind}{{endpoint="{endpoint}"}} '
+            values.append(sum(float(ln[len(prefix) :]) for ln in lines if ln.startswith(prefix)))
+        found[key] = (values[0], values[1])
+    return found
+
+
+def mean_ms(before: dict, after: dict) -> dict[str, float]:
+    """Mean milliseconds per request between two ``server_seconds`` readings."""
+    means = {}
+    for key in before:
+        count = after[key][1] - before[key][1]
+        means[key] = (after[key][0] - before[key][0]) / count * 1000 if count else float("nan")
+    return means
 
 
 async def wall_readers(port: int, readers: int, rate: float, duration: float) -> Record:
@@ -622,7 +656,9 @@ async def main(args: argparse.Namespace) -> int:
         await wall_readers(args.port, args.readers, args.wall_rate, 2)
         await wait_drained(engine, 120)
 
+        served = await server_seconds(args.port, "wall.index")
         wall_idle = await wall_readers(args.port, args.readers, args.wall_rate, args.idle)
+        wall_server = {"idle": mean_ms(served, await server_seconds(args.port, "wall.index"))}
         meter = CpuMeter(
             {
                 "web": [processes[0].pid] + [p.pid for p in processes[3:]],
@@ -644,11 +680,13 @@ async def main(args: argparse.Namespace) -> int:
         rate = args.rate or max(1.0, round(args.rate_share * capacity_ok / capacity.seconds))
         t2 = datetime.now(UTC)
         before = meter.sample()
+        served = await server_seconds(args.port, "wall.index")
         spike, wall_busy = await asyncio.gather(
             paced(submit_port, "service", args.clients, rate, args.duration),
             wall_readers(args.port, args.readers, args.wall_rate, args.duration),
         )
         cpu["spike"] = meter.since(before)
+        wall_server["spike"] = mean_ms(served, await server_seconds(args.port, "wall.index"))
         t3 = datetime.now(UTC)
         drain_spike = await wait_drained(engine, 300)
         during_capacity = table_counts(engine, t0, t1)
@@ -694,6 +732,19 @@ async def main(args: argparse.Namespace) -> int:
         latency_row(
             f"wall /, during the {rate:.0f}/s spike", wall_busy, wall_busy.statuses.get(200, 0)
         )
+    )
+    idle, busy = wall_server["idle"], wall_server["spike"]
+    print(
+        "\nwall /, mean ms per request: seen by the client / inside the app (its own metrics) /"
+        " of that in database statements"
+    )
+    print(
+        f"  idle   {statistics.fmean(wall_idle.latencies) * 1000:5.1f} / {idle['request']:5.1f}"
+        f" / {idle['database']:5.1f}"
+    )
+    print(
+        f"  spike  {statistics.fmean(wall_busy.latencies) * 1000:5.1f} / {busy['request']:5.1f}"
+        f" / {busy['database']:5.1f}"
     )
 
     print_cpu(cpu, {"minimal": minimal_ok, "capacity": capacity_ok, "spike": spike_ok})

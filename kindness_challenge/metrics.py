@@ -34,6 +34,12 @@ HTTP_LATENCY = Histogram(
     ["endpoint"],
     buckets=LATENCY_BUCKETS,
 )
+HTTP_DB_SECONDS = Histogram(
+    "kindness_http_request_database_seconds",
+    "Time a request spent in database statements (execute to result), by endpoint",
+    ["endpoint"],
+    buckets=LATENCY_BUCKETS,
+)
 SCORED = Counter(
     "kindness_submissions_scored_total",
     "Submissions handled by the scoring workers, by outcome "

@@ -102,6 +102,15 @@ def test_metrics_count_requests_scoring_and_queue(app, client):
     assert metric(text, "kindness_queue_depth", state="pending") == 0
     assert metric(text, "kindness_queue_depth", state="needs_review") == 1
     assert metric(text, "kindness_database_up") == 1
+    # The wall's time in database statements: some, and less than the whole request.
+    db_seconds = grew("kindness_http_request_database_seconds_sum", endpoint="wall.index")
+    assert grew("kindness_http_request_database_seconds_count", endpoint="wall.index") == 1
+    request_seconds = grew("kindness_http_request_duration_seconds_sum", endpoint="wall.index")
+    assert 0 < db_seconds < request_seconds
+    # /healthz makes no database call.
+    client.get("/healthz")
+    after = client.get("/metrics").get_data(as_text=True)
+    assert metric(after, "kindness_http_request_database_seconds_sum", endpoint="ops.healthz") == 0
 
 
 def test_metrics_can_be_turned_off(tmp_path):
