@@ -210,44 +210,35 @@ def reusable_prescores(classifier: Classifier, prescores) -> dict[str, float] | 
 
 def _score_claimed(
     classifier: Classifier, claim: Claim, retry: RetryPolicy | None, texts: Sequence[str]
-) -> list[dict[str, float] | Exception]:
+) -> tuple[list[dict[str, float] | Exception], int]:
     """Score ``texts`` (the claimed texts in their scoring form), except those claimed more
     often than the retry limit, and those whose scores were computed when they were submitted
     by this same classifier (``Claim.prescores``: the share form's nudge scored them).
+    Returns the outcome per text and how many came from those stored scores.
 
     A row claimed more often than the limit was claimed and never finished again and again: a
     worker died on it each time. It is not given to the classifier once more; its outcome is
     ``GaveUp``.
     """
-    reused = [
-        reusable_prescores(classifier, p) if p is not None else None
-        for p in claim.prescores or [None] * len(texts)
-    ]
-    if retry is None or not claim.attempts:
-        todo = [i for i, scores in enumerate(reused) if scores is None]
-        outcomes: list[dict[str, float] | Exception] = list(reused)
-    else:
-        todo = [
-            i
-            for i, n in enumerate(claim.attempts)
-            if n <= retry.max_attempts and reused[i] is None
-        ]
-        outcomes = [
-            reused[i]
-            if reused[i] is not None and n <= retry.max_attempts
-            else GaveUp(
+    outcomes: list[dict[str, float] | Exception | None] = [None] * len(texts)
+    attempts = claim.attempts or (1,) * len(texts)
+    errors = claim.last_errors or (None,) * len(texts)
+    prescores = claim.prescores or (None,) * len(texts)
+    for i, (n, error, stored) in enumerate(zip(attempts, errors, prescores, strict=True)):
+        if retry is not None and claim.attempts and n > retry.max_attempts:
+            outcomes[i] = GaveUp(
                 f"gave up after {n - 1} unfinished attempts"
                 + (f"; last error: {error}" if error else "")
             )
-            for i, (n, error) in enumerate(zip(claim.attempts, claim.last_errors, strict=True))
-        ]
-    if len(todo) == len(texts):
-        return _score_with_isolation(classifier, texts)
+        elif stored is not None:
+            outcomes[i] = reusable_prescores(classifier, stored)
+    reused = sum(isinstance(outcome, dict) for outcome in outcomes)
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
     if todo:
         scored = _score_with_isolation(classifier, [texts[i] for i in todo])
         for i, outcome in zip(todo, scored, strict=True):
             outcomes[i] = outcome
-    return outcomes
+    return outcomes, reused
 
 
 def _score_with_isolation(
@@ -287,13 +278,10 @@ def score_claim(
     result = BatchResult(claimed=len(claim.ids))
     if not claim.ids:
         return result
-    result.reused = sum(
-        reusable_prescores(classifier, p) is not None for p in claim.prescores if p is not None
-    )
     # The classifier reads the scoring form of each text (invisible characters, look-alike
     # letters and disguises undone); what is stored and shown stays as it was written.
     texts = scoring_texts(claim.texts)
-    scored = _score_claimed(classifier, claim, retry, texts)
+    scored, result.reused = _score_claimed(classifier, claim, retry, texts)
     flags = truncation_flags_for(classifier, texts, scored)
     languages = detect_languages(texts)
     covered = covered_languages(classifier)
