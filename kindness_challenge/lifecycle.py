@@ -20,6 +20,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from .models import ActorKind, State, Submission, Transition, utcnow
+from .wall.changes import announce
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.pending: frozenset({State.published, State.needs_review, State.rejected}),
@@ -101,4 +102,6 @@ def move(
         created_at=now,
     )
     session.add(transition)
+    if from_state is State.published:
+        announce(session)  # web processes drop their copies of the wall at commit
     return transition

@@ -50,6 +50,13 @@ REUSED = Counter(
     "kindness_scores_reused_total",
     "Submissions routed on the scores the share form's nudge computed (not scored twice)",
 )
+WALL_SNAPSHOTS = Counter(
+    "kindness_wall_snapshot_total",
+    "Wall first pages for visitors without a cookie, by how they were had (hit: the process's "
+    "kept copy; miss: built and kept; bypass: built, no copy kept while take-downs cannot be "
+    "heard or the cache is off)",
+    ["result"],
+)
 BATCH_SIZE = Histogram(
     "kindness_scoring_batch_size",
     "Submissions in each claimed batch",

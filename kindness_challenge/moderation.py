@@ -25,6 +25,7 @@ from .models import (
     Transition,
     utcnow,
 )
+from .wall.changes import announce
 
 # Reasons a participant may be given for a rejection (shown on their receipt page).
 REJECTION_REASONS: dict[str, str] = {
@@ -343,6 +344,7 @@ def set_featured(session: Session, submission_id: int, moderator: Moderator, on:
         submission_id=submission_id,
         after={"featured": on},
     )
+    announce(session)  # the featured row changes in every web process's wall at commit
     session.commit()
 
 

@@ -15,6 +15,7 @@ from .lifecycle import Actor, StaleTransition, move
 from .models import ActorKind, State, Submission, utcnow
 from .routing import Policy, route_submission
 from .textnorm import normalize, scoring_text
+from .wall.changes import announce
 
 APPEAL_MAX = 500
 
@@ -95,6 +96,8 @@ def withdraw(session: Session, submission: Submission) -> int:
         session, None, "withdrawn", subject=f"submission #{submission_id}",
         before={"state": submission.state.value}, actor="participant",
     )
+    if submission.state is State.published:
+        announce(session)  # web processes drop their copies of the wall at commit
     session.commit()
     return submission_id
 

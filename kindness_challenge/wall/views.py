@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from urllib.parse import urlsplit
 
 from flask import (
@@ -19,13 +20,16 @@ from flask import (
 
 from .. import visitors
 from ..extensions import db, limiter
+from ..metrics import WALL_SNAPSHOTS
 from ..models import Submission, utcnow
 from ..routing import CATEGORIES
+from .changes import ChangeListener
 from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_key
 from .counts import CountCache
 from .feed import atom_feed
 from .forms import HeartForm, ReportForm
 from .queries import Cursor, featured, published_moment, wall_page
+from .snapshot import MomentView, SnapshotCache, WallPage
 
 bp = Blueprint("wall", __name__)
 
@@ -33,6 +37,7 @@ FEATURED_ON_WALL = 6
 DISPLAY_MOMENTS = 12
 FEED_ENTRIES = 50
 MAX_ID = 2**62
+_SNAPSHOT_START = threading.Lock()
 
 
 @bp.app_template_filter("category_label")
@@ -81,24 +86,57 @@ def _page(category: str | None, after: Cursor | None):
     return moments, next_cursor.encode() if next_cursor else None
 
 
+def _build_page(category: str | None, after: Cursor | None) -> WallPage:
+    moments, next_cursor = _page(category, after)
+    highlights = featured(db.session, FEATURED_ON_WALL, category) if after is None else []
+    return WallPage(
+        moments=tuple(MomentView.of(m) for m in moments),
+        featured=tuple(MomentView.of(m) for m in highlights),
+        next_cursor=next_cursor,
+        total=counts().published(db.session),
+    )
+
+
+def snapshots() -> SnapshotCache | None:
+    """This process's wall snapshots, listening for take-downs from its first use; None where
+    they are off (WALL_SNAPSHOT_SECONDS 0, or SQLite, which cannot announce a take-down)."""
+    app = current_app._get_current_object()
+    if "kindness_wall_snapshots" not in app.extensions:
+        with _SNAPSHOT_START:
+            if "kindness_wall_snapshots" not in app.extensions:
+                ttl = float(app.config["WALL_SNAPSHOT_SECONDS"])
+                cache = None
+                if ttl > 0 and db.engine.dialect.name == "postgresql":
+                    cache = SnapshotCache(ttl)
+                    app.extensions["kindness_wall_listener"] = ChangeListener(
+                        db.engine, cache.invalidate, cache.set_live
+                    ).start()
+                app.extensions["kindness_wall_snapshots"] = cache
+    return app.extensions["kindness_wall_snapshots"]
+
+
 @bp.route("/")
 def index():
     after, category = _wall_args()
-    moments, next_cursor = _page(category, after)
-    highlights = featured(db.session, FEATURED_ON_WALL, category) if after is None else []
+    key = visitor_key()
+    cache = snapshots() if after is None and key is None else None
+    if cache is None:
+        page = _build_page(category, after)
+    else:
+        # Visitors with a cookie have hearts to see at their live counts: they skip the copy.
+        page, result = cache.get(category, lambda: _build_page(category, None))
+        WALL_SNAPSHOTS.labels(result).inc()
     return render_template(
         "wall/index.html",
-        moments=moments,
-        featured=highlights,
-        hearted=visitors.hearted_ids(
-            db.session, visitor_key(), [m.id for m in moments + highlights]
-        ),
-        next_cursor=next_cursor,
+        moments=page.moments,
+        featured=page.featured,
+        hearted=visitors.hearted_ids(db.session, key, page.ids),
+        next_cursor=page.next_cursor,
         category=category,
         categories=CATEGORIES,
         is_first_page=after is None,
         back=request.full_path.rstrip("?"),
-        total=counts().published(db.session),
+        total=page.total,
     )
 
 
