@@ -86,9 +86,10 @@ def defaults(app: Flask) -> dict:
         # publication shows at once; a take-down within this many seconds).
         "WALL_COUNT_CACHE_SECONDS": 10,
         # PostgreSQL: each web process keeps the wall's first page (per category, for visitors
-        # without a cookie) this long; 0 turns it off. A take-down reaches every process at once
-        # (LISTEN/NOTIFY, see wall/snapshot.py); a new publication shows within this many seconds.
-        "WALL_SNAPSHOT_SECONDS": 2.0,
+        # without a cookie) this long, and as long again while a background build replaces it;
+        # 0 turns it off. A take-down reaches every process at once (LISTEN/NOTIFY, see
+        # wall/snapshot.py); a new publication shows within twice this many seconds.
+        "WALL_SNAPSHOT_SECONDS": 1.0,
         "HEART_RATE_LIMIT": "30 per minute;300 per hour",
         "REPORT_RATE_LIMIT": "3 per minute;10 per hour",
         "API_RATE_LIMIT": "120 per minute",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 
 import pytest
 import sqlalchemy as sa
@@ -37,14 +38,70 @@ def live_cache(ttl: float = 2.0) -> tuple[SnapshotCache, Clock]:
     return cache, clock
 
 
-def test_a_kept_page_is_served_until_it_expires():
-    cache, clock = live_cache()
-    builds = iter(["first", "second"])
+class Deferred:
+    """Background work held until the test runs it."""
+
+    def __init__(self) -> None:
+        self.pending = []
+
+    def __call__(self, work) -> None:
+        self.pending.append(work)
+
+    def run(self) -> None:
+        while self.pending:
+            self.pending.pop(0)()
+
+
+def test_a_kept_page_is_served_then_served_stale_while_one_rebuild_runs():
+    deferred = Deferred()
+    clock = Clock()
+    cache = SnapshotCache(2.0, clock, background=deferred)
+    cache.set_live(True)
+    builds = iter(["first", "second", "third"])
     assert cache.get("wall", lambda: next(builds)) == ("first", "miss")
     clock.now += 1.9
     assert cache.get("wall", lambda: pytest.fail("built again within the ttl")) == ("first", "hit")
     clock.now += 0.2
-    assert cache.get("wall", lambda: next(builds)) == ("second", "miss")
+    assert cache.get("wall", lambda: next(builds)) == ("first", "stale")
+    assert cache.get("wall", lambda: pytest.fail("a second rebuild")) == ("first", "stale")
+    assert len(deferred.pending) == 1
+    deferred.run()
+    assert cache.get("wall", lambda: pytest.fail("built again")) == ("second", "hit")
+    clock.now += 4.1  # past the stale window too: the visitor waits for a build
+    assert cache.get("wall", lambda: next(builds)) == ("third", "miss")
+    assert deferred.pending == []
+
+
+def test_a_failed_rebuild_is_tried_again_by_the_next_visitor():
+    deferred = Deferred()
+    clock = Clock()
+    cache = SnapshotCache(2.0, clock, background=deferred)
+    cache.set_live(True)
+    cache.get("wall", lambda: "first")
+    clock.now += 2.5
+
+    def fail():
+        raise RuntimeError("database away")
+
+    assert cache.get("wall", fail) == ("first", "stale")
+    with pytest.raises(RuntimeError):
+        deferred.run()
+    assert cache.get("wall", lambda: "second") == ("first", "stale")
+    deferred.run()
+    assert cache.get("wall", lambda: pytest.fail("built again")) == ("second", "hit")
+
+
+def test_a_rebuild_that_straddles_a_take_down_is_not_kept():
+    deferred = Deferred()
+    clock = Clock()
+    cache = SnapshotCache(2.0, clock, background=deferred)
+    cache.set_live(True)
+    cache.get("wall", lambda: "first")
+    clock.now += 2.5
+    cache.get("wall", lambda: "built before the take-down's commit")
+    cache.invalidate()
+    deferred.run()
+    assert cache.get("wall", lambda: "after") == ("after", "miss")
 
 
 def test_each_key_is_kept_apart():
@@ -245,3 +302,22 @@ def test_while_the_listener_is_cut_off_nothing_is_served_from_a_copy(wall_apps, 
     assert wall_ids(client) == [second, first]
     assert wall_ids(client) == [second, first]
     assert snapshot_count("hit") >= hits + 1  # kept again once it listens
+
+
+def test_a_new_moment_shows_within_two_ttl_rebuilt_in_the_background(tmp_path, postgres_url):
+    reader = make_app(tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url, WALL_SNAPSHOT_SECONDS=0.5)
+    try:
+        first = add_moment(reader, "Kept for half a second")
+        client = reader.test_client()
+        live_snapshots(reader)
+        assert wall_ids(client) == [first]
+        second = add_moment(reader, "Published just after")
+        time.sleep(0.6)
+        stale = snapshot_count("stale")
+        assert wall_ids(client) == [first]  # served stale while a thread rebuilds it
+        assert snapshot_count("stale") == stale + 1
+        wait_until(lambda: wall_ids(client) == [second, first], 1.0, what="the rebuilt page")
+    finally:
+        reader.extensions["kindness_wall_listener"].stop()
+        with reader.app_context():
+            db.engine.dispose()

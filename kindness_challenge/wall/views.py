@@ -124,7 +124,13 @@ def index():
         page = _build_page(category, after)
     else:
         # Visitors with a cookie have hearts to see at their live counts: they skip the copy.
-        page, result = cache.get(category, lambda: _build_page(category, None))
+        app = current_app._get_current_object()
+
+        def build() -> WallPage:
+            with app.app_context():  # a session of its own: it may run on a background thread
+                return _build_page(category, None)
+
+        page, result = cache.get(category, build)
         WALL_SNAPSHOTS.labels(result).inc()
     return render_template(
         "wall/index.html",
