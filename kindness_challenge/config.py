@@ -70,6 +70,10 @@ def defaults(app: Flask) -> dict:
         "SCORING_NOTIFY": True,
         # Seconds to wait for a PostgreSQL connection before answering 503.
         "DATABASE_CONNECT_TIMEOUT": 5,
+        # The nudge's scores are kept this long (HMAC of the text as key, no text), so that a
+        # draft checked while typing, then sent, or the same words sent by many, are scored
+        # once; in Redis when REDIS_URL is set (shared), else per process. 0 turns it off.
+        "NUDGE_CACHE_SECONDS": 600,
         # redis://host:port/db: rate-limit storage shared by every web process.
         "REDIS_URL": None,
         # Behind a reverse proxy: how many proxies set each X-Forwarded-* header (0: trust none).

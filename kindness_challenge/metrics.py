@@ -50,6 +50,12 @@ REUSED = Counter(
     "kindness_scores_reused_total",
     "Submissions routed on the scores the share form's nudge computed (not scored twice)",
 )
+NUDGE_SCORES = Counter(
+    "kindness_nudge_scores_total",
+    "Texts the share form's nudge looked at, by where their scores came from (model: an "
+    "inference in the web process; kept: the same text's scores from the last minutes)",
+    ["source"],
+)
 WALL_SNAPSHOTS = Counter(
     "kindness_wall_snapshot_total",
     "Wall first pages for visitors without a cookie, by how they were had (hit: the process's "

@@ -70,18 +70,22 @@ NUDGE_MESSAGE = (
 )
 
 
-def nudge(classifier, policy: Policy, text: str) -> Nudge:
+def nudge(classifier, policy: Policy, text: str, known: dict[str, float] | None = None) -> Nudge:
     """Would this draft be held back as unkind? Uses the live policy, minus premoderation,
     links and the kindness requirement (those hold back moments that are not unkind, and a
-    nudge must not scold a neutral one). Scores the text's scoring form, as the worker does.
+    nudge must not scold a neutral one). Scores the text's scoring form, as the worker does,
+    unless ``known`` gives what ``classifier`` scored it already (``nudge_cache``).
     Fails open: a classifier error gives no nudge, since the real scoring later fails closed."""
     if not text.strip():
         return Nudge(False)
     policy = replace(policy, mode="auto", links_to_review=False, require_kindness=False)
-    try:
-        (scores,) = classifier.score_batch([scoring_text(text)])
-    except Exception:  # noqa: BLE001 - a nudge is advice; scoring proper fails closed
-        return Nudge(False)
+    if known is not None:
+        scores = known
+    else:
+        try:
+            (scores,) = classifier.score_batch([scoring_text(text)])
+        except Exception:  # noqa: BLE001 - a nudge is advice; scoring proper fails closed
+            return Nudge(False)
     prescores = prescores_of(classifier, scores)
     if route_submission(text, scores, policy).state is State.published:
         return Nudge(False, prescores=prescores)

@@ -20,12 +20,16 @@ from flask import (
 from .. import participation
 from ..extensions import db, limiter
 from ..low_priority import LowPriorityRunner
+from ..metrics import NUDGE_SCORES
 from ..models import State
+from ..nudge_cache import MemoryScoreCache, RedisScoreCache, score_key
 from ..policy_cache import RecentPolicy
 from ..routing import CATEGORIES
 from ..scorer import get_scorer
 from ..scoring.kindness import unwrap
+from ..scoring.worker import reusable_prescores
 from ..submissions import create_submission, find_by_receipt
+from ..textnorm import scoring_text
 from .forms import TEXT_MAX, AppealForm, SubmissionForm, WithdrawForm
 
 bp = Blueprint("participate", __name__)
@@ -54,6 +58,33 @@ def _nudge_runner() -> LowPriorityRunner:
     return runner
 
 
+def _score_cache() -> MemoryScoreCache | RedisScoreCache | None:
+    """Where nudge scores are kept (None: NUDGE_CACHE_SECONDS is 0); one per app."""
+    app = current_app._get_current_object()
+    if "kindness_nudge_scores" not in app.extensions:
+        ttl = float(app.config["NUDGE_CACHE_SECONDS"])
+        cache = None
+        if ttl > 0 and app.config.get("REDIS_URL"):
+            prefix = f"{app.config.get('RATELIMIT_KEY_PREFIX') or 'kindness'}:nudge:"
+            cache = RedisScoreCache(app.config["REDIS_URL"], ttl, prefix)
+        elif ttl > 0:
+            cache = MemoryScoreCache(ttl)
+        app.extensions["kindness_nudge_scores"] = cache
+    return app.extensions["kindness_nudge_scores"]
+
+
+def _kept_scores(classifier, text: str) -> tuple[str | None, dict | None]:
+    """This text's key in the nudge score cache and the prescores kept there, if usable by
+    ``classifier``; (None, None) where nothing is kept."""
+    cache = _score_cache()
+    if cache is None or not text.strip():
+        return None, None
+    version = f"{classifier.name} {classifier.version}"
+    key = score_key(current_app.secret_key, version, scoring_text(text))
+    kept = cache.get(key)
+    return key, kept if reusable_prescores(classifier, kept) is not None else None
+
+
 def _nudge(text: str) -> participation.Nudge:
     scorer = get_scorer(current_app)
     # advice may lag a change made in another process by a moment (see policy_cache)
@@ -61,12 +92,20 @@ def _nudge(text: str) -> participation.Nudge:
     policy = recent.get(db.session, scorer.thresholds)
     # The nudge ignores kindness (require_kindness=False): skip an added kindness head's model.
     classifier = unwrap(scorer.classifier)
+    key, kept = _kept_scores(classifier, text)
+    if kept is not None:
+        NUDGE_SCORES.labels("kept").inc()
+        return participation.nudge(classifier, policy, text, kept["scores"])
     try:
-        return _nudge_runner().run(participation.nudge, classifier, policy, text)
+        result = _nudge_runner().run(participation.nudge, classifier, policy, text)
     except TimeoutError:
         # Advice only: the moment is stored and scored by the worker all the same.
         current_app.logger.warning("nudge skipped: the classifier did not answer in time")
         return participation.Nudge(False)
+    NUDGE_SCORES.labels("model").inc()
+    if key is not None and result.prescores is not None:
+        _score_cache().put(key, result.prescores)
+    return result
 
 
 @bp.route("/share", methods=["GET", "POST"])
@@ -93,6 +132,9 @@ def share():
             if nudge.flagged:
                 return _form_page(form, nudge, 200)
             prescores = nudge.prescores  # the worker need not score this text again
+        else:
+            # sent anyway after a nudge: scored when the nudge was shown, if still kept
+            prescores = _kept_scores(unwrap(get_scorer(current_app).classifier), form.text.data)[1]
         submission, token = create_submission(
             db.session,
             text=form.text.data,
