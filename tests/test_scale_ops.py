@@ -5,6 +5,7 @@ import json
 import logging
 import os
 import re
+import runpy
 import signal
 import socket
 import subprocess
@@ -175,6 +176,23 @@ def test_gunicorn_workers_add_up_their_metrics(tmp_path):
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     assert server.returncode == 0, (tmp_path / "gunicorn.log").read_text()
+
+
+@pytest.mark.parametrize(("setting", "expected"), [(None, 0.001), ("0.002", 0.002)])
+def test_gunicorn_workers_hand_the_gil_over_sooner(monkeypatch, tmp_path, setting, expected):
+    """A page view waits at most this long for a submission's thread to let go of the GIL."""
+    if setting is None:
+        monkeypatch.delenv("GUNICORN_SWITCH_INTERVAL", raising=False)
+    else:
+        monkeypatch.setenv("GUNICORN_SWITCH_INTERVAL", setting)
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    settings = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    before = sys.getswitchinterval()
+    try:
+        settings["post_worker_init"](None)
+        assert sys.getswitchinterval() == pytest.approx(expected)
+    finally:
+        sys.setswitchinterval(before)
 
 
 def test_request_id_is_kept_or_made_and_returned(client):
