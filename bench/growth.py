@@ -177,6 +177,8 @@ def make_app(base: str, schema: str, classifier: str):
             "RATELIMIT_ENABLED": False,
             "WTF_CSRF_ENABLED": False,
             "SERVER_NAME": "kind.test",
+            # the wall's queries themselves, every request: a kept first page would hide them
+            "WALL_SNAPSHOT_SECONDS": 0,
         }
     )
     with app.app_context():
