@@ -136,9 +136,17 @@ def postgres_url():
 def pg_app(tmp_path, postgres_url):
     app = make_app(tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url)
     yield app
+    stop_wall_listener(app)
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+def stop_wall_listener(app) -> None:
+    """The thread (and connection) that listens for take-downs, if the wall started one."""
+    listener = app.extensions.get("kindness_wall_listener")
+    if listener is not None:
+        listener.stop()
 
 
 def require_redis() -> None:

@@ -19,7 +19,7 @@ from kindness_challenge.models import Submission
 from kindness_challenge.wall.snapshot import SnapshotCache
 from kindness_challenge.wall.views import snapshots
 
-from conftest import make_app
+from conftest import make_app, stop_wall_listener
 from scale_helpers import wait_until
 
 
@@ -168,9 +168,7 @@ def wall_apps(tmp_path, postgres_url):
         create_moderator(db.session, "mod", "a-long-kind-password", "moderator")
     yield reader, writer
     for app in (reader, writer):
-        listener = app.extensions.get("kindness_wall_listener")
-        if listener is not None:
-            listener.stop()
+        stop_wall_listener(app)
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
@@ -318,6 +316,6 @@ def test_a_new_moment_shows_within_two_ttl_rebuilt_in_the_background(tmp_path, p
         assert snapshot_count("stale") == stale + 1
         wait_until(lambda: wall_ids(client) == [second, first], 1.0, what="the rebuilt page")
     finally:
-        reader.extensions["kindness_wall_listener"].stop()
+        stop_wall_listener(reader)
         with reader.app_context():
             db.engine.dispose()
