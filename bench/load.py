@@ -831,7 +831,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8731, help="service port (+1: minimal)")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per load phase")
-    parser.add_argument("--idle", type=float, default=8.0, help="seconds of idle wall reads")
+    parser.add_argument(
+        "--idle",
+        type=float,
+        help="seconds of idle wall reads (default: --duration, so that the idle and spike "
+        "percentiles come from as many requests)",
+    )
     parser.add_argument(
         "--rate",
         type=float,
@@ -875,6 +880,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     for name in ("clients", "readers", "web_workers", "threads", "score_workers"):
         if not 1 <= getattr(args, name) <= 256:
             parser.error(f"--{name.replace('_', '-')} must be between 1 and 256")
+    if args.idle is None:
+        args.idle = args.duration
     if not 1 <= args.duration <= 600 or not 1 <= args.idle <= 600:
         parser.error("phases last between 1 and 600 seconds")
     return args

@@ -58,9 +58,9 @@ NUDGE_SCORES = Counter(
 )
 WALL_SNAPSHOTS = Counter(
     "kindness_wall_snapshot_total",
-    "Wall first pages for visitors without a cookie, by how they were had (hit: the process's "
-    "kept copy; miss: built and kept; bypass: built, no copy kept while take-downs cannot be "
-    "heard or the cache is off)",
+    "Wall first pages for visitors without a cookie, on PostgreSQL, by how they were had (hit: "
+    "the process's kept copy; stale: the kept copy while a thread rebuilds it; miss: built and "
+    "kept; bypass: built, nothing kept, while take-downs cannot be heard)",
     ["result"],
 )
 BATCH_SIZE = Histogram(
