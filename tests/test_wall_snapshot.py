@@ -31,13 +31,6 @@ class Clock:
         return self.now
 
 
-def live_cache(ttl: float = 2.0) -> tuple[SnapshotCache, Clock]:
-    clock = Clock()
-    cache = SnapshotCache(ttl, clock)
-    cache.set_live(True)
-    return cache, clock
-
-
 class Deferred:
     """Background work held until the test runs it."""
 
@@ -52,11 +45,16 @@ class Deferred:
             self.pending.pop(0)()
 
 
-def test_a_kept_page_is_served_then_served_stale_while_one_rebuild_runs():
-    deferred = Deferred()
-    clock = Clock()
-    cache = SnapshotCache(2.0, clock, background=deferred)
+def live_cache(ttl: float = 2.0) -> tuple[SnapshotCache, Clock, Deferred]:
+    """A listening cache on a clock of the test's, its background rebuilds held until run."""
+    clock, deferred = Clock(), Deferred()
+    cache = SnapshotCache(ttl, clock, background=deferred)
     cache.set_live(True)
+    return cache, clock, deferred
+
+
+def test_a_kept_page_is_served_then_served_stale_while_one_rebuild_runs():
+    cache, clock, deferred = live_cache()
     builds = iter(["first", "second", "third"])
     assert cache.get("wall", lambda: next(builds)) == ("first", "miss")
     clock.now += 1.9
@@ -73,10 +71,7 @@ def test_a_kept_page_is_served_then_served_stale_while_one_rebuild_runs():
 
 
 def test_a_failed_rebuild_is_tried_again_by_the_next_visitor():
-    deferred = Deferred()
-    clock = Clock()
-    cache = SnapshotCache(2.0, clock, background=deferred)
-    cache.set_live(True)
+    cache, clock, deferred = live_cache()
     cache.get("wall", lambda: "first")
     clock.now += 2.5
 
@@ -92,10 +87,7 @@ def test_a_failed_rebuild_is_tried_again_by_the_next_visitor():
 
 
 def test_a_rebuild_that_straddles_a_take_down_is_not_kept():
-    deferred = Deferred()
-    clock = Clock()
-    cache = SnapshotCache(2.0, clock, background=deferred)
-    cache.set_live(True)
+    cache, clock, deferred = live_cache()
     cache.get("wall", lambda: "first")
     clock.now += 2.5
     cache.get("wall", lambda: "built before the take-down's commit")
@@ -105,7 +97,7 @@ def test_a_rebuild_that_straddles_a_take_down_is_not_kept():
 
 
 def test_each_key_is_kept_apart():
-    cache, _ = live_cache()
+    cache, _, _ = live_cache()
     cache.get(None, lambda: "all")
     cache.get("gave", lambda: "gave only")
     assert cache.get(None, lambda: "rebuilt") == ("all", "hit")
@@ -113,7 +105,7 @@ def test_each_key_is_kept_apart():
 
 
 def test_invalidate_drops_every_kept_page():
-    cache, _ = live_cache()
+    cache, _, _ = live_cache()
     cache.get(None, lambda: "old")
     cache.get("gave", lambda: "old gave")
     cache.invalidate()
@@ -122,7 +114,7 @@ def test_invalidate_drops_every_kept_page():
 
 
 def test_nothing_is_kept_or_served_while_not_live():
-    cache, _ = live_cache()
+    cache, _, _ = live_cache()
     cache.get("wall", lambda: "kept while live")
     cache.set_live(False)
     assert cache.get("wall", lambda: "fresh") == ("fresh", "bypass")
@@ -132,7 +124,7 @@ def test_nothing_is_kept_or_served_while_not_live():
 
 
 def test_a_page_built_while_a_take_down_came_in_is_not_kept():
-    cache, _ = live_cache()
+    cache, _, _ = live_cache()
 
     def build_across_a_take_down():
         cache.invalidate()  # the take-down's notification arrives while the page is queried
