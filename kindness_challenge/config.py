@@ -112,8 +112,12 @@ def defaults(app: Flask) -> dict:
         # The nudge's model runs on one thread per web process, this much lower in CPU priority
         # (Linux; 0: as the request), so page views go first on a busy machine. A nudge not done
         # within NUDGE_TIMEOUT_SECONDS is skipped (no nudge); the worker still scores the text.
+        # Under a spike, a nudge that would wait behind others longer than
+        # NUDGE_MAX_QUEUE_SECONDS is skipped at once (None: never), so the web processes store
+        # submissions at once and the score workers catch up.
         "NUDGE_NICE": 10,
         "NUDGE_TIMEOUT_SECONDS": 2.0,
+        "NUDGE_MAX_QUEUE_SECONDS": 0.05,
         # The same text from the same client within this window is refused as a duplicate.
         "DUPLICATE_WINDOW_SECONDS": 600,
     }

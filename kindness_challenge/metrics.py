@@ -56,6 +56,12 @@ NUDGE_SCORES = Counter(
     "inference in the web process; kept: the same text's scores from the last minutes)",
     ["source"],
 )
+NUDGES_SKIPPED = Counter(
+    "kindness_nudges_skipped_total",
+    "Nudges not given (the text is stored and the worker scores it), by reason (busy: it would "
+    "have waited behind others longer than NUDGE_MAX_QUEUE_SECONDS; late: not done in time)",
+    ["reason"],
+)
 WALL_SNAPSHOTS = Counter(
     "kindness_wall_snapshot_total",
     "Wall first pages for visitors without a cookie, on PostgreSQL, by how they were had (hit: "

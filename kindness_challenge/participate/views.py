@@ -19,8 +19,8 @@ from flask import (
 
 from .. import participation
 from ..extensions import db, limiter
-from ..low_priority import LowPriorityRunner
-from ..metrics import NUDGE_SCORES
+from ..low_priority import Busy, LowPriorityRunner
+from ..metrics import NUDGE_SCORES, NUDGES_SKIPPED
 from ..models import State
 from ..nudge_cache import MemoryScoreCache, RedisScoreCache, score_key
 from ..policy_cache import RecentPolicy
@@ -50,9 +50,11 @@ def _client() -> str:
 def _nudge_runner() -> LowPriorityRunner:
     runner = current_app.extensions.get("kindness_nudge_runner")
     if runner is None:
+        queue = current_app.config["NUDGE_MAX_QUEUE_SECONDS"]
         runner = LowPriorityRunner(
             int(current_app.config["NUDGE_NICE"]),
             float(current_app.config["NUDGE_TIMEOUT_SECONDS"]),
+            float(queue) if queue is not None else None,
         )
         current_app.extensions["kindness_nudge_runner"] = runner
     return runner
@@ -96,10 +98,14 @@ def _nudge(text: str) -> participation.Nudge:
     if kept is not None:
         NUDGE_SCORES.labels("kept").inc()
         return participation.nudge(classifier, policy, text, kept["scores"])
+    # Advice only: a skipped nudge leaves the moment to be stored and scored by the worker.
     try:
         result = _nudge_runner().run(participation.nudge, classifier, policy, text)
+    except Busy:
+        NUDGES_SKIPPED.labels("busy").inc()  # a spike: no log line per submission
+        return participation.Nudge(False)
     except TimeoutError:
-        # Advice only: the moment is stored and scored by the worker all the same.
+        NUDGES_SKIPPED.labels("late").inc()
         current_app.logger.warning("nudge skipped: the classifier did not answer in time")
         return participation.Nudge(False)
     NUDGE_SCORES.labels("model").inc()
