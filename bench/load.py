@@ -270,6 +270,28 @@ async def server_seconds(port: int, endpoint: str) -> dict[str, tuple[float, flo
     return found
 
 
+NUDGE_SERIES = {
+    "scored by the model": 'kindness_nudge_scores_total{source="model"}',
+    "from kept scores": 'kindness_nudge_scores_total{source="kept"}',
+    "skipped, busy": 'kindness_nudges_skipped_total{reason="busy"}',
+    "skipped, late": 'kindness_nudges_skipped_total{reason="late"}',
+}
+
+
+async def nudge_counts(port: int) -> dict[str, float]:
+    """The service's nudges so far, from /metrics (every web process's, summed)."""
+    connection = Connection(port)
+    try:
+        _, _, body = await connection.request("GET", "/metrics")
+    finally:
+        connection.close()
+    lines = body.decode().splitlines()
+    return {
+        name: sum(float(ln[len(series) + 1 :]) for ln in lines if ln.startswith(series + " "))
+        for name, series in NUDGE_SERIES.items()
+    }
+
+
 def mean_ms(before: dict, after: dict) -> dict[str, float]:
     """Mean milliseconds per request between two ``server_seconds`` readings."""
     means = {}
@@ -672,8 +694,10 @@ async def main(args: argparse.Namespace) -> int:
         cpu["minimal"] = meter.since(before)
         t0 = datetime.now(UTC)
         before = meter.sample()
+        nudged = await nudge_counts(args.port)
         capacity = await closed_loop(submit_port, "service", args.clients, args.duration)
         cpu["capacity"] = meter.since(before)
+        nudges = {"closed loop": (nudged, await nudge_counts(args.port))}
         t1 = datetime.now(UTC)
         drain_capacity = await wait_drained(engine, 300)
         capacity_ok = capacity.statuses.get(302, 0)
@@ -681,11 +705,13 @@ async def main(args: argparse.Namespace) -> int:
         t2 = datetime.now(UTC)
         before = meter.sample()
         served = await server_seconds(args.port, "wall.index")
+        nudged = await nudge_counts(args.port)
         spike, wall_busy = await asyncio.gather(
             paced(submit_port, "service", args.clients, rate, args.duration),
             wall_readers(args.port, args.readers, args.wall_rate, args.duration),
         )
         cpu["spike"] = meter.since(before)
+        nudges["paced"] = (nudged, await nudge_counts(args.port))
         wall_server["spike"] = mean_ms(served, await server_seconds(args.port, "wall.index"))
         t3 = datetime.now(UTC)
         drain_spike = await wait_drained(engine, 300)
@@ -733,6 +759,10 @@ async def main(args: argparse.Namespace) -> int:
             f"wall /, during the {rate:.0f}/s spike", wall_busy, wall_busy.statuses.get(200, 0)
         )
     )
+    print("\nnudges (a submission without nudge_ack=1 asks for one):")
+    for phase, (first, last) in nudges.items():
+        counts = ", ".join(f"{name} {last[name] - first[name]:.0f}" for name in NUDGE_SERIES)
+        print(f"  {phase:<12} {counts}")
     idle, busy = wall_server["idle"], wall_server["spike"]
     print(
         "\nwall /, mean ms per request: seen by the client / inside the app (its own metrics) /"
