@@ -74,23 +74,23 @@ def test_a_call_not_done_in_time_raises_and_a_queued_one_is_cancelled():
 
 
 def runner_with_a_mean(max_queue_seconds: float, timeout: float = 5) -> LowPriorityRunner:
-    """A runner whose mean call time is 0.2 s (the first call, a model's load, is not counted)."""
+    """A runner whose mean call time is 0.05 s (the first call, a model's load, is not counted)."""
     runner = LowPriorityRunner(nice=0, timeout=timeout, max_queue_seconds=max_queue_seconds)
     runner.run(lambda: None)
     assert runner.mean_seconds is None
-    runner.run(time.sleep, 0.2)
-    assert runner.mean_seconds >= 0.2
+    runner.run(time.sleep, 0.05)
+    assert runner.mean_seconds >= 0.05
     return runner
 
 
 def test_a_call_that_would_wait_too_long_is_refused_at_once():
-    runner = runner_with_a_mean(max_queue_seconds=0.1)
+    runner = runner_with_a_mean(max_queue_seconds=0.01)
     release = threading.Event()
     ran = []
     blocker = occupy(runner, release)  # nothing ahead of it: accepted
     try:
         with pytest.raises(Busy):
-            runner.run(lambda: ran.append(1))  # one call of ~0.2 s ahead > 0.1 s
+            runner.run(lambda: ran.append(1))  # one call of ~0.05 s ahead > 0.01 s
         assert not release.is_set() and blocker.is_alive()  # refused without waiting
     finally:
         release.set()
@@ -105,7 +105,7 @@ def test_a_call_given_up_on_leaves_the_queue():
     blocker = occupy(runner, release)
     try:
         with pytest.raises(TimeoutError):
-            runner.run(lambda: None)  # ~0.2 s ahead is within 0.3 s: queued, then cancelled
+            runner.run(lambda: None)  # ~0.05 s ahead is within 0.3 s: queued, then cancelled
         assert runner.queued == 1  # the blocker only
     finally:
         release.set()
