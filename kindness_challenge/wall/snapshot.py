@@ -117,11 +117,14 @@ class SnapshotCache:
             generation = self._generation
             if entry is not None and entry.expires > now:
                 return entry.value, "hit"
-            if entry is not None and entry.expires + self.ttl > now:
-                if not entry.refreshing:
-                    entry.refreshing = True
-                    self.background(lambda: self._refresh(key, build, generation, entry))
-                return entry.value, "stale"
+            stale = entry is not None and entry.expires + self.ttl > now
+            rebuild = stale and not entry.refreshing
+            if rebuild:
+                entry.refreshing = True
+        if stale:
+            if rebuild:  # started outside the lock: the build takes it to keep its value
+                self.background(lambda: self._refresh(key, build, generation, entry))
+            return entry.value, "stale"
         value = build()
         self._keep(key, value, generation, now)
         return value, "miss"
