@@ -43,8 +43,9 @@ max_requests_jitter = max_requests // 10
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 # How long a thread may hold the GIL while another waits (Python's default: 5 ms). A page view
-# arriving while a submission's thread runs Python waited up to that long; at 1 ms the wall's
-# p95 under a spike went from 1.83x to 1.45x its idle p95 (bench/load.py, 2 cores).
+# arriving while a submission's thread runs Python waited up to that long. bench/load.py on
+# 2 cores, alternating runs: the wall's p95 under a spike 2.01x and 2.05x its idle p95 at 5 ms,
+# 1.24x and 1.55x at 1 ms, with the same submit throughput.
 switch_interval = _env("GUNICORN_SWITCH_INTERVAL", 0.001)
 errorlog = "-"
 # Headers gunicorn itself trusts for the scheme; ProxyFix in the app does the rest.
