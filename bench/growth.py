@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from flask_migrate import upgrade  # noqa: E402
 
 from kindness_challenge import create_app  # noqa: E402
-from kindness_challenge.accounts import create_moderator  # noqa: E402
+from kindness_challenge.core.accounts import create_moderator  # noqa: E402
 from kindness_challenge.extensions import db  # noqa: E402
 from kindness_challenge.models import Submission  # noqa: E402
 

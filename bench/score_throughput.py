@@ -56,7 +56,7 @@ import transformers
 from detoxify import Detoxify
 from tokenizers import BertWordPieceTokenizer
 
-from kindness_challenge.routing import DEFAULT_THRESHOLDS
+from kindness_challenge.core.routing import DEFAULT_THRESHOLDS
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
 from kindness_challenge.scoring.detoxify_engine import (

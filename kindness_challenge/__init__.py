@@ -60,7 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         moderator = db.session.get(Moderator, int(moderator_id))
         return moderator if moderator and moderator.active else None
 
-    from .scorer import Scorer
+    from .scoring.scorer import Scorer
 
     scorer = Scorer(app)
     app.extensions["kindness_scorer"] = scorer

@@ -203,9 +203,7 @@ class Transition(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     # What the participant is told (a moderator's statement of reasons); may differ from reason.
     public_note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(
-        UTCDateTime(), default=utcnow, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
     submission: Mapped[Submission] = relationship(back_populates="transitions")
     moderator: Mapped[Moderator | None] = relationship()

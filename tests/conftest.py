@@ -18,9 +18,9 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from kindness_challenge import create_app
-from kindness_challenge.accounts import create_moderator
+from kindness_challenge.core.accounts import create_moderator
 from kindness_challenge.extensions import db
-from kindness_challenge.scorer import get_scorer
+from kindness_challenge.scoring.scorer import get_scorer
 
 POSTGRES_URL = os.environ.get(
     "KINDNESS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -6,7 +6,7 @@ Shared by the statistics, calibration and export tests.
 from datetime import UTC, datetime
 from uuid import uuid4
 
-from kindness_challenge.lifecycle import Actor, move
+from kindness_challenge.core.lifecycle import Actor, move
 from kindness_challenge.models import ActorKind, Moderator, State, Submission, Transition
 
 CLASSIFIER = Actor(ActorKind.classifier, "alt-profanity-check test")

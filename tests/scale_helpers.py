@@ -19,11 +19,11 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy import func, select
 
+from kindness_challenge.core.pg_notify import notify_pending
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, State, Submission, Transition, utcnow
+from kindness_challenge.participate.submit import hash_receipt_token
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
-from kindness_challenge.scoring.notify import notify_pending
-from kindness_challenge.submissions import hash_receipt_token
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent

@@ -26,12 +26,21 @@ SECRETS = {
 def wall(app):
     """Five published moments (two categories, one with everything set) and hidden ones."""
     ids = [
-        add_moment(app, f"Published {i}", minutes_ago=10 - i,
-                   category="gave" if i % 2 else "inspiring")
+        add_moment(
+            app, f"Published {i}", minutes_ago=10 - i, category="gave" if i % 2 else "inspiring"
+        )
         for i in range(4)
     ]
-    ids.append(add_moment(app, "Everything set", for_whom="my mum", category="received",
-                          video_url="https://www.tiktok.com/@a/video/7234567890", hearts=4))
+    ids.append(
+        add_moment(
+            app,
+            "Everything set",
+            for_whom="my mum",
+            category="received",
+            video_url="https://www.tiktok.com/@a/video/7234567890",
+            hearts=4,
+        )
+    )
     hidden = {state: add_moment(app, text, state=state) for state, text in SECRETS.items()}
     return {"published": ids, "hidden": hidden}
 
@@ -163,8 +172,10 @@ def test_one_moment_has_only_public_fields(client, wall):
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT[\d:.]+\+00:00", body["published_at"])
 
 
-@pytest.mark.parametrize("path", ["/api/v1/moments/0", "/api/v1/moments/abc",
-                                  f"/api/v1/moments/{2**63}", "/api/v1/nothing"])
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/moments/0", "/api/v1/moments/abc", f"/api/v1/moments/{2**63}", "/api/v1/nothing"],
+)
 def test_unknown_ids_and_paths_are_404_json(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -218,6 +229,19 @@ def test_nothing_unpublished_is_reachable_by_api_feed_display_or_wall(app, clien
     assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 5
     # Internal fields never appear in the API.
     listing = client.get("/api/v1/moments?limit=100").get_data(as_text=True)
-    for internal in ("state", "receipt", "hash", "score", "severity", "claim", "reason",
-                     "flagged", "review", "appeal", "client", "featured", "consent"):
+    for internal in (
+        "state",
+        "receipt",
+        "hash",
+        "score",
+        "severity",
+        "claim",
+        "reason",
+        "flagged",
+        "review",
+        "appeal",
+        "client",
+        "featured",
+        "consent",
+    ):
         assert f'"{internal}' not in listing, internal

@@ -19,10 +19,10 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
+from kindness_challenge.core.text.input_checks import TextProblem, clean_text
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
-from kindness_challenge.submissions import hash_receipt_token
-from kindness_challenge.textcheck import TextProblem, clean_text
+from kindness_challenge.participate.submit import hash_receipt_token
 
 from conftest import SHARED_DATA, ModeratorActions, receipt_token, score_all
 
@@ -673,7 +673,9 @@ def test_markup_is_stored_as_typed_and_shown_escaped_after_classifier_publishes(
         assert "&lt;script&gt;alert(1)&lt;/script&gt; you are kind" in page, url
         if "receipt" not in url:
             # the video link stays one attribute value: its quote is escaped
-            escaped = "https://www.tiktok.com/@a/video/1?x=&#34;&gt;&lt;script&gt;alert(3)&lt;/script&gt;"
+            escaped = (
+                "https://www.tiktok.com/@a/video/1?x=&#34;&gt;&lt;script&gt;alert(3)&lt;/script&gt;"
+            )
             assert f'href="{escaped}"' in page, url
     permalink = client.get(f"/moment/{submission.id}").get_data(as_text=True)
     assert 'content="&lt;script&gt;alert(1)&lt;/script&gt; you are kind"' in permalink

@@ -18,10 +18,10 @@ from playwright.sync_api import expect
 from sqlalchemy import func, select
 from test_wall import add_moment
 
+from kindness_challenge.core.lifecycle import Actor, move
 from kindness_challenge.extensions import db
-from kindness_challenge.lifecycle import Actor, move
 from kindness_challenge.models import ActorKind, Report, State, Submission
-from kindness_challenge.submissions import create_submission
+from kindness_challenge.participate.submit import create_submission
 
 from conftest import IN_CI
 from test_browser import SCREENS, browser, context, page, screenshot, serve_app  # noqa: F401
@@ -55,8 +55,7 @@ def seed(live) -> dict[str, int]:
     app = live.app
     ids = {}
     texts = [  # newest first
-        ("Grandpa learned to video call just to see my recital.", "@nora", "received",
-         "Grandpa"),
+        ("Grandpa learned to video call just to see my recital.", "@nora", "received", "Grandpa"),
         ("Our team clapped for the new intern's first demo.", "Dee", "inspiring", None),
         ("I left a thank-you note for our school cleaner.", "@sam", "gave", "Mr. Okafor"),
         ("Mi vecino arregló mi bicicleta sin pedir nada.", "@carlos", "received", None),
@@ -67,16 +66,26 @@ def seed(live) -> dict[str, int]:
         ("The first kind moment on the wall 🌷", "@first", None, None),
     ]
     for minutes_ago, (text, name, category, for_whom) in enumerate(texts, start=1):
-        ids[name] = add_moment(app, text, name=name, category=category, for_whom=for_whom,
-                               minutes_ago=minutes_ago)
+        ids[name] = add_moment(
+            app, text, name=name, category=category, for_whom=for_whom, minutes_ago=minutes_ago
+        )
     ids["featured"] = add_moment(
-        app, "A whole stadium sang happy birthday to a boy whose party nobody came to.",
-        name="@stadium", category="inspiring", minutes_ago=120, featured_minutes_ago=5,
+        app,
+        "A whole stadium sang happy birthday to a boy whose party nobody came to.",
+        name="@stadium",
+        category="inspiring",
+        minutes_ago=120,
+        featured_minutes_ago=5,
         hearts=41,
     )
     ids["featured2"] = add_moment(
-        app, "Nurses on the night shift wrote a card for every patient.", name="@ward7",
-        category="inspiring", minutes_ago=130, featured_minutes_ago=10, hearts=12,
+        app,
+        "Nurses on the night shift wrote a card for every patient.",
+        name="@ward7",
+        category="inspiring",
+        minutes_ago=130,
+        featured_minutes_ago=10,
+        hearts=12,
     )
     add_moment(app, "SECRET moment still waiting for review", state=State.needs_review)
     return ids
@@ -123,9 +132,7 @@ def test_visitor_journey(live, page):  # noqa: F811
     expect(wall.get_by_role("article")).to_have_count(8)
     expect(wall.get_by_role("article").nth(4)).to_be_focused()
     expect(page.get_by_role("status")).to_have_text("4 more moments loaded.")
-    expect(page.locator("a[rel=next]")).to_have_attribute(
-        "href", re.compile(r"^/\?after=\d+-\d+$")
-    )
+    expect(page.locator("a[rel=next]")).to_have_attribute("href", re.compile(r"^/\?after=\d+-\d+$"))
     more.focus()
     page.keyboard.press("Enter")
     expect(wall.get_by_role("article")).to_have_count(11)  # the featured two are older
@@ -201,7 +208,9 @@ def test_visitor_journey(live, page):  # noqa: F811
     with live.app.app_context():
         report = db.session.scalar(select(Report))
         assert (report.submission_id, report.reason, report.note) == (
-            ids["@nora"], "spam", "Looks copied."
+            ids["@nora"],
+            "spam",
+            "Looks copied.",
         )
 
     # The event display: large, no controls, rotating the featured moments.
@@ -320,8 +329,6 @@ def axe_violations(tab) -> list[str]:
     ]
 
 
-
-
 @pytest.mark.parametrize(
     "name",
     [
@@ -347,8 +354,13 @@ def test_no_serious_accessibility_violations(live, page, name):  # noqa: F811
         published, published_token = create_submission(
             db.session, "Published, with a receipt", "@done", None, True
         )
-        move(db.session, published.id, State.pending, State.published,
-             Actor(ActorKind.classifier, "test"))
+        move(
+            db.session,
+            published.id,
+            State.pending,
+            State.published,
+            Actor(ActorKind.classifier, "test"),
+        )
         db.session.commit()
     urls = {
         "wall": "/",

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from kindness_challenge.accounts import create_moderator
+from kindness_challenge.core.accounts import create_moderator
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
 

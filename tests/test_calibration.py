@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from kindness_challenge import create_app
+from kindness_challenge.core.lifecycle import Actor, move
 from kindness_challenge.extensions import db
 from kindness_challenge.insights.calibration import (
     GRID,
@@ -16,9 +17,8 @@ from kindness_challenge.insights.calibration import (
     threshold_grid,
     wilson,
 )
-from kindness_challenge.lifecycle import Actor, move
 from kindness_challenge.models import ActorKind, Moderator, Score, Setting, State
-from kindness_challenge.scorer import get_scorer
+from kindness_challenge.scoring.scorer import get_scorer
 
 from conftest import ModeratorActions, base_config
 from history import add_submission, decide, flagged

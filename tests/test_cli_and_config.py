@@ -9,7 +9,7 @@ from werkzeug.security import check_password_hash
 from kindness_challenge import create_app
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Moderator, State, Submission
-from kindness_challenge.scorer import get_scorer
+from kindness_challenge.scoring.scorer import get_scorer
 
 from conftest import make_app, submit
 
@@ -80,9 +80,7 @@ def test_instance_config_file_is_read(tmp_path, monkeypatch):
     instance = tmp_path / "instance"
     instance.mkdir()
     (instance / "config.py").write_text("WALL_PAGE_SIZE = 11\n")
-    monkeypatch.setattr(
-        kindness_challenge, "Flask", _flask_with_instance(instance), raising=True
-    )
+    monkeypatch.setattr(kindness_challenge, "Flask", _flask_with_instance(instance), raising=True)
     app = create_app({"SECRET_KEY": "x"})
     assert app.config["WALL_PAGE_SIZE"] == 11
 

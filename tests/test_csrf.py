@@ -77,9 +77,8 @@ def flagged(csrf_app):
     """A submission the embedded classifier sent to review, sent with a proper token."""
     participant = csrf_app.test_client()
     response = participant.post(
-        "/share", data=dict(
-            KIND, text=ABUSIVE, nudge_ack="1", csrf_token=token_from(participant, "/share")
-        )
+        "/share",
+        data=dict(KIND, text=ABUSIVE, nudge_ack="1", csrf_token=token_from(participant, "/share")),
     )
     assert response.status_code == 302
     score_all(csrf_app)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Score, State, Submission
-from kindness_challenge.scorer import get_scorer
+from kindness_challenge.participate.submit import find_by_receipt
 from kindness_challenge.scoring.classifiers import build_classifier
 from kindness_challenge.scoring.detoxify_classifier import (
     DetoxifyClassifier,
@@ -27,7 +27,7 @@ from kindness_challenge.scoring.detoxify_classifier import (
 )
 from kindness_challenge.scoring.detoxify_engine import DetoxifyEngine
 from kindness_challenge.scoring.model_files import DETOXIFY_MODELS, ModelFilesMissing
-from kindness_challenge.submissions import find_by_receipt
+from kindness_challenge.scoring.scorer import get_scorer
 
 from conftest import ModeratorActions, make_app, receipt_token, score_all, submit
 from tiny_detoxify import LABELS, build_tiny_detoxify, refuse_network

@@ -21,7 +21,6 @@ from sqlalchemy import select
 from kindness_challenge import create_app
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
-from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring import fp32_linear
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
@@ -30,6 +29,7 @@ from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingCla
 from kindness_challenge.scoring.fp32_linear import OneDnnLinear
 from kindness_challenge.scoring.model_files import ModelFilesMissing
 from kindness_challenge.scoring.precision import FAST_SCORE_TOLERANCE
+from kindness_challenge.scoring.scorer import get_scorer
 
 from conftest import ModeratorActions, base_config, make_app, submit
 from tiny_detoxify import (

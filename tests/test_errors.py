@@ -25,8 +25,11 @@ def test_500_rolls_back_and_shows_friendly_page(tmp_path):
 
     @app.route("/boom")
     def boom():
-        db.session.add(Submission(text="half-done", display_name="x", consent_public=True,
-                                  receipt_hash="0" * 64))
+        db.session.add(
+            Submission(
+                text="half-done", display_name="x", consent_public=True, receipt_hash="0" * 64
+            )
+        )
         db.session.flush()
         raise RuntimeError("a bug")
 

@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from kindness_challenge.core.lifecycle import Actor, move
 from kindness_challenge.extensions import db
 from kindness_challenge.insights import export
 from kindness_challenge.insights.export import csv_cell
-from kindness_challenge.lifecycle import Actor, move
 from kindness_challenge.models import ActorKind, Moderator, State, Submission
 
 from history import add_submission, decide, flagged, route

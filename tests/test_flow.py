@@ -141,9 +141,7 @@ def test_moderator_cannot_decide_pending_or_published_items(app, client, moderat
     assert only_submission(app).state is State.pending
 
 
-@pytest.mark.parametrize(
-    "path", ["/moderate/", "/moderate/decisions"]
-)
+@pytest.mark.parametrize("path", ["/moderate/", "/moderate/decisions"])
 def test_moderator_pages_need_login(client, path):
     response = client.get(path)
     assert response.status_code == 302

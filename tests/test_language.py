@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kindness_challenge.language import DETOXIFY_LANGUAGES, detect_language, detect_languages
+from kindness_challenge.core.text.language import (
+    DETOXIFY_LANGUAGES,
+    detect_language,
+    detect_languages,
+)
 
 from conftest import SHARED_DATA, require_data
 

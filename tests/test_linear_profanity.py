@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from profanity_check import predict_prob as reference_predict_prob
 
-from kindness_challenge.explain import occlusion_weights, occlusion_weights_many
+from kindness_challenge.moderate.explain import occlusion_weights, occlusion_weights_many
 from kindness_challenge.scoring import linear_profanity
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
 

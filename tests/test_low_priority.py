@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from prometheus_client import REGISTRY
 
 from kindness_challenge.extensions import db
-from kindness_challenge.low_priority import Busy, LowPriorityRunner
 from kindness_challenge.models import State, Submission
+from kindness_challenge.participate.low_priority import Busy, LowPriorityRunner
 
 from conftest import make_app, score_all, submit
 

@@ -11,7 +11,7 @@ from prometheus_client import REGISTRY
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
-from kindness_challenge.nudge_cache import MemoryScoreCache, RedisScoreCache, score_key
+from kindness_challenge.participate.nudge_cache import MemoryScoreCache, RedisScoreCache, score_key
 
 from conftest import make_app, score_all, submit
 

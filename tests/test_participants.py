@@ -5,9 +5,9 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from kindness_challenge.core.text.videolinks import video_platform
 from kindness_challenge.extensions import db
 from kindness_challenge.models import AuditEvent, Score, State, Submission, Transition
-from kindness_challenge.videolinks import video_platform
 
 from conftest import ModeratorActions, make_app, receipt_token, score_all, submit
 

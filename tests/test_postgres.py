@@ -10,9 +10,9 @@ from sqlalchemy.orm import sessionmaker
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission, Transition
-from kindness_challenge.scorer import get_scorer
+from kindness_challenge.participate.submit import create_submission
+from kindness_challenge.scoring.scorer import get_scorer
 from kindness_challenge.scoring.worker import claim_pending_batch, drain
-from kindness_challenge.submissions import create_submission
 
 from conftest import ModeratorActions, receipt_token, score_all, submit
 
@@ -94,9 +94,7 @@ def test_three_concurrent_workers_score_each_submission_once(pg_app):
     assert sum(len(ids) for ids in claimed) == 300
     assert len(set().union(*claimed)) == 300
     with pg_app.app_context():
-        left = db.session.scalar(
-            select(func.count()).where(Submission.state == State.pending)
-        )
+        left = db.session.scalar(select(func.count()).where(Submission.state == State.pending))
         routed = db.session.scalar(
             select(func.count()).where(Transition.from_state == State.pending)
         )

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
-from kindness_challenge.scorer import get_scorer
+from kindness_challenge.scoring.scorer import get_scorer
 from kindness_challenge.scoring.worker import RetryPolicy
 
 from conftest import score_all, submit

@@ -2,9 +2,12 @@ import math
 
 import pytest
 
-from kindness_challenge.lifecycle import ALLOWED_TRANSITIONS, IllegalTransition, check_transition
-from kindness_challenge.models import State
-from kindness_challenge.routing import (
+from kindness_challenge.core.lifecycle import (
+    ALLOWED_TRANSITIONS,
+    IllegalTransition,
+    check_transition,
+)
+from kindness_challenge.core.routing import (
     DEFAULT_KINDNESS_THRESHOLD,
     DEFAULT_THRESHOLDS,
     REVIEW_KINDS,
@@ -15,6 +18,7 @@ from kindness_challenge.routing import (
     route_submission,
     severity,
 )
+from kindness_challenge.models import State
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from kindness_challenge.extensions import db
-from kindness_challenge.submissions import find_by_receipt
+from kindness_challenge.participate.submit import find_by_receipt
 
 from conftest import IN_CI, make_app
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Score, State, Submission, Transition
-from kindness_challenge.submissions import create_submission
+from kindness_challenge.participate.submit import create_submission
 
 from scale_helpers import WorkerProcess, count_pending, seed_pending, wait_until
 

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from kindness_challenge.core.lifecycle import Actor, move
 from kindness_challenge.extensions import db
 from kindness_challenge.insights.stats import (
     LabelAgreement,
@@ -14,7 +15,6 @@ from kindness_challenge.insights.stats import (
     format_duration,
     percentile,
 )
-from kindness_challenge.lifecycle import Actor, move
 from kindness_challenge.models import (
     ActorKind,
     Moderator,

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from kindness_challenge import policy_cache, policy_store
-from kindness_challenge.accounts import create_moderator
+from kindness_challenge.core import policy_cache, policy_store
+from kindness_challenge.core.accounts import create_moderator
+from kindness_challenge.core.policy_cache import RecentPolicy
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Setting
-from kindness_challenge.policy_cache import RecentPolicy
-from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
 from kindness_challenge.scoring.kindness import WithKindness
+from kindness_challenge.scoring.scorer import get_scorer
 
 from conftest import MODERATOR_PASSWORD
 

@@ -1,6 +1,6 @@
 import pytest
 
-from kindness_challenge.textnorm import find_links, find_phrase, normalize
+from kindness_challenge.core.text.matching import find_links, find_phrase, normalize
 
 
 @pytest.mark.parametrize(

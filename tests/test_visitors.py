@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from test_wall import add_moment
 
-from kindness_challenge import visitors
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, Heart, Report, State, Submission, Transition
+from kindness_challenge.wall import service as visitors
 from kindness_challenge.wall.cookies import COOKIE
 
 from conftest import ModeratorActions, make_app
@@ -22,9 +22,7 @@ from conftest import ModeratorActions, make_app
 def heart_state(app, moment_id: int) -> tuple[int, int]:
     """(heart_count on the moment, heart rows): they must always agree."""
     with app.app_context():
-        count = db.session.scalar(
-            select(Submission.heart_count).where(Submission.id == moment_id)
-        )
+        count = db.session.scalar(select(Submission.heart_count).where(Submission.id == moment_id))
         rows = db.session.scalar(
             select(func.count()).select_from(Heart).where(Heart.submission_id == moment_id)
         )
@@ -211,7 +209,8 @@ def test_reports_hide_a_moment_only_at_the_threshold_of_independent_visitors(app
         assert submission.review_kind == "reported"
         assert submission.state_reason == "hidden after 3 reports"
         last = db.session.scalar(
-            select(Transition).where(Transition.submission_id == moment)
+            select(Transition)
+            .where(Transition.submission_id == moment)
             .order_by(Transition.id.desc())
         )
         assert (last.actor_kind, last.actor) == (ActorKind.visitor, "visitors")
@@ -286,7 +285,7 @@ def test_bad_report_is_refused_with_a_message(app, data, message):
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert message in page
-    assert "<details class=\"report panel\" open>" in page
+    assert '<details class="report panel" open>' in page
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Report)) == 0
 

@@ -12,10 +12,10 @@ from xml.etree import ElementTree as ET
 import pytest
 from sqlalchemy import event, update
 
+from kindness_challenge.core.lifecycle import Actor, move
 from kindness_challenge.extensions import db
-from kindness_challenge.lifecycle import Actor, move
 from kindness_challenge.models import ActorKind, State, Submission, utcnow
-from kindness_challenge.submissions import create_submission
+from kindness_challenge.participate.submit import create_submission
 from kindness_challenge.wall.counts import CountCache
 from kindness_challenge.wall.queries import Cursor, featured_query, wall_page, wall_query
 
@@ -119,8 +119,9 @@ def test_moments_published_in_the_same_instant_are_ordered_by_id(small_app):
 
 
 def test_category_filter_keeps_to_its_category_across_pages(small_app):
-    gave = [add_moment(small_app, f"I gave {i}", category="gave", minutes_ago=50 - i)
-            for i in range(5)]
+    gave = [
+        add_moment(small_app, f"I gave {i}", category="gave", minutes_ago=50 - i) for i in range(5)
+    ]
     add_moment(small_app, "Someone thanked me", category="received")
     add_moment(small_app, "No category")
     client = small_app.test_client()
@@ -144,10 +145,12 @@ def test_unknown_category_is_400_with_a_message(small_app, category):
 
 def test_featured_row_newest_featured_first_on_the_first_page_only(small_app):
     plain = add_moment(small_app, "Plain one", minutes_ago=1)
-    old_feature = add_moment(small_app, "Featured long ago", minutes_ago=30,
-                             featured_minutes_ago=20, category="gave")
-    new_feature = add_moment(small_app, "Featured just now", minutes_ago=40,
-                             featured_minutes_ago=1, category="received")
+    old_feature = add_moment(
+        small_app, "Featured long ago", minutes_ago=30, featured_minutes_ago=20, category="gave"
+    )
+    new_feature = add_moment(
+        small_app, "Featured just now", minutes_ago=40, featured_minutes_ago=1, category="received"
+    )
     hidden = add_moment(small_app, "Featured then taken down", featured_minutes_ago=0)
     with small_app.app_context():
         move(db.session, hidden, State.published, State.needs_review, CLASSIFIER)
@@ -356,8 +359,9 @@ class _Meta(HTMLParser):
 
 
 def test_permalink_has_complete_share_tags(small_app):
-    moment = add_moment(small_app, 'A "kind" <moment> & more ' + "kind words " * 30, name="@ana",
-                        for_whom="Gran")
+    moment = add_moment(
+        small_app, 'A "kind" <moment> & more ' + "kind words " * 30, name="@ana", for_whom="Gran"
+    )
     page = small_app.test_client().get(f"/moment/{moment}").get_data(as_text=True)
     parser = _Meta()
     parser.feed(page)
@@ -371,7 +375,7 @@ def test_permalink_has_complete_share_tags(small_app):
     assert len(meta["og:description"]) <= 203
     assert meta["og:url"] == f"http://kind.test/moment/{moment}"
     assert meta["twitter:card"] == "summary"
-    assert '<moment>' not in page  # escaped in the page source
+    assert "<moment>" not in page  # escaped in the page source
     assert "Report this moment" in page and 'class="heart-button"' in page
 
 
@@ -409,12 +413,18 @@ def test_display_falls_back_to_the_newest_when_nothing_is_featured(small_app):
 
 def test_atom_feed_is_valid_escaped_and_newest_first(small_app):
     add_moment(small_app, "Older & wiser", minutes_ago=10, name="@old")
-    add_moment(small_app, "<script>alert(1)</script> & <b>bold</b>", name='@"q"',
-               for_whom="the <team>", category="gave")
+    add_moment(
+        small_app,
+        "<script>alert(1)</script> & <b>bold</b>",
+        name='@"q"',
+        for_whom="the <team>",
+        category="gave",
+    )
     add_moment(small_app, "Not yet", state=State.needs_review)
     with small_app.app_context():  # a control character XML cannot carry, stored somehow
         db.session.execute(
-            update(Submission).where(Submission.text == "Older & wiser")
+            update(Submission)
+            .where(Submission.text == "Older & wiser")
             .values(text="Older \x0b& wiser")
         )
         db.session.commit()

@@ -12,10 +12,11 @@ import sqlalchemy as sa
 from prometheus_client import REGISTRY
 from test_wall import add_moment, card_ids, wall_section
 
-from kindness_challenge import moderation, participation
-from kindness_challenge.accounts import create_moderator
+from kindness_challenge.core.accounts import create_moderator
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Submission
+from kindness_challenge.moderate import service as moderation
+from kindness_challenge.participate import service as participation
 from kindness_challenge.wall.snapshot import SnapshotCache
 from kindness_challenge.wall.views import snapshots
 

@@ -7,12 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from kindness_challenge import moderation
+from kindness_challenge.core.policy_store import load_policy
+from kindness_challenge.core.routing import DEFAULT_KINDNESS_THRESHOLD, DEFAULT_THRESHOLDS
 from kindness_challenge.extensions import db
 from kindness_challenge.models import AuditEvent, Moderator, Report, State, Submission, Transition
-from kindness_challenge.moderation import DecisionRefused
-from kindness_challenge.policy_store import load_policy
-from kindness_challenge.routing import DEFAULT_KINDNESS_THRESHOLD, DEFAULT_THRESHOLDS
+from kindness_challenge.moderate import service as moderation
+from kindness_challenge.moderate.service import DecisionRefused
 
 from conftest import ModeratorActions, receipt_token, score_all, submit
 

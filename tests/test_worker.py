@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, Score, State, Submission, Transition, utcnow
-from kindness_challenge.scorer import get_scorer
 from kindness_challenge.scoring.classifiers import EmbeddedClassifier
+from kindness_challenge.scoring.scorer import get_scorer
 from kindness_challenge.scoring.worker import RetryPolicy, claim_pending_batch, score_claim
 
 from conftest import score_all, submit
@@ -121,9 +121,7 @@ def test_dead_worker_claim_expires_and_is_scored_by_the_next(app, client):
         submission = db.session.get(Submission, claim.ids[0])
         assert submission.score_attempts == 2
         # The dead worker, coming back late, cannot route it a second time.
-        late = score_claim(
-            db.session, dead, get_scorer(app).classifier, get_scorer(app).thresholds
-        )
+        late = score_claim(db.session, dead, get_scorer(app).classifier, get_scorer(app).thresholds)
         assert late.lost == 1 and late.published == 0
         assert db.session.scalar(select(func.count()).select_from(Score)) == 1
         transitions = db.session.scalars(
@@ -159,9 +157,7 @@ def test_background_thread_scores_without_being_asked(tmp_path, mode):
             if states(app) == {"Thanks for the encouraging note on my drawing!": State.published}:
                 break
             time.sleep(0.05)
-        assert states(app) == {
-            "Thanks for the encouraging note on my drawing!": State.published
-        }
+        assert states(app) == {"Thanks for the encouraging note on my drawing!": State.published}
     finally:
         scorer.stop.set()
         scorer.wake.set()

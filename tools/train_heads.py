@@ -51,13 +51,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kindness_challenge.core.text.matching import scoring_text  # noqa: E402
 from kindness_challenge.scoring.heads import HEADS_DIR, LABELS, head_document  # noqa: E402
 from kindness_challenge.scoring.sentence_model import (  # noqa: E402
     MINILM_WEIGHTS_SHA256,
     MODEL_NAME,
     shared_encoder,
 )
-from kindness_challenge.textnorm import scoring_text  # noqa: E402
 
 # The shared data: $KINDNESS_SHARED_DATA, else ../shared/data beside the checkout.
 DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 
-from ..routing import CATEGORIES
+from ..core.routing import CATEGORIES
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100

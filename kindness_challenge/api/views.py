@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
+from ..core.routing import CATEGORIES
 from ..extensions import db, limiter
 from ..models import Submission
-from ..routing import CATEGORIES
 from ..wall.queries import Cursor, published_moment, wall_page
 from ..wall.views import MAX_ID, counts
 from .openapi import DEFAULT_LIMIT, MAX_LIMIT, openapi_document

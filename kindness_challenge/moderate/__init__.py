@@ -1,3 +1,3 @@
-"""The moderators' blueprint: queue and decisions (views), policy and accounts (admin)."""
+"""The moderators' workbench: queue, decisions, settings, accounts and insight pages."""
 
-from . import admin, insights, views  # noqa: F401 - they register their routes on views.bp
+from . import admin, insight_pages, views  # noqa: F401 - they register their routes on views.bp

@@ -8,13 +8,13 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import policy_store
-from ..accounts import AccountError, create_moderator, update_moderator
+from ..core import policy_store
+from ..core.accounts import AccountError, create_moderator, update_moderator
+from ..core.policy_store import PolicyError
+from ..core.routing import DEFAULT_THRESHOLDS
 from ..extensions import db
 from ..models import Moderator, WordEntry
-from ..policy_store import PolicyError
-from ..routing import DEFAULT_THRESHOLDS
-from ..scorer import get_scorer
+from ..scoring.scorer import get_scorer
 from .forms import AccountForm, AccountUpdateForm, ActionForm, WordForm, settings_form
 from .views import bp
 

@@ -12,10 +12,10 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ..accounts import ROLES
-from ..moderation import REJECTION_REASONS, TAKE_DOWN_REASONS
+from ..core.accounts import ROLES
+from ..core.policy_store import LIST_KINDS
 from ..participate.forms import CleanText, TextOnlyForm
-from ..policy_store import LIST_KINDS
+from .service import REJECTION_REASONS, TAKE_DOWN_REASONS
 
 
 def _choices(mapping: dict[str, str], prompt: str) -> list[SelectChoice]:

@@ -18,24 +18,19 @@ from flask import (
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
-from .. import audit, moderation
-from ..accounts import authenticate
-from ..explain import highlight, occlusion_weights_many
+from ..core import audit
+from ..core.accounts import authenticate
+from ..core.routing import CATEGORIES, REVIEW_KINDS, language_name
 from ..extensions import db, limiter
 from ..models import AuditEvent, Moderator, State, Submission
-from ..moderation import (
-    REJECTION_REASONS,
-    SORTS,
-    TAKE_DOWN_REASONS,
-    DecisionRefused,
-    QueueFilter,
-)
-from ..routing import CATEGORIES, REVIEW_KINDS, language_name
-from ..scorer import get_scorer
 from ..scoring.classifiers import EmbeddedClassifier
 from ..scoring.kindness import unwrap
-from ..visitors import REPORT_REASONS
+from ..scoring.scorer import get_scorer
+from ..wall.service import REPORT_REASONS
+from . import service as moderation
+from .explain import highlight, occlusion_weights_many
 from .forms import ActionForm, BulkForm, LoginForm, RejectForm, TakeDownForm
+from .service import REJECTION_REASONS, SORTS, TAKE_DOWN_REASONS, DecisionRefused, QueueFilter
 
 bp = Blueprint("moderate", __name__, url_prefix="/moderate")
 bp.add_app_template_filter(language_name, "language_name")

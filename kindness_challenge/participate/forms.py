@@ -16,9 +16,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from ..routing import CATEGORIES
-from ..textcheck import TextProblem, clean_text
-from ..videolinks import PLATFORMS, video_platform
+from ..core.routing import CATEGORIES
+from ..core.text.input_checks import TextProblem, clean_text
+from ..core.text.videolinks import PLATFORMS, video_platform
 
 TEXT_MAX = 500
 FOR_MAX = 80

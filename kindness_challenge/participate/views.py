@@ -17,20 +17,20 @@ from flask import (
     url_for,
 )
 
-from .. import participation
+from ..core.policy_cache import RecentPolicy
+from ..core.routing import CATEGORIES
+from ..core.text.matching import scoring_text
 from ..extensions import db, limiter
-from ..low_priority import Busy, LowPriorityRunner
 from ..metrics import NUDGE_SCORES, NUDGES_SKIPPED
 from ..models import State
-from ..nudge_cache import MemoryScoreCache, RedisScoreCache, score_key
-from ..policy_cache import RecentPolicy
-from ..routing import CATEGORIES
-from ..scorer import get_scorer
 from ..scoring.kindness import unwrap
+from ..scoring.scorer import get_scorer
 from ..scoring.worker import reusable_prescores
-from ..submissions import create_submission, find_by_receipt
-from ..textnorm import scoring_text
+from . import service as participation
 from .forms import TEXT_MAX, AppealForm, SubmissionForm, WithdrawForm
+from .low_priority import Busy, LowPriorityRunner
+from .nudge_cache import MemoryScoreCache, RedisScoreCache, score_key
+from .submit import create_submission, find_by_receipt
 
 bp = Blueprint("participate", __name__)
 
@@ -172,7 +172,7 @@ def nudge():
     payload = request.get_json(silent=True)
     text = payload.get("text") if isinstance(payload, dict) else None
     if not isinstance(text, str) or len(text) > TEXT_MAX * 2:
-        abort(400, description="Send the draft as JSON: {\"text\": \"...\"}.")
+        abort(400, description='Send the draft as JSON: {"text": "..."}.')
     result = _nudge(text)
     return jsonify(flagged=result.flagged, message=result.message)
 

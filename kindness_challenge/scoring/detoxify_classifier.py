@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from ..language import DETOXIFY_LANGUAGES
+from ..core.text.language import DETOXIFY_LANGUAGES
 from .model_files import ModelFiles, check_model_name, find_model_files
 from .precision import PRECISIONS, default_precision
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from ..routing import KINDNESS_LABEL
+from ..core.routing import KINDNESS_LABEL
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from ..language import detect_languages as _detect
-from ..textnorm import scoring_text
+from ..core.text.language import detect_languages as _detect
+from ..core.text.matching import scoring_text
 
 log = logging.getLogger(__name__)
 

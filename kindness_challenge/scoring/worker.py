@@ -28,12 +28,12 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from .. import metrics
-from ..lifecycle import Actor, StaleTransition, move
+from ..core.lifecycle import Actor, StaleTransition, move
+from ..core.pg_notify import EventWaiter
+from ..core.policy_store import load_policy
+from ..core.routing import route_submission, severity
 from ..models import ActorKind, Score, State, Submission, utcnow
-from ..policy_store import load_policy
-from ..routing import route_submission, severity
 from .classifiers import Classifier, truncation_flags_for
-from .notify import EventWaiter
 from .prepare import covered_languages, detect_languages, scoring_texts
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
+from ..core.routing import CATEGORIES
 from ..models import Submission
-from ..routing import CATEGORIES
 
 ATOM = "http://www.w3.org/2005/Atom"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

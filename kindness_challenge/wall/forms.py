@@ -4,8 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from ..textcheck import TextProblem, clean_text
-from ..visitors import REPORT_NOTE_MAX, REPORT_REASONS
+from ..core.text.input_checks import TextProblem, clean_text
+from .service import REPORT_NOTE_MAX, REPORT_REASONS
 
 
 class HeartForm(FlaskForm):

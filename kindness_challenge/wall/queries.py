@@ -98,26 +98,35 @@ def published_moment(session: Session, submission_id: int) -> Submission | None:
 
 
 def published_count(session: Session) -> int:
-    return session.scalar(
-        select(func.count()).select_from(Submission).where(Submission.state == State.published)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(Submission).where(Submission.state == State.published)
+        )
+        or 0
+    )
 
 
 def published_since(session: Session, key: tuple[datetime, int]) -> int:
     """Published moments newer than ``key`` (a range of ix_submission_wall: cheap)."""
-    return session.scalar(
-        select(func.count())
-        .select_from(Submission)
-        .where(
-            Submission.state == State.published,
-            tuple_(Submission.published_at, Submission.id) > key,
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Submission)
+            .where(
+                Submission.state == State.published,
+                tuple_(Submission.published_at, Submission.id) > key,
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 def published_hearts(session: Session) -> int:
-    return session.scalar(
-        select(func.coalesce(func.sum(Submission.heart_count), 0)).where(
-            Submission.state == State.published
+    return (
+        session.scalar(
+            select(func.coalesce(func.sum(Submission.heart_count), 0)).where(
+                Submission.state == State.published
+            )
         )
-    ) or 0
+        or 0
+    )

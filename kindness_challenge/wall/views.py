@@ -18,12 +18,12 @@ from flask import (
     url_for,
 )
 
-from .. import visitors
+from ..core.routing import CATEGORIES
+from ..core.wall_changes import ChangeListener
 from ..extensions import db, limiter
 from ..metrics import WALL_SNAPSHOTS
 from ..models import Submission, utcnow
-from ..routing import CATEGORIES
-from .changes import ChangeListener
+from . import service as visitors
 from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_key
 from .counts import CountCache
 from .feed import atom_feed
@@ -227,12 +227,18 @@ def report(moment_id: int):
     except visitors.NotPublished:
         abort(404)
     if result.hidden:
-        flash("Thank you for telling us. The moment is hidden until a moderator looks at it.",
-              "success")
+        flash(
+            "Thank you for telling us. The moment is hidden until a moderator looks at it.",
+            "success",
+        )
         response = redirect(url_for("wall.index"))
     else:
-        flash("Thank you for telling us. A moderator will look at this moment."
-              if result.recorded else "You reported this moment already. Thank you.", "success")
+        flash(
+            "Thank you for telling us. A moderator will look at this moment."
+            if result.recorded
+            else "You reported this moment already. Thank you.",
+            "success",
+        )
         response = redirect(url_for("wall.moment", moment_id=moment_id))
     return set_cookie_if_new(response)
 

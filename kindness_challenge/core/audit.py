@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from .models import AuditEvent, Moderator, utcnow
+from ..models import AuditEvent, Moderator, utcnow
 
 ACTIONS: dict[str, str] = {
     "login": "Logged in",

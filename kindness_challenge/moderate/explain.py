@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .textnorm import normalize
+from ..core.text.matching import normalize
 
 SEGMENTS = re.compile(r"\s+|[^\s]+")
 MAX_WORDS = 80

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from .models import Setting, WordEntry
+from ..models import Setting, WordEntry
 from .policy_store import load_policy
 from .routing import Policy
 

@@ -9,13 +9,13 @@ import click
 from flask import Flask
 from sqlalchemy.orm import sessionmaker
 
-from .extensions import db
-from .routing import DEFAULT_THRESHOLDS
-from .scoring.classifiers import Classifier, build_classifier, with_kindness
-from .scoring.detoxify_classifier import DetoxifySettings
-from .scoring.kindness import unwrap
-from .scoring.model_files import ModelFilesMissing
-from .scoring.worker import BatchResult, RetryPolicy, drain, run_worker
+from ..core.routing import DEFAULT_THRESHOLDS
+from ..extensions import db
+from .classifiers import Classifier, build_classifier, with_kindness
+from .detoxify_classifier import DetoxifySettings
+from .kindness import unwrap
+from .model_files import ModelFilesMissing
+from .worker import BatchResult, RetryPolicy, drain, run_worker
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..models import Moderator
 from . import audit
-from .models import Moderator
 
 ROLES = ("moderator", "admin")
 MIN_PASSWORD_LENGTH = 10
@@ -45,7 +45,10 @@ def create_moderator(
     )
     session.add(moderator)
     audit.record(
-        session, created_by, "account_create", subject=f"account {username}",
+        session,
+        created_by,
+        "account_create",
+        subject=f"account {username}",
         after={"username": username, "role": role},
         actor=None if created_by else "command line",
     )
@@ -77,8 +80,12 @@ def update_moderator(
     before = {"role": target.role, "active": target.active}
     target.role, target.active = role, active
     audit.record(
-        session, admin, "account_update", subject=f"account {target.username}",
-        before=before, after={"role": role, "active": active},
+        session,
+        admin,
+        "account_update",
+        subject=f"account {target.username}",
+        before=before,
+        after={"role": role, "active": active},
     )
     session.commit()
     return target

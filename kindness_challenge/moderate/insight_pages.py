@@ -5,21 +5,15 @@ from __future__ import annotations
 from flask import Response, current_app, render_template, request, stream_with_context
 from flask_login import login_required
 
+from ..core.policy_store import load_policy
+from ..core.routing import KINDNESS_LABEL
 from ..extensions import db
 from ..insights import charts
 from ..insights.calibration import decided_samples, sweep, threshold_grid
-from ..insights.export import (
-    DECISION_COLUMNS,
-    WALL_COLUMNS,
-    csv_lines,
-    decision_rows,
-    wall_rows,
-)
+from ..insights.export import DECISION_COLUMNS, WALL_COLUMNS, csv_lines, decision_rows, wall_rows
 from ..insights.stats import DEFAULT_PERIOD, OUTCOMES, PERIODS, collect, format_duration
 from ..models import utcnow
-from ..policy_store import load_policy
-from ..routing import KINDNESS_LABEL
-from ..scorer import get_scorer
+from ..scoring.scorer import get_scorer
 from .admin import admin_required
 from .views import bp
 

@@ -9,20 +9,20 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from .scorer import get_scorer
-from .scoring.classifiers import EmbeddedClassifier
-from .scoring.detoxify_classifier import DetoxifyClassifier
-from .scoring.embedding_classifier import SentenceEmbeddingClassifier
-from .scoring.kindness import WithKindness, unwrap
-from .scoring.model_files import (
+from ..scoring.classifiers import EmbeddedClassifier
+from ..scoring.detoxify_classifier import DetoxifyClassifier
+from ..scoring.embedding_classifier import SentenceEmbeddingClassifier
+from ..scoring.kindness import WithKindness, unwrap
+from ..scoring.model_files import (
     DETOXIFY_MODELS,
     ModelFetchError,
     ModelFilesMissing,
     fetch_model,
     fetched_model_files,
 )
-from .scoring.precision import PRECISIONS
-from .scoring.sentence_model import packaged_model_dir
+from ..scoring.precision import PRECISIONS
+from ..scoring.scorer import get_scorer
+from ..scoring.sentence_model import packaged_model_dir
 
 
 @click.group("classifier")

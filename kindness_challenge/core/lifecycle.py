@@ -19,8 +19,8 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from .models import ActorKind, State, Submission, Transition, utcnow
-from .wall.changes import announce
+from ..models import ActorKind, State, Submission, Transition, utcnow
+from .wall_changes import announce
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.pending: frozenset({State.published, State.needs_review, State.rejected}),

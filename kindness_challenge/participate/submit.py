@@ -8,9 +8,9 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .lifecycle import Actor
-from .models import ActorKind, State, Submission, Transition, utcnow
-from .scoring.notify import notify_pending
+from ..core.lifecycle import Actor
+from ..core.pg_notify import notify_pending
+from ..models import ActorKind, State, Submission, Transition, utcnow
 
 
 def hash_receipt_token(token: str) -> str:

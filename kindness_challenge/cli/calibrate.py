@@ -10,14 +10,10 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.exc import DatabaseError
 
+from ..core.policy_store import load_policy
+from ..core.routing import KINDNESS_LABEL, Policy, route_submission
 from ..extensions import db
-from ..models import State
-from ..policy_store import load_policy
-from ..routing import KINDNESS_LABEL, Policy, route_submission
-from ..scorer import get_scorer
-from ..scoring.classifiers import Classifier
-from ..scoring.prepare import covered_languages, detect_languages, scoring_texts
-from .calibration import (
+from ..insights.calibration import (
     Interval,
     LabelledText,
     PolicyResult,
@@ -28,6 +24,10 @@ from .calibration import (
     sweep,
     threshold_grid,
 )
+from ..models import State
+from ..scoring.classifiers import Classifier
+from ..scoring.prepare import covered_languages, detect_languages, scoring_texts
+from ..scoring.scorer import get_scorer
 
 
 def score_in_batches(

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .models import State
-from .textnorm import find_links, find_phrase, normalize
+from ..models import State
+from .text.matching import find_links, find_phrase, normalize
 
 # detoxify's maintainers suggest 0.7 as a starting point for toxicity; Discourse's defaults
 # are severe_toxicity 0.3 and 0.6 for the other labels.

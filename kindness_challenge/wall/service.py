@@ -15,8 +15,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .lifecycle import Actor, StaleTransition, move
-from .models import ActorKind, Heart, Report, State, Submission
+from ..core.lifecycle import Actor, StaleTransition, move
+from ..models import ActorKind, Heart, Report, State, Submission
 
 REPORT_REASONS: dict[str, str] = {
     "bullying": "Bullying or harassment",

@@ -10,16 +10,16 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from .accounts import ROLES, AccountError, create_moderator
-from .classifier_cli import classifier_group
-from .extensions import db
-from .insights.cli import calibrate_command
-from .logging_setup import configure_root_logging
-from .scorer import get_scorer
-from .scoring.notify import EventWaiter, PostgresListener
-from .scoring.plugins import load_classifier
-from .scoring.processes import run_process, supervise
-from .scoring.worker import RetryPolicy
+from ..core.accounts import ROLES, AccountError, create_moderator
+from ..core.pg_notify import EventWaiter, PostgresListener
+from ..extensions import db
+from ..logging_setup import configure_root_logging
+from ..scoring.plugins import load_classifier
+from ..scoring.processes import run_process, supervise
+from ..scoring.scorer import get_scorer
+from ..scoring.worker import RetryPolicy
+from .calibrate import calibrate_command
+from .classifier import classifier_group
 
 log = logging.getLogger(__name__)
 

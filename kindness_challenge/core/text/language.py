@@ -31,7 +31,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 
-from .textnorm import scoring_text
+from .matching import scoring_text
 
 # The languages each detoxify model was trained on (detoxify's README): ``multilingual`` is
 # XLM-RoBERTa fine-tuned on the Jigsaw multilingual data; the others are English only.

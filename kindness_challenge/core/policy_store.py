@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ..models import Moderator, Setting, Submission, WordEntry, utcnow
 from . import audit
-from .models import Moderator, Setting, Submission, WordEntry, utcnow
 from .routing import DEFAULT_KINDNESS_THRESHOLD, MODES, ListEntry, Policy
-from .textnorm import find_phrase, normalize
+from .text.matching import find_phrase, normalize
 
 LIST_KINDS = ("banned", "suspect")
 

@@ -10,12 +10,12 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from . import audit
-from .lifecycle import Actor, StaleTransition, move
-from .models import ActorKind, State, Submission, utcnow
-from .routing import Policy, route_submission
-from .textnorm import normalize, scoring_text
-from .wall.changes import announce
+from ..core import audit
+from ..core.lifecycle import Actor, StaleTransition, move
+from ..core.routing import Policy, route_submission
+from ..core.text.matching import normalize, scoring_text
+from ..core.wall_changes import announce
+from ..models import ActorKind, State, Submission, utcnow
 
 APPEAL_MAX = 500
 
@@ -97,8 +97,12 @@ def withdraw(session: Session, submission: Submission) -> int:
     submission_id = submission.id
     session.execute(delete(Submission).where(Submission.id == submission_id))
     audit.record(
-        session, None, "withdrawn", subject=f"submission #{submission_id}",
-        before={"state": submission.state.value}, actor="participant",
+        session,
+        None,
+        "withdrawn",
+        subject=f"submission #{submission_id}",
+        before={"state": submission.state.value},
+        actor="participant",
     )
     if submission.state is State.published:
         announce(session)  # web processes drop their copies of the wall at commit

@@ -13,19 +13,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from . import audit
-from .lifecycle import Actor, StaleTransition, move
-from .models import (
-    ActorKind,
-    AuditEvent,
-    Moderator,
-    Report,
-    State,
-    Submission,
-    Transition,
-    utcnow,
-)
-from .wall.changes import announce
+from ..core import audit
+from ..core.lifecycle import Actor, StaleTransition, move
+from ..core.wall_changes import announce
+from ..models import ActorKind, AuditEvent, Moderator, Report, State, Submission, Transition, utcnow
 
 # Reasons a participant may be given for a rejection (shown on their receipt page).
 REJECTION_REASONS: dict[str, str] = {
