@@ -13,13 +13,16 @@ Each setting can be changed from the environment (values below are the defaults)
     GUNICORN_SWITCH_INTERVAL=0.001 seconds a thread may hold the GIL while another waits
 
 Behind a proxy, set KINDNESS_PROXY_FIX_X_FOR=1 (and _X_PROTO=1) so the app sees the client's
-address and scheme; see README "Running at scale". Scoring runs beside gunicorn, not in it:
+address and scheme, and KINDNESS_TRUSTED_PROXIES to the proxy's addresses when it is not on this
+host (loopback is the default); forwarded headers from anyone else are dropped, by the app and by
+gunicorn alike. See README "Running at scale". Scoring runs beside gunicorn, not in it:
 KINDNESS_SCORING_MODE=off here and `flask --app wsgi score-worker --concurrency N` under the
 same supervisor. Prometheus: every worker writes its samples under PROMETHEUS_MULTIPROC_DIR
 (made here when unset; give score workers on this host the same folder to include theirs).
 """
 
 import glob
+import json
 import os
 import tempfile
 
@@ -48,8 +51,19 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 # 1.24x and 1.55x at 1 ms, with the same submit throughput.
 switch_interval = _env("GUNICORN_SWITCH_INTERVAL", 0.001)
 errorlog = "-"
-# Headers gunicorn itself trusts for the scheme; ProxyFix in the app does the rest.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def _trusted_proxies() -> str:
+    """The app's KINDNESS_TRUSTED_PROXIES ("a, b" or a JSON list), loopback when unset."""
+    value = os.environ.get("KINDNESS_TRUSTED_PROXIES", "").strip()
+    if value.startswith("["):
+        value = ",".join(json.loads(value))
+    return ",".join(value.replace(",", " ").split()) or "127.0.0.1,::1"
+
+
+# Peers whose X-Forwarded-Proto gunicorn believes (the scheme); the same as the app's, where the
+# app's own middleware (kindness_challenge/proxies.py) does the rest.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or _trusted_proxies()
 
 
 def _prometheus_folder() -> str:

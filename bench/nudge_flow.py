@@ -66,7 +66,7 @@ def texts_nudged(app, count: int, start: int, nudged: bool) -> list[str]:
     A made-up ending moves some texts across the threshold; those are left out before
     anything is timed."""
     from kindness_challenge.core.text.matching import scoring_text
-    from kindness_challenge.scoring.scorer import get_scorer
+    from kindness_challenge.services import get_scorer
 
     classifier = get_scorer(app).classifier
     texts, n = [], start

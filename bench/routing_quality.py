@@ -313,13 +313,13 @@ def embedded_scorer(rows: Sequence[DevRow], args) -> HeadsScorer:
 
 
 def make_scorer(kind: str, rows: Sequence[DevRow], args) -> Scorer:
-    from kindness_challenge.scoring.classifiers import EmbeddedClassifier, build_classifier
+    from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier, build_classifier
 
     if kind == "embedded":
         return embedded_scorer(rows, args)
     if kind == "profanity-check":
         return ClassifierScorer(
-            EmbeddedClassifier(), note="trained on Davidson: its davidson rows are seen data"
+            ProfanityCheckClassifier(), note="trained on Davidson: its davidson rows are seen data"
         )
     return ClassifierScorer(build_classifier(kind))
 

@@ -58,7 +58,7 @@ from tokenizers import BertWordPieceTokenizer
 
 from kindness_challenge.core.routing import DEFAULT_THRESHOLDS
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
-from kindness_challenge.scoring.classifiers import EmbeddedClassifier
+from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier
 from kindness_challenge.scoring.detoxify_engine import (
     OVERHEAD_TOKENS,
     TOKENS_PER_BATCH,
@@ -435,7 +435,7 @@ def main(argv=None) -> None:
         "embedded default (MiniLM)": bench_embedded(
             SentenceEmbeddingClassifier(), corpus, args.claim_size
         ),
-        "alt-profanity-check": bench_embedded(EmbeddedClassifier(), corpus, args.claim_size),
+        "alt-profanity-check": bench_embedded(ProfanityCheckClassifier(), corpus, args.claim_size),
     }
     later = matmul_peaks()
     peaks = {kind: max(peaks[kind], later[kind]) for kind in peaks}

@@ -8,12 +8,23 @@ import sqlite3
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from . import config
+from .api import views as api_views
+from .cli import register_commands
+from .errors import register_error_handlers
 from .extensions import csrf, db, limiter, login_manager, migrate
 from .logging_setup import init_logging
 from .models import Moderator
+from .moderate import admin, insight_pages  # noqa: F401 - they add routes to moderate.views.bp
+from .moderate import views as moderate_views
+from .ops import views as ops_views
+from .participate import views as participate_views
+from .participate.warm_up import warm_up_nudges
+from .security import init_security
+from .services import get_scorer, init_services, nudge_runner
+from .wall import views as wall_views
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "migrations")
@@ -30,6 +41,17 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
         cursor.close()
 
 
+class BoundedInt(IntegerConverter):
+    """``<int:...>`` in every route: ASCII digits (``\\d`` would take "١٢"), at most what a
+    database integer holds. A larger id matches no route (404) instead of overflowing in the
+    database driver (a 500)."""
+
+    regex = r"[0-9]{1,19}"
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**63 - 1, signed=False) -> None:
+        super().__init__(map, fixed_digits, min, max, signed)
+
+
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(
         __name__,
@@ -37,15 +59,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         template_folder=os.path.join(ROOT, "templates"),
     )
     os.makedirs(app.instance_path, exist_ok=True)
+    app.url_map.converters["int"] = BoundedInt  # before any route is added
     config.load(app, test_config)
     init_logging(app)
-    proxies = {
-        name: int(app.config[f"PROXY_FIX_{name.upper()}"])
-        for name in ("x_for", "x_proto", "x_host", "x_prefix")
-    }
-    if any(proxies.values()):
-        # Behind a reverse proxy: the client's address (rate limits, logs) and scheme.
-        app.wsgi_app = ProxyFix(app.wsgi_app, **proxies)
+    init_security(app)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
@@ -60,30 +77,16 @@ def create_app(test_config: dict | None = None) -> Flask:
         moderator = db.session.get(Moderator, int(moderator_id))
         return moderator if moderator and moderator.active else None
 
-    from .scoring.scorer import Scorer
+    init_services(app)
+    app.extensions["kindness_nudge_warm_up"] = warm_up_nudges(
+        app.config, get_scorer(app), nudge_runner(app)
+    )
 
-    scorer = Scorer(app)
-    app.extensions["kindness_scorer"] = scorer
-
-    @app.before_request
-    def start_scoring() -> None:
-        # Pending rows left by a restart are scored as soon as the service takes traffic.
-        scorer.ensure_background_thread()
-
-    from .api.views import bp as api_bp
-    from .moderate.views import bp as moderate_bp
-    from .ops.views import bp as ops_bp
-    from .participate.views import bp as participate_bp
-    from .wall.views import bp as wall_bp
-
-    app.register_blueprint(wall_bp)
-    app.register_blueprint(api_bp)
-    app.register_blueprint(participate_bp)
-    app.register_blueprint(moderate_bp)
-    app.register_blueprint(ops_bp)
-
-    from .cli import register_commands
-    from .errors import register_error_handlers
+    app.register_blueprint(wall_views.bp)
+    app.register_blueprint(api_views.bp)
+    app.register_blueprint(participate_views.bp)
+    app.register_blueprint(moderate_views.bp)
+    app.register_blueprint(ops_views.bp)
 
     register_error_handlers(app)
     register_commands(app)

@@ -76,11 +76,18 @@ def defaults(app: Flask) -> dict:
         "NUDGE_CACHE_SECONDS": 600,
         # redis://host:port/db: rate-limit storage shared by every web process.
         "REDIS_URL": None,
-        # Behind a reverse proxy: how many proxies set each X-Forwarded-* header (0: trust none).
+        # Behind a reverse proxy: how many proxies set each X-Forwarded-* header (0: trust none),
+        # believed only on connections from TRUSTED_PROXIES (addresses or networks, a list or
+        # "a, b"); from anyone else the headers are dropped (proxies.py).
+        "TRUSTED_PROXIES": ["127.0.0.1", "::1"],
         "PROXY_FIX_X_FOR": 0,
         "PROXY_FIX_X_PROTO": 0,
         "PROXY_FIX_X_HOST": 0,
         "PROXY_FIX_X_PREFIX": 0,
+        # Served over https (TLS ends in front of the app): every request counts as https, so
+        # cookies are Secure and HSTS is sent. Behind a trusted proxy with PROXY_FIX_X_PROTO,
+        # requests it forwards as https count as https without this.
+        "HTTPS": False,
         # "text" (Flask's default logging) or "json": one JSON object per line, with request ids.
         "LOG_FORMAT": "text",
         "LOG_LEVEL": "INFO",
@@ -118,6 +125,9 @@ def defaults(app: Flask) -> dict:
         "NUDGE_NICE": 10,
         "NUDGE_TIMEOUT_SECONDS": 2.0,
         "NUDGE_MAX_QUEUE_SECONDS": 0.05,
+        # Load and warm the nudge's model in a background thread when the app starts (not on
+        # the first nudge, which would be skipped while the model loads).
+        "NUDGE_WARM_UP": True,
         # The same text from the same client within this window is refused as a duplicate.
         "DUPLICATE_WINDOW_SECONDS": 600,
     }

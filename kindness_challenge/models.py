@@ -35,6 +35,10 @@ NAMING_CONVENTION = {
 }
 
 
+# Ids above this are refused before any query (a URL may carry any number).
+MAX_ID = 2**62
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -71,6 +75,75 @@ class State(enum.StrEnum):
     needs_review = "needs_review"
     published = "published"
     rejected = "rejected"
+
+
+class ReviewKind(enum.StrEnum):
+    """Why a submission is in review: stored, filtered on and counted as data."""
+
+    threshold = "threshold"
+    suspect_word = "suspect_word"
+    link = "link"
+    not_kind = "not_kind"
+    language = "language"
+    premoderate = "premoderate"
+    classifier_unavailable = "classifier_unavailable"
+    taken_down = "taken_down"
+    undone = "undone"
+    reported = "reported"
+    appeal = "appeal"
+
+    @property
+    def label(self) -> str:
+        return REVIEW_KIND_LABELS[self]
+
+
+REVIEW_KIND_LABELS: dict[ReviewKind, str] = {
+    ReviewKind.threshold: "Scored over a threshold",
+    ReviewKind.suspect_word: "Suspect phrase",
+    ReviewKind.link: "Contains a link",
+    ReviewKind.not_kind: "Not clearly kind",
+    ReviewKind.language: "Language not covered",
+    ReviewKind.premoderate: "Premoderation",
+    ReviewKind.classifier_unavailable: "Classifier unavailable",
+    ReviewKind.taken_down: "Taken down",
+    ReviewKind.undone: "Decision undone",
+    ReviewKind.reported: "Reported by visitors",
+    ReviewKind.appeal: "Appeal",
+}
+
+
+class ReportReason(enum.StrEnum):
+    """Why a visitor reported a published moment."""
+
+    bullying = "bullying"
+    hate = "hate"
+    spam = "spam"
+    personal_info = "personal_info"
+    other = "other"
+
+    @property
+    def label(self) -> str:
+        return REPORT_REASON_LABELS[self]
+
+
+REPORT_REASON_LABELS: dict[ReportReason, str] = {
+    ReportReason.bullying: "Bullying or harassment",
+    ReportReason.hate: "Hate or attacks on who people are",
+    ReportReason.spam: "Spam or advertising",
+    ReportReason.personal_info: "Someone's personal information",
+    ReportReason.other: "Something else",
+}
+
+
+def _enum_column(enum_class: type[enum.StrEnum], length: int = 30) -> Enum:
+    return Enum(
+        enum_class,
+        native_enum=False,
+        length=length,
+        validate_strings=True,
+        values_callable=lambda members: [m.value for m in members],
+        create_constraint=False,
+    )
 
 
 class ActorKind(enum.StrEnum):
@@ -123,17 +196,19 @@ class Submission(Base):
     prescores: Mapped[dict | None] = mapped_column(JSON)
     # Campaign category chosen by the participant (routing.CATEGORIES), if any.
     category: Mapped[str | None] = mapped_column(String(20))
-    # Why it is in review, as a filterable kind (routing.REVIEW_KINDS), and which labels crossed.
-    review_kind: Mapped[str | None] = mapped_column(String(30), index=True)
+    # Why it is in review, as a filterable kind, which labels crossed, and which word-list
+    # phrases (or links) matched: the queue highlights those.
+    review_kind: Mapped[ReviewKind | None] = mapped_column(_enum_column(ReviewKind), index=True)
     flagged_labels: Mapped[str | None] = mapped_column(String(200))
+    matched_phrases: Mapped[list[str] | None] = mapped_column(JSON)
     # The highest label probability: "most severe first" sorts on it.
     severity: Mapped[float | None] = mapped_column(Float)
     featured_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # A soft marker: a moderator has this item open; others see it (it does not block them).
-    review_lock_moderator_id: Mapped[int | None] = mapped_column(
+    # A soft marker: a moderator has this item open until then; others see it (it blocks nobody).
+    viewing_moderator_id: Mapped[int | None] = mapped_column(
         ForeignKey("moderator.id", ondelete="SET NULL")
     )
-    review_lock_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    viewing_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Who or what the moment is for or about (optional, shown with it).
     for_whom: Mapped[str | None] = mapped_column(String(80))
     # A keyed hash of the submitting client (never the address itself), for the duplicate window.
@@ -153,7 +228,7 @@ class Submission(Base):
     reports: Mapped[list[Report]] = relationship(
         back_populates="submission", order_by="Report.id", cascade="all, delete-orphan"
     )
-    review_lock_moderator: Mapped[Moderator | None] = relationship()
+    viewing_moderator: Mapped[Moderator | None] = relationship()
 
     def score_map(self) -> dict[str, float]:
         return {score.label: score.probability for score in self.scores}
@@ -203,6 +278,9 @@ class Transition(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     # What the participant is told (a moderator's statement of reasons); may differ from reason.
     public_note: Mapped[str | None] = mapped_column(Text)
+    # Into review: why, as data (statistics count by it), and the phrases or links that matched.
+    review_kind: Mapped[ReviewKind | None] = mapped_column(_enum_column(ReviewKind))
+    matched: Mapped[list[str] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
     submission: Mapped[Submission] = relationship(back_populates="transitions")
@@ -298,7 +376,7 @@ class Report(Base):
     submission_id: Mapped[int] = mapped_column(
         ForeignKey("submission.id", ondelete="CASCADE"), index=True
     )
-    reason: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[ReportReason] = mapped_column(_enum_column(ReportReason))
     note: Mapped[str | None] = mapped_column(String(300))
     # A hash identifying the reporting visitor (cookie), so one visitor counts once.
     reporter_key: Mapped[str] = mapped_column(String(64))

@@ -20,7 +20,7 @@ from flask_migrate import upgrade
 from kindness_challenge import create_app
 from kindness_challenge.core.accounts import create_moderator
 from kindness_challenge.extensions import db
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.services import get_scorer
 
 POSTGRES_URL = os.environ.get(
     "KINDNESS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -65,6 +65,8 @@ def base_config(tmp_path, **overrides) -> dict:
         # alone; tests/test_kindness_routing.py runs the embedded default and its kindness rule.
         "CLASSIFIER": "profanity-check",
         "SCORE_KINDNESS": False,
+        # No background model load per test app; tests/test_nudge_rules.py turns it on.
+        "NUDGE_WARM_UP": False,
     }
     config.update(overrides)
     return config

@@ -23,13 +23,13 @@ from kindness_challenge.core.pg_notify import notify_pending
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, State, Submission, Transition, utcnow
 from kindness_challenge.participate.submit import hash_receipt_token
-from kindness_challenge.scoring.classifiers import EmbeddedClassifier
+from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 
 
-class FailingOnPoison(EmbeddedClassifier):
+class FailingOnPoison(ProfanityCheckClassifier):
     """Raises on any batch holding a text with POISON (the worker then scores one by one)."""
 
     def score_batch(self, texts):
@@ -38,7 +38,7 @@ class FailingOnPoison(EmbeddedClassifier):
         return super().score_batch(texts)
 
 
-class Slow(EmbeddedClassifier):
+class Slow(ProfanityCheckClassifier):
     """Takes two seconds over a batch holding a text with SLOW."""
 
     def score_batch(self, texts):
@@ -47,7 +47,7 @@ class Slow(EmbeddedClassifier):
         return super().score_batch(texts)
 
 
-class Hanging(EmbeddedClassifier):
+class Hanging(ProfanityCheckClassifier):
     """Never finishes (within a test) a batch holding a text with HANG."""
 
     def score_batch(self, texts):
@@ -56,7 +56,7 @@ class Hanging(EmbeddedClassifier):
         return super().score_batch(texts)
 
 
-class Crashing(EmbeddedClassifier):
+class Crashing(ProfanityCheckClassifier):
     """Kills its whole process on a text with CRASH, as a segfault or the OOM killer would."""
 
     def score_batch(self, texts):

@@ -22,7 +22,7 @@ from werkzeug.serving import make_server
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Submission
 from kindness_challenge.participate.submit import create_submission
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.services import get_scorer
 
 from conftest import IN_CI, MODERATOR_PASSWORD, ModeratorActions, make_app
 

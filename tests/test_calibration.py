@@ -18,7 +18,7 @@ from kindness_challenge.insights.calibration import (
     wilson,
 )
 from kindness_challenge.models import ActorKind, Moderator, Score, Setting, State
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.services import get_scorer
 
 from conftest import ModeratorActions, base_config
 from history import add_submission, decide, flagged

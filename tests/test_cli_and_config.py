@@ -9,7 +9,7 @@ from werkzeug.security import check_password_hash
 from kindness_challenge import create_app
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Moderator, State, Submission
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.services import get_scorer
 
 from conftest import make_app, submit
 

@@ -27,7 +27,7 @@ from kindness_challenge.scoring.detoxify_classifier import (
 )
 from kindness_challenge.scoring.detoxify_engine import DetoxifyEngine
 from kindness_challenge.scoring.model_files import DETOXIFY_MODELS, ModelFilesMissing
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.services import get_scorer
 
 from conftest import ModeratorActions, make_app, receipt_token, score_all, submit
 from tiny_detoxify import LABELS, build_tiny_detoxify, refuse_network

@@ -23,13 +23,13 @@ from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
 from kindness_challenge.scoring import fp32_linear
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
-from kindness_challenge.scoring.classifiers import EmbeddedClassifier
+from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier
 from kindness_challenge.scoring.detoxify_classifier import DetoxifyClassifier, DetoxifySettings
 from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 from kindness_challenge.scoring.fp32_linear import OneDnnLinear
 from kindness_challenge.scoring.model_files import ModelFilesMissing
 from kindness_challenge.scoring.precision import FAST_SCORE_TOLERANCE
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.services import get_scorer
 
 from conftest import ModeratorActions, base_config, make_app, submit
 from tiny_detoxify import (
@@ -275,7 +275,10 @@ def test_truncation_flags_say_which_texts_were_cut(family_models):
     flags = classifier.truncation_flags(["you are kind", LONG_TEXT, " ".join(WORDS)])
 
     assert flags == [False, True, False]
-    assert EmbeddedClassifier().truncation_flags(["you are kind", LONG_TEXT]) == [False, False]
+    assert ProfanityCheckClassifier().truncation_flags(["you are kind", LONG_TEXT]) == [
+        False,
+        False,
+    ]
 
 
 @pytest.mark.parametrize("kind", ["detoxify", "profanity-check"])

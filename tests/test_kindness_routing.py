@@ -13,7 +13,7 @@ from kindness_challenge.models import Score, State, Submission
 from kindness_challenge.scoring.detoxify_classifier import DetoxifyClassifier
 from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 from kindness_challenge.scoring.kindness import WithKindness
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.services import get_scorer
 
 from conftest import ModeratorActions, make_app, score_all, submit
 from tiny_detoxify import build_tiny_detoxify

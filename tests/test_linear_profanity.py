@@ -12,7 +12,7 @@ from profanity_check import predict_prob as reference_predict_prob
 
 from kindness_challenge.moderate.explain import occlusion_weights, occlusion_weights_many
 from kindness_challenge.scoring import linear_profanity
-from kindness_challenge.scoring.classifiers import EmbeddedClassifier
+from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier
 
 from conftest import SHARED_DATA, require_data
 
@@ -89,12 +89,12 @@ def test_empty_batch_and_wrong_types():
 
 def test_embedded_classifier_scores_with_it():
     texts = ["You made my day", "you stupid idiot", ""]
-    scores = EmbeddedClassifier().score_batch(texts)
+    scores = ProfanityCheckClassifier().score_batch(texts)
     expected = reference_predict_prob(texts)
     assert [set(s) for s in scores] == [{"toxicity"}] * 3
     assert [s["toxicity"] for s in scores] == pytest.approx(list(expected), abs=1e-9)
     assert scores[1]["toxicity"] > 0.5 > scores[0]["toxicity"]
-    assert EmbeddedClassifier().score_batch([]) == []
+    assert ProfanityCheckClassifier().score_batch([]) == []
 
 
 def test_loads_once_and_scores_the_same_from_many_threads(monkeypatch):
@@ -169,7 +169,7 @@ class OnlyScoreBatch:
     """The embedded model seen through score_batch alone, counting calls."""
 
     def __init__(self):
-        self.embedded, self.calls = EmbeddedClassifier(), []
+        self.embedded, self.calls = ProfanityCheckClassifier(), []
 
     def score_batch(self, texts):
         self.calls.append(len(texts))
@@ -186,7 +186,7 @@ def test_queue_explanations_in_one_batch_equal_one_by_one():
         v for t, _ in requests if 0 < len(t.split()) <= 80 for v in leave_one_out_variants(t)
     }
     assert generic.calls == [len(distinct)]  # one batch, each distinct variant once
-    fast = occlusion_weights_many(EmbeddedClassifier(), requests)
+    fast = occlusion_weights_many(ProfanityCheckClassifier(), requests)
     alone = [occlusion_weights(generic, text, label) for text, label in requests]
     for got in (together, fast):
         assert [w is None for w in got] == [w is None for w in alone]
@@ -202,7 +202,7 @@ def test_queue_explanations_in_one_batch_equal_one_by_one():
 
 
 def test_a_subclass_scoring_its_own_way_explains_with_its_own_scores():
-    class Doubting(EmbeddedClassifier):
+    class Doubting(ProfanityCheckClassifier):
         def score_batch(self, texts):
             return [{"toxicity": 0.5 if "kind" in t else 0.9} for t in texts]
 
@@ -211,7 +211,7 @@ def test_a_subclass_scoring_its_own_way_explains_with_its_own_scores():
 
 
 def test_an_explanation_that_fails_leaves_the_card_plain():
-    class Broken(EmbeddedClassifier):
+    class Broken(ProfanityCheckClassifier):
         def score_occlusions(self, text, words):
             raise RuntimeError("no")
 
@@ -235,7 +235,7 @@ def test_a_wrapped_embedded_model_explains_its_own_label_fast_and_others_on_requ
     from kindness_challenge.scoring.kindness import WithKindness
 
     kindness = FixedKindness()
-    classifier = WithKindness(EmbeddedClassifier(), kindness)
+    classifier = WithKindness(ProfanityCheckClassifier(), kindness)
     requests = [("you stupid idiot", "toxicity"), ("thanks so much", "kindness")]
 
     queue = occlusion_weights_many(classifier, requests, fast_only=True)

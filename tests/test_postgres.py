@@ -11,8 +11,8 @@ from sqlalchemy.orm import sessionmaker
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission, Transition
 from kindness_challenge.participate.submit import create_submission
-from kindness_challenge.scoring.scorer import get_scorer
 from kindness_challenge.scoring.worker import claim_pending_batch, drain
+from kindness_challenge.services import get_scorer
 
 from conftest import ModeratorActions, receipt_token, score_all, submit
 

@@ -10,8 +10,8 @@ from kindness_challenge.core.text.matching import scoring_text
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Score, State, Submission
 from kindness_challenge.participate import service as participation
-from kindness_challenge.scoring.scorer import get_scorer
 from kindness_challenge.scoring.worker import reusable_prescores
+from kindness_challenge.services import get_scorer
 
 from conftest import score_all, submit
 

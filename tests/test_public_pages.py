@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
-from kindness_challenge.scoring.scorer import get_scorer
 from kindness_challenge.scoring.worker import RetryPolicy
+from kindness_challenge.services import get_scorer
 
 from conftest import score_all, submit
 

@@ -10,15 +10,14 @@ from kindness_challenge.core.lifecycle import (
 from kindness_challenge.core.routing import (
     DEFAULT_KINDNESS_THRESHOLD,
     DEFAULT_THRESHOLDS,
-    REVIEW_KINDS,
     ListEntry,
     Policy,
     classifier_failed,
-    route,
+    threshold_decision as route,
     route_submission,
     severity,
 )
-from kindness_challenge.models import State
+from kindness_challenge.models import ReviewKind, State
 
 
 @pytest.mark.parametrize(
@@ -104,7 +103,7 @@ def test_not_clearly_kind_is_the_reason_given():
         f"not clearly kind: kindness 0.12 < {DEFAULT_KINDNESS_THRESHOLD:.2f}"
     )
     assert decision.flagged_labels == ("kindness",)
-    assert REVIEW_KINDS["not_kind"] == "Not clearly kind"
+    assert ReviewKind.not_kind.label == "Not clearly kind"
 
 
 def test_kindness_is_never_a_toxicity_flag():

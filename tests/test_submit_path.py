@@ -10,9 +10,9 @@ from kindness_challenge.core.accounts import create_moderator
 from kindness_challenge.core.policy_cache import RecentPolicy
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Setting
-from kindness_challenge.scoring.classifiers import EmbeddedClassifier
+from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier
 from kindness_challenge.scoring.kindness import WithKindness
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.services import get_scorer
 
 from conftest import MODERATOR_PASSWORD
 
@@ -109,7 +109,7 @@ class CountingKindness:
 
 def test_the_nudge_does_not_run_a_kindness_head_it_ignores(app, client):
     kindness = CountingKindness()
-    get_scorer(app).classifier = WithKindness(EmbeddedClassifier(), kindness)
+    get_scorer(app).classifier = WithKindness(ProfanityCheckClassifier(), kindness)
     unkind = client.post("/share/nudge", json={"text": "you stupid worthless idiot"})
     neutral = client.post("/share/nudge", json={"text": "The bus was on time today"})
     assert unkind.get_json()["flagged"] is True

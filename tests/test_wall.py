@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import event, update
 
 from kindness_challenge.core.lifecycle import Actor, move
+from kindness_challenge.core.wall_queries import Cursor, featured_query, wall_page, wall_query
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, State, Submission, utcnow
 from kindness_challenge.participate.submit import create_submission
 from kindness_challenge.wall.counts import CountCache
-from kindness_challenge.wall.queries import Cursor, featured_query, wall_page, wall_query
 
 from conftest import make_app
 

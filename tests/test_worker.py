@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, Score, State, Submission, Transition, utcnow
-from kindness_challenge.scoring.classifiers import EmbeddedClassifier
-from kindness_challenge.scoring.scorer import get_scorer
+from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier
 from kindness_challenge.scoring.worker import RetryPolicy, claim_pending_batch, score_claim
+from kindness_challenge.services import get_scorer
 
 from conftest import score_all, submit
 
@@ -26,7 +26,7 @@ class ExplodingClassifier:
         raise RuntimeError("model weights failed to load")
 
 
-class PickyClassifier(EmbeddedClassifier):
+class PickyClassifier(ProfanityCheckClassifier):
     """The real embedded classifier, except that it raises on texts containing 'POISON'."""
 
     def score_batch(self, texts):
@@ -63,7 +63,7 @@ def test_worker_publishes_kind_and_flags_abusive(app, client):
         assert abusive.state_reason.startswith("flagged: toxicity")
         for submission in (kind, abusive):
             assert submission.classifier_name == "alt-profanity-check"
-            assert submission.classifier_version == EmbeddedClassifier().version
+            assert submission.classifier_version == ProfanityCheckClassifier().version
             assert set(submission.score_map()) == {"toxicity"}
             assert submission.claim_token is None and submission.claim_expires_at is None
             last = submission.transitions[-1]

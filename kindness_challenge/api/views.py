@@ -1,23 +1,20 @@
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, abort, jsonify, request, url_for
 
 from ..core.routing import CATEGORIES
+from ..core.wall_queries import Cursor, published_moment, wall_page
 from ..extensions import db, limiter
-from ..models import Submission
-from ..wall.queries import Cursor, published_moment, wall_page
-from ..wall.views import MAX_ID, counts
+from ..forms import config_limit
+from ..models import MAX_ID, Submission
+from ..services import wall_counts
 from .openapi import DEFAULT_LIMIT, MAX_LIMIT, openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
-def _api_limit() -> str:
-    return current_app.config["API_RATE_LIMIT"]
-
-
 # One budget per client for the whole API, not one per path.
-limiter.shared_limit(_api_limit, scope="api")(bp)
+limiter.shared_limit(config_limit("API_RATE_LIMIT"), scope="api")(bp)
 
 
 def moment_json(moment: Submission) -> dict:
@@ -44,7 +41,10 @@ def _query_args() -> tuple[Cursor | None, str | None, int]:
     if category is not None and category not in CATEGORIES:
         abort(400, description=f"'category' must be one of: {', '.join(CATEGORIES)}.")
     raw_limit = request.args.get("limit") or str(DEFAULT_LIMIT)
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+    # ASCII digits only: str.isdigit() also says yes to "²", which int() cannot read.
+    if not (raw_limit.isascii() and raw_limit.isdigit() and len(raw_limit) <= 4) or not (
+        1 <= int(raw_limit) <= MAX_LIMIT
+    ):
         abort(400, description=f"'limit' must be a whole number from 1 to {MAX_LIMIT}.")
     return after, category, int(raw_limit)
 
@@ -75,7 +75,7 @@ def moment(id: int):  # "id": as in the URL and the OpenAPI document
 
 @bp.get("/v1/counts")
 def count_totals():
-    cache = counts()
+    cache = wall_counts()
     return jsonify(published=cache.published(db.session), hearts=cache.hearts(db.session))
 
 

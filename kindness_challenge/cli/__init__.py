@@ -16,8 +16,8 @@ from ..extensions import db
 from ..logging_setup import configure_root_logging
 from ..scoring.plugins import load_classifier
 from ..scoring.processes import run_process, supervise
-from ..scoring.scorer import get_scorer
 from ..scoring.worker import RetryPolicy
+from ..services import get_scorer
 from .calibrate import calibrate_command
 from .classifier import classifier_group
 

@@ -27,7 +27,7 @@ from ..insights.calibration import (
 from ..models import State
 from ..scoring.classifiers import Classifier
 from ..scoring.prepare import covered_languages, detect_languages, scoring_texts
-from ..scoring.scorer import get_scorer
+from ..services import get_scorer
 
 
 def score_in_batches(

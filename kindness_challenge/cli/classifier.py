@@ -9,7 +9,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from ..scoring.classifiers import EmbeddedClassifier
+from ..scoring.classifiers import ProfanityCheckClassifier
 from ..scoring.detoxify_classifier import DetoxifyClassifier
 from ..scoring.embedding_classifier import SentenceEmbeddingClassifier
 from ..scoring.kindness import WithKindness, unwrap
@@ -21,8 +21,8 @@ from ..scoring.model_files import (
     fetched_model_files,
 )
 from ..scoring.precision import PRECISIONS
-from ..scoring.scorer import get_scorer
 from ..scoring.sentence_model import packaged_model_dir
+from ..services import get_scorer
 
 
 @click.group("classifier")
@@ -74,7 +74,7 @@ def info_command() -> None:
     else:
         labels = getattr(classifier, "labels", None) or ()
         click.echo(f"Labels: {', '.join(labels) or 'unknown'}")
-        if isinstance(classifier, EmbeddedClassifier):
+        if isinstance(classifier, ProfanityCheckClassifier):
             click.echo("Loaded from: the alt-profanity-check package (no download, CPU)")
     languages = getattr(classifier, "languages", None)
     click.echo(

@@ -20,7 +20,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from ..models import ActorKind, State, Submission, Transition, utcnow
-from .wall_changes import announce
+from .pg_notify import announce
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.pending: frozenset({State.published, State.needs_review, State.rejected}),
@@ -65,18 +65,19 @@ def move(
     """Move one submission from ``from_state`` to ``to_state`` and record who did it.
 
     ``claim_token``, when given, must still be the row's claim (a worker whose lease expired and
-    was taken over loses the race). ``extra`` sets more columns in the same UPDATE. Does not
+    was taken over loses the race). ``extra`` sets more columns in the same UPDATE; a move into
+    review records its ``review_kind`` and ``matched_phrases`` on the transition too. Does not
     commit: the caller owns the transaction.
     """
     check_transition(from_state, to_state)
     now = now or utcnow()
-    values: dict = {"state": to_state, "state_reason": reason, "review_lock_until": None}
+    values: dict = {"state": to_state, "state_reason": reason, "viewing_until": None}
     if to_state is State.published:
-        values.update(published_at=now, review_kind=None)
+        values.update(published_at=now, review_kind=None, matched_phrases=None)
     if from_state is State.published:
         values.update(published_at=None, featured_at=None)
     if to_state is State.rejected:
-        values["review_kind"] = None
+        values.update(review_kind=None, matched_phrases=None)
     values.update(extra or {})
     if from_state is State.pending:
         values.update(claim_token=None, claim_expires_at=None)
@@ -101,6 +102,9 @@ def move(
         public_note=public_note,
         created_at=now,
     )
+    if to_state is State.needs_review:
+        transition.review_kind = values.get("review_kind")
+        transition.matched = values.get("matched_phrases")
     session.add(transition)
     if from_state is State.published:
         announce(session)  # web processes drop their copies of the wall at commit

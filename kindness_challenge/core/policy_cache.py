@@ -5,7 +5,8 @@ two queries; the policy changes a few times a day. ``RecentPolicy`` keeps what `
 returned for up to ``max_age`` seconds. A change committed through the ORM in this process
 (settings page, word lists, a test's own ``Setting`` row) applies at once; one made by another
 process applies within ``max_age``. Only advice may lag like this: routing (the score worker)
-always loads the policy afresh.
+always loads the policy afresh. The session listeners that notice a change are installed by
+``install_listeners`` (the app factory), not on import.
 """
 
 from __future__ import annotations
@@ -63,13 +64,11 @@ def _touches_policy(session: Session) -> bool:
     )
 
 
-@event.listens_for(Session, "before_flush")
 def _note_policy_flush(session: Session, _context, _instances) -> None:
     if _touches_policy(session):
         session.info[_PENDING] = True
 
 
-@event.listens_for(Session, "do_orm_execute")
 def _note_policy_statement(state: ORMExecuteState) -> None:
     """Bulk UPDATE / DELETE / INSERT statements on the policy tables (``remove_word``)."""
     if state.is_select or not (state.is_update or state.is_delete or state.is_insert):
@@ -79,13 +78,31 @@ def _note_policy_statement(state: ORMExecuteState) -> None:
         state.session.info[_PENDING] = True
 
 
-@event.listens_for(Session, "after_commit")
 def _policy_committed(session: Session) -> None:
     if session.info.pop(_PENDING, False):
         _bump()
 
 
-@event.listens_for(Session, "after_soft_rollback")
 def _policy_rolled_back(session: Session, _previous_transaction) -> None:
     if not session.in_transaction():
         session.info.pop(_PENDING, None)
+
+
+_LISTENERS = (
+    ("before_flush", _note_policy_flush),
+    ("do_orm_execute", _note_policy_statement),
+    ("after_commit", _policy_committed),
+    ("after_soft_rollback", _policy_rolled_back),
+)
+_installed = False
+
+
+def install_listeners() -> None:
+    """Watch every ORM session for policy changes (once per process; the app factory calls it,
+    so importing this module changes nothing)."""
+    global _installed
+    with _generation_lock:
+        if not _installed:
+            for name, listener in _LISTENERS:
+                event.listen(Session, name, listener)
+            _installed = True

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..models import State
+from ..models import ReviewKind, State
+from .labels import KINDNESS, harm_scores
 from .text.matching import find_links, find_phrase, normalize
 
 # detoxify's maintainers suggest 0.7 as a starting point for toxicity; Discourse's defaults
@@ -31,7 +32,7 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
 # over* this. Chosen on the dev set with the embedded toxicity threshold of 0.5 (out-of-fold
 # scores, tools/train_heads.py --grid): 2.8% of toxic rows auto-published (ToxiGen 6.1%), 7.2%
 # of kind GoEmotions rows sent to review. Admins change it in the settings.
-KINDNESS_LABEL = "kindness"
+KINDNESS_LABEL = KINDNESS
 DEFAULT_KINDNESS_THRESHOLD = 0.3
 MODES = ("auto", "premoderate")
 # Names for the review reason; other codes are shown as they are.
@@ -63,20 +64,6 @@ CATEGORIES: dict[str, str] = {
     "gave": "A kind comment I gave",
     "inspiring": "An inspiring moment",
 }
-# Why an item is in review, as shown in the queue's filter.
-REVIEW_KINDS: dict[str, str] = {
-    "threshold": "Scored over a threshold",
-    "suspect_word": "Suspect phrase",
-    "link": "Contains a link",
-    "not_kind": "Not clearly kind",
-    "language": "Language not covered",
-    "premoderate": "Premoderation",
-    "classifier_unavailable": "Classifier unavailable",
-    "taken_down": "Taken down",
-    "undone": "Decision undone",
-    "reported": "Reported by visitors",
-    "appeal": "Appeal",
-}
 DEFAULT_BANNED_REASON = "It contains language that is not allowed on the kindness wall."
 
 
@@ -104,46 +91,60 @@ class RoutingDecision:
     state: State
     reason: str
     flagged_labels: tuple[str, ...] = ()
-    review_kind: str | None = None
+    review_kind: ReviewKind | None = None
     public_note: str | None = None
+    # The word-list phrases (or links) that matched: stored with the decision, highlighted in
+    # the queue.
     matched: tuple[str, ...] = ()
 
 
-def route(scores: Mapping[str, float], thresholds: Mapping[str, float]) -> RoutingDecision:
-    """Thresholds only: publish when every thresholded label scored below its threshold.
+def threshold_decision(
+    scores: Mapping[str, float], thresholds: Mapping[str, float]
+) -> RoutingDecision:
+    """Thresholds only: publish when every thresholded harm label scored below its threshold.
 
-    Fails closed: no scores at all, or a score that is not a number, sends it to review.
+    Fails closed: no scores at all, or a score that is not a number, sends it to review as a
+    classifier failure.
     """
     if not scores:
-        return RoutingDecision(State.needs_review, "no scores from the classifier", (), "threshold")
+        return RoutingDecision(
+            State.needs_review,
+            "no scores from the classifier",
+            (),
+            ReviewKind.classifier_unavailable,
+        )
     flagged = []
-    for label, probability in sorted(scores.items()):
-        if label == KINDNESS_LABEL:
-            continue  # not a toxicity label; see ``kindness_check``
+    for label, probability in sorted(harm_scores(scores).items()):
         if probability != probability:  # NaN
             return RoutingDecision(
-                State.needs_review, f"{label} score is not a number", (), "threshold"
+                State.needs_review,
+                f"{label} score is not a number",
+                (),
+                ReviewKind.classifier_unavailable,
             )
         threshold = thresholds.get(label)
         if threshold is not None and probability >= threshold:
             flagged.append((label, f"{label} {probability:.2f} ≥ {threshold:.2f}"))
     if not any(label in thresholds for label in scores):
         return RoutingDecision(
-            State.needs_review, "no thresholded label among the scores", (), "threshold"
+            State.needs_review,
+            "no thresholded label among the scores",
+            (),
+            ReviewKind.classifier_unavailable,
         )
     if flagged:
         return RoutingDecision(
             State.needs_review,
             "flagged: " + "; ".join(text for _, text in flagged),
             tuple(label for label, _ in flagged),
-            "threshold",
+            ReviewKind.threshold,
         )
     return RoutingDecision(State.published, "scored below every threshold")
 
 
 def severity(scores: Mapping[str, float]) -> float | None:
     """The highest toxicity-label score (kindness is not a severity)."""
-    return max((p for label, p in scores.items() if label != KINDNESS_LABEL), default=None)
+    return max(harm_scores(scores).values(), default=None)
 
 
 def kindness_check(scores: Mapping[str, float], policy: Policy) -> RoutingDecision | None:
@@ -157,7 +158,10 @@ def kindness_check(scores: Mapping[str, float], policy: Policy) -> RoutingDecisi
     kindness = scores[KINDNESS_LABEL]
     if kindness != kindness:  # NaN: the kindness head failed; fail closed
         return RoutingDecision(
-            State.needs_review, "kindness could not be scored", (KINDNESS_LABEL,), "not_kind"
+            State.needs_review,
+            "kindness could not be scored",
+            (KINDNESS_LABEL,),
+            ReviewKind.not_kind,
         )
     if kindness >= policy.kindness_threshold:
         return None
@@ -165,7 +169,7 @@ def kindness_check(scores: Mapping[str, float], policy: Policy) -> RoutingDecisi
         State.needs_review,
         f"not clearly kind: kindness {kindness:.2f} < {policy.kindness_threshold:.2f}",
         (KINDNESS_LABEL,),
-        "not_kind",
+        ReviewKind.not_kind,
     )
 
 
@@ -182,7 +186,7 @@ def language_check(language: str | None, covered: frozenset[str] | None) -> Rout
         f"written in {language_name(language)} ({language}), which the classifier "
         f"({', '.join(sorted(covered))}) does not cover",
         (),
-        "language",
+        ReviewKind.language,
     )
 
 
@@ -194,7 +198,7 @@ def classifier_failed(error: str) -> RoutingDecision:
     return RoutingDecision(
         State.needs_review,
         f"{CLASSIFIER_UNAVAILABLE}: {error}"[:500],
-        review_kind="classifier_unavailable",
+        review_kind=ReviewKind.classifier_unavailable,
     )
 
 
@@ -225,14 +229,14 @@ def route_submission(
         )
     if isinstance(scores, Exception):
         return classifier_failed(f"{type(scores).__name__}: {scores}")
-    by_scores = route(scores, policy.thresholds)
+    by_scores = threshold_decision(scores, policy.thresholds)
     if policy.mode == "premoderate":
         return RoutingDecision(
             State.needs_review,
             "premoderation: every moment is reviewed"
             + (f" ({by_scores.reason})" if by_scores.flagged_labels else ""),
             by_scores.flagged_labels,
-            "premoderate",
+            ReviewKind.premoderate,
         )
     unsupported = language_check(language, covered_languages)
     if unsupported is not None:
@@ -243,7 +247,7 @@ def route_submission(
             State.needs_review,
             "suspect phrase: " + ", ".join(repr(e.phrase) for e in suspect),
             by_scores.flagged_labels,
-            "suspect_word",
+            ReviewKind.suspect_word,
             matched=tuple(e.phrase for e in suspect),
         )
     links = find_links(text) if policy.links_to_review else []
@@ -252,7 +256,7 @@ def route_submission(
             State.needs_review,
             "contains a link: " + ", ".join(links[:3]),
             by_scores.flagged_labels,
-            "link",
+            ReviewKind.link,
             matched=tuple(links),
         )
     if by_scores.state is State.published:

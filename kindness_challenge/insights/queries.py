@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from ..models import ActorKind, State, Submission, Transition
+from ..models import ActorKind, ReviewKind, State, Submission, Transition
 
 DECIDED_STATES = (State.published, State.rejected)
 
@@ -44,8 +44,8 @@ def standing_decisions() -> Select:
 def flagged_by_threshold() -> ColumnElement[bool]:
     """The classifier sent the submission to review because a label crossed its threshold.
 
-    The routing transition keeps the reason ``routing.route`` gave (``"flagged: toxicity 0.93 ≥
-    0.70"``); the submission's own ``review_kind`` is cleared once a moderator decides.
+    The routing transition keeps its review kind; the submission's own ``review_kind`` is
+    cleared once a moderator decides.
     """
     routing = aliased(Transition)
     return exists().where(
@@ -53,7 +53,7 @@ def flagged_by_threshold() -> ColumnElement[bool]:
         routing.from_state == State.pending,
         routing.to_state == State.needs_review,
         routing.actor_kind == ActorKind.classifier,
-        routing.reason.like("flagged:%"),
+        routing.review_kind == ReviewKind.threshold,
     )
 
 

@@ -14,7 +14,7 @@ from ..core.policy_store import PolicyError
 from ..core.routing import DEFAULT_THRESHOLDS
 from ..extensions import db
 from ..models import Moderator, WordEntry
-from ..scoring.scorer import get_scorer
+from ..services import get_scorer
 from .forms import AccountForm, AccountUpdateForm, ActionForm, WordForm, settings_form
 from .views import bp
 

@@ -14,7 +14,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from ..core.accounts import ROLES
 from ..core.policy_store import LIST_KINDS
-from ..participate.forms import CleanText, TextOnlyForm
+from ..forms import CleanText, TextOnlyForm
 from .service import REJECTION_REASONS, TAKE_DOWN_REASONS
 
 

@@ -13,7 +13,7 @@ from ..insights.calibration import decided_samples, sweep, threshold_grid
 from ..insights.export import DECISION_COLUMNS, WALL_COLUMNS, csv_lines, decision_rows, wall_rows
 from ..insights.stats import DEFAULT_PERIOD, OUTCOMES, PERIODS, collect, format_duration
 from ..models import utcnow
-from ..scoring.scorer import get_scorer
+from ..services import get_scorer
 from .admin import admin_required
 from .views import bp
 

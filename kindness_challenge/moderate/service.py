@@ -15,8 +15,18 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..core import audit
 from ..core.lifecycle import Actor, StaleTransition, move
-from ..core.wall_changes import announce
-from ..models import ActorKind, AuditEvent, Moderator, Report, State, Submission, Transition, utcnow
+from ..core.pg_notify import announce
+from ..models import (
+    ActorKind,
+    AuditEvent,
+    Moderator,
+    Report,
+    ReviewKind,
+    State,
+    Submission,
+    Transition,
+    utcnow,
+)
 
 # Reasons a participant may be given for a rejection (shown on their receipt page).
 REJECTION_REASONS: dict[str, str] = {
@@ -80,7 +90,7 @@ def review_queue(
             .options(
                 selectinload(Submission.scores),
                 selectinload(Submission.reports),
-                selectinload(Submission.review_lock_moderator),
+                selectinload(Submission.viewing_moderator),
             )
             .limit(limit)
         )
@@ -143,7 +153,7 @@ def mark_viewing(session: Session, submission_id: int, moderator: Moderator) -> 
     session.execute(
         update(Submission)
         .where(Submission.id == submission_id, Submission.state == State.needs_review)
-        .values(review_lock_moderator_id=moderator.id, review_lock_until=utcnow() + VIEWING_FOR)
+        .values(viewing_moderator_id=moderator.id, viewing_until=utcnow() + VIEWING_FOR)
         .execution_options(synchronize_session=False)
     )
     session.commit()
@@ -151,13 +161,13 @@ def mark_viewing(session: Session, submission_id: int, moderator: Moderator) -> 
 
 def viewed_by_other(submission: Submission, moderator: Moderator) -> str | None:
     if (
-        submission.review_lock_moderator_id
-        and submission.review_lock_moderator_id != moderator.id
-        and submission.review_lock_until
-        and submission.review_lock_until > utcnow()
-        and submission.review_lock_moderator
+        submission.viewing_moderator_id
+        and submission.viewing_moderator_id != moderator.id
+        and submission.viewing_until
+        and submission.viewing_until > utcnow()
+        and submission.viewing_moderator
     ):
-        return submission.review_lock_moderator.username
+        return submission.viewing_moderator.username
     return None
 
 
@@ -180,7 +190,7 @@ def _refusal(session: Session, submission_id: int, expected: State) -> DecisionR
 def check_appeal_decider(session: Session, submission_id: int, moderator: Moderator) -> None:
     """An appeal is decided by someone other than the moderator who rejected it, if anyone is."""
     submission = session.get(Submission, submission_id)
-    if submission is None or submission.review_kind != "appeal":
+    if submission is None or submission.review_kind != ReviewKind.appeal:
         return
     rejected_by = next(
         (
@@ -302,7 +312,7 @@ def undo(session: Session, submission_id: int, moderator: Moderator) -> Transiti
             State.needs_review,
             Actor(ActorKind.moderator, moderator.username, moderator.id),
             reason=f"undo: the {decided.value} decision was withdrawn",
-            extra={"review_kind": "undone"},
+            extra={"review_kind": ReviewKind.undone},
         )
     except StaleTransition:
         raise _refusal(session, submission_id, decided) from None
@@ -353,7 +363,7 @@ def take_down(
             State.needs_review,
             Actor(ActorKind.moderator, moderator.username, moderator.id),
             reason=f"taken down: {reason_code}" + (f" — {note}" if note else ""),
-            extra={"review_kind": "taken_down"},
+            extra={"review_kind": ReviewKind.taken_down},
         )
     except StaleTransition:
         raise _refusal(session, submission_id, State.published) from None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import (
     Blueprint,
     abort,
@@ -20,13 +18,20 @@ from sqlalchemy import select
 
 from ..core import audit
 from ..core.accounts import authenticate
-from ..core.routing import CATEGORIES, REVIEW_KINDS, language_name
+from ..core.routing import CATEGORIES, language_name
 from ..extensions import db, limiter
-from ..models import AuditEvent, Moderator, State, Submission
-from ..scoring.classifiers import EmbeddedClassifier
+from ..forms import config_limit, same_site_path
+from ..models import (
+    REPORT_REASON_LABELS,
+    REVIEW_KIND_LABELS,
+    AuditEvent,
+    Moderator,
+    ReviewKind,
+    State,
+    Submission,
+)
 from ..scoring.kindness import unwrap
-from ..scoring.scorer import get_scorer
-from ..wall.service import REPORT_REASONS
+from ..services import get_scorer
 from . import service as moderation
 from .explain import highlight, occlusion_weights_many
 from .forms import ActionForm, BulkForm, LoginForm, RejectForm, TakeDownForm
@@ -37,16 +42,9 @@ bp.add_app_template_filter(language_name, "language_name")
 QUEUE_PAGE = 50
 
 
-def _login_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 def _safe_next(target: str | None) -> str:
     """Only same-site paths are followed after login (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        if not urlsplit(target).netloc and "\\" not in target:
-            return target
-    return url_for("moderate.queue")
+    return same_site_path(target) or url_for("moderate.queue")
 
 
 def _back(default: str = "moderate.queue"):
@@ -57,7 +55,7 @@ def _back(default: str = "moderate.queue"):
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(config_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
 def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
@@ -91,9 +89,16 @@ def logout():
     return redirect(url_for("wall.index"))
 
 
+def _id_or_400(raw: str) -> int:
+    """An id from a query string or form: ASCII digits, no larger than a database integer."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 19) or int(raw) > 2**63 - 1:
+        abort(400)
+    return int(raw)
+
+
 def _filters() -> QueueFilter:
     args = request.args
-    kind = args.get("reason") if args.get("reason") in REVIEW_KINDS else None
+    kind = ReviewKind(args["reason"]) if args.get("reason") in REVIEW_KIND_LABELS else None
     category = args.get("category") if args.get("category") in CATEGORIES else None
     sort = args.get("sort") if args.get("sort") in SORTS else "oldest"
     label = args.get("label") or None
@@ -109,10 +114,12 @@ def _filters() -> QueueFilter:
 
 
 def _explanations(items: list[Submission], always: bool = False) -> dict[int, list]:
-    """Highlighted segments per item: occlusion where it is cheap (the embedded model's
-    labels, every item at once), or on request (any label, every variant in one batch)."""
+    """Highlighted segments per item: the stored word-list matches always; the words that drove
+    the scores where that is cheap (a classifier with ``score_occlusions``: every item of a
+    queue page at once) or on request (an item's page: any classifier, every variant in one
+    batch)."""
     classifier = get_scorer(current_app).classifier
-    cheap = isinstance(unwrap(classifier), EmbeddedClassifier)
+    cheap = callable(getattr(unwrap(classifier), "score_occlusions", None))
     asked = {}  # item id -> (text, label) to explain
     for item in items:
         scores = item.score_map()
@@ -122,11 +129,7 @@ def _explanations(items: list[Submission], always: bool = False) -> dict[int, li
     weights = dict(zip(asked, explained, strict=True))
     result = {}
     for item in items:
-        phrases = (
-            tuple((item.state_reason or "").split("'")[1::2])
-            if item.review_kind in ("suspect_word",)
-            else ()
-        )
+        phrases = tuple(item.matched_phrases or ())
         result[item.id] = highlight(item.text, weights.get(item.id), phrases)
     return result
 
@@ -148,7 +151,7 @@ def queue():
         classifier=scorer.classifier.description,
         classifier_labels=getattr(scorer.classifier, "labels", None),
         thresholds=scorer.thresholds,
-        review_kinds=REVIEW_KINDS,
+        review_kinds=REVIEW_KIND_LABELS,
         categories=CATEGORIES,
         sorts=SORTS,
         action_form=ActionForm(),
@@ -161,10 +164,7 @@ def queue():
 @login_required
 def queue_poll():
     """For the queue page's polling: new items since ``after`` and who is viewing what."""
-    try:
-        after = int(request.args.get("after", "0"))
-    except ValueError:
-        abort(400)
+    after = _id_or_400(request.args.get("after", "0"))
     items = moderation.review_queue(db.session, QueueFilter(), limit=500)
     return jsonify(
         newest=moderation.newest_review_id(db.session),
@@ -195,7 +195,7 @@ def item(submission_id: int):
         action_form=ActionForm(),
         reject_form=RejectForm(),
         take_down_form=TakeDownForm(),
-        review_kinds=REVIEW_KINDS,
+        review_kinds=REVIEW_KIND_LABELS,
         categories=CATEGORIES,
     )
 
@@ -243,10 +243,7 @@ def reject(submission_id: int):
 @login_required
 def bulk():
     form = BulkForm()
-    try:
-        ids = [int(value) for value in request.form.getlist("ids")][:200]
-    except ValueError:
-        abort(400)
+    ids = [_id_or_400(value) for value in request.form.getlist("ids")[:200]]
     if not form.validate_on_submit():
         abort(400)
     if not ids:
@@ -318,7 +315,7 @@ def reported():
     return render_template(
         "moderate/reported.html",
         items=items,
-        report_reasons=REPORT_REASONS,
+        report_reasons=REPORT_REASON_LABELS,
         action_form=ActionForm(),
         reject_form=RejectForm(),
         take_down_form=TakeDownForm(),
@@ -328,6 +325,7 @@ def reported():
 @bp.route("/submission/<int:submission_id>/dismiss-reports", methods=["POST"])
 @login_required
 def dismiss_reports(submission_id: int):
+    db.get_or_404(Submission, submission_id)
     if ActionForm().validate_on_submit():
         count = moderation.dismiss_reports(db.session, submission_id, current_user)
         flash(f"{count} report(s) on #{submission_id} dismissed.", "success")
@@ -357,10 +355,7 @@ def audit_log():
         query = query.where(AuditEvent.actor == moderator_name[:120])
     if action:
         query = query.where(AuditEvent.action == action)
-    try:
-        before = int(request.args["before"]) if request.args.get("before") else None
-    except ValueError:
-        abort(400)
+    before = _id_or_400(request.args["before"]) if request.args.get("before") else None
     if before:
         query = query.where(AuditEvent.id < before)
     events = db.session.scalars(query.limit(100)).all()

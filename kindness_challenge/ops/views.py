@@ -12,10 +12,10 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint, Response, abort, current_app, g, has_app_context, jsonify, request
+from flask import Blueprint, Response, abort, current_app, g, jsonify, request
 from prometheus_client import CONTENT_TYPE_LATEST
 from prometheus_client.core import GaugeMetricFamily
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -108,19 +108,6 @@ def prometheus_metrics():
 def start_timer() -> None:
     g.metrics_started = time.perf_counter()
     g.metrics_db_seconds = 0.0
-
-
-@event.listens_for(Engine, "before_cursor_execute")
-def _statement_started(conn, cursor, statement, parameters, context, executemany) -> None:
-    if has_app_context() and "metrics_db_seconds" in g:
-        conn.info["kindness_statement_started"] = time.perf_counter()
-
-
-@event.listens_for(Engine, "after_cursor_execute")
-def _statement_done(conn, cursor, statement, parameters, context, executemany) -> None:
-    started = conn.info.pop("kindness_statement_started", None)
-    if started is not None and has_app_context() and "metrics_db_seconds" in g:
-        g.metrics_db_seconds += time.perf_counter() - started
 
 
 @bp.after_app_request

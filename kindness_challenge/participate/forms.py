@@ -3,8 +3,6 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import urlsplit
 
-from flask_wtf import FlaskForm
-from werkzeug.datastructures import ImmutableMultiDict
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -17,58 +15,13 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..core.routing import CATEGORIES
-from ..core.text.input_checks import TextProblem, clean_text
 from ..core.text.videolinks import PLATFORMS, video_platform
+from ..forms import CleanText, TextOnlyForm
 
 TEXT_MAX = 500
 FOR_MAX = 80
 NAME_MAX = 40
 URL_MAX = 300
-
-
-class CleanText:
-    """WTForms validator: ``textcheck.clean_text`` on the field, keeping the cleaned value."""
-
-    def __init__(self, multiline: bool) -> None:
-        self.multiline = multiline
-
-    def __call__(self, form, field) -> None:
-        if field.data is None:
-            return
-        try:
-            field.data = clean_text(field.data, multiline=self.multiline, field=field.label.text)
-        except TextProblem as problem:
-            raise ValidationError(str(problem)) from None
-
-
-def _as_text(value) -> str | None:
-    """A submitted value as text: strings as they are, JSON scalars as their text, else None."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool | int | float):
-        return str(value)
-    return None
-
-
-class TextOnlyForm(FlaskForm):
-    """A FlaskForm whose fields only ever receive text.
-
-    Flask-WTF also reads uploaded files and JSON bodies into a form, so a file, a number or an
-    object could reach the validators where a string is expected, and fail there with a 500
-    instead of a message. Here a file or a JSON object or list in place of a value counts as not
-    sent, and JSON numbers and booleans become their text.
-    """
-
-    class Meta:
-        def wrap_formdata(self, form, formdata):
-            try:
-                formdata = super().wrap_formdata(form, formdata)
-            except (TypeError, ValueError):  # a JSON body that is not an object
-                return ImmutableMultiDict()
-            if formdata is None or not hasattr(formdata, "items"):
-                return formdata
-            pairs = [(key, _as_text(value)) for key, value in formdata.items(multi=True)]
-            return ImmutableMultiDict([(key, value) for key, value in pairs if value is not None])
 
 
 class ConsentField(BooleanField):

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from ..core import audit
 from ..core.lifecycle import Actor, StaleTransition, move
+from ..core.pg_notify import announce
 from ..core.routing import Policy, route_submission
 from ..core.text.matching import normalize, scoring_text
-from ..core.wall_changes import announce
-from ..models import ActorKind, State, Submission, utcnow
+from ..models import ActorKind, ReviewKind, State, Submission, utcnow
 
 APPEAL_MAX = 500
 
@@ -71,14 +71,16 @@ NUDGE_MESSAGE = (
 
 
 def nudge(classifier, policy: Policy, text: str, known: dict[str, float] | None = None) -> Nudge:
-    """Would this draft be held back as unkind? Uses the live policy, minus premoderation,
-    links and the kindness requirement (those hold back moments that are not unkind, and a
-    nudge must not scold a neutral one). Scores the text's scoring form, as the worker does,
-    unless ``known`` gives what ``classifier`` scored it already (``nudge_cache``).
+    """Would this draft be held back as unkind? Only a toxicity label at or over its threshold
+    or a banned phrase nudges: premoderation, suspect phrases, links and the kindness
+    requirement hold back moments that are not unkind, and a nudge must not scold a neutral
+    one (a suspect phrase is only a reason for a moderator to look). Scores the text's scoring
+    form, as the worker does, unless ``known`` gives what ``classifier`` scored it already
+    (``nudge_cache``).
     Fails open: a classifier error gives no nudge, since the real scoring later fails closed."""
     if not text.strip():
         return Nudge(False)
-    policy = replace(policy, mode="auto", links_to_review=False, require_kindness=False)
+    policy = replace(policy, mode="auto", links_to_review=False, require_kindness=False, suspect=())
     if known is not None:
         scores = known
     else:
@@ -129,7 +131,7 @@ def appeal(session: Session, submission: Submission, note: str) -> None:
             State.needs_review,
             Actor(ActorKind.participant, "participant"),
             reason=f"appeal: {note}",
-            extra={"review_kind": "appeal", "appeal_note": note, "appealed_at": utcnow()},
+            extra={"review_kind": ReviewKind.appeal, "appeal_note": note, "appealed_at": utcnow()},
         )
     except StaleTransition:
         session.rollback()

@@ -17,68 +17,32 @@ from flask import (
     url_for,
 )
 
-from ..core.policy_cache import RecentPolicy
 from ..core.routing import CATEGORIES
 from ..core.text.matching import scoring_text
 from ..extensions import db, limiter
+from ..forms import config_limit
 from ..metrics import NUDGE_SCORES, NUDGES_SKIPPED
 from ..models import State
 from ..scoring.kindness import unwrap
-from ..scoring.scorer import get_scorer
 from ..scoring.worker import reusable_prescores
+from ..services import get_scorer, nudge_policy, nudge_runner, nudge_scores
 from . import service as participation
 from .forms import TEXT_MAX, AppealForm, SubmissionForm, WithdrawForm
-from .low_priority import Busy, LowPriorityRunner
-from .nudge_cache import MemoryScoreCache, RedisScoreCache, score_key
+from .low_priority import Busy
+from .nudge_cache import score_key
 from .submit import create_submission, find_by_receipt
 
 bp = Blueprint("participate", __name__)
-
-
-def _submit_limit() -> str:
-    return current_app.config["SUBMIT_RATE_LIMIT"]
-
-
-def _nudge_limit() -> str:
-    return current_app.config["NUDGE_RATE_LIMIT"]
 
 
 def _client() -> str:
     return participation.client_hash(current_app.secret_key, request.remote_addr or "unknown")
 
 
-def _nudge_runner() -> LowPriorityRunner:
-    runner = current_app.extensions.get("kindness_nudge_runner")
-    if runner is None:
-        queue = current_app.config["NUDGE_MAX_QUEUE_SECONDS"]
-        runner = LowPriorityRunner(
-            int(current_app.config["NUDGE_NICE"]),
-            float(current_app.config["NUDGE_TIMEOUT_SECONDS"]),
-            float(queue) if queue is not None else None,
-        )
-        current_app.extensions["kindness_nudge_runner"] = runner
-    return runner
-
-
-def _score_cache() -> MemoryScoreCache | RedisScoreCache | None:
-    """Where nudge scores are kept (None: NUDGE_CACHE_SECONDS is 0); one per app."""
-    app = current_app._get_current_object()
-    if "kindness_nudge_scores" not in app.extensions:
-        ttl = float(app.config["NUDGE_CACHE_SECONDS"])
-        cache = None
-        if ttl > 0 and app.config.get("REDIS_URL"):
-            prefix = f"{app.config.get('RATELIMIT_KEY_PREFIX') or 'kindness'}:nudge:"
-            cache = RedisScoreCache(app.config["REDIS_URL"], ttl, prefix)
-        elif ttl > 0:
-            cache = MemoryScoreCache(ttl)
-        app.extensions["kindness_nudge_scores"] = cache
-    return app.extensions["kindness_nudge_scores"]
-
-
 def _kept_scores(classifier, text: str) -> tuple[str | None, dict | None]:
     """This text's key in the nudge score cache and the prescores kept there, if usable by
     ``classifier``; (None, None) where nothing is kept."""
-    cache = _score_cache()
+    cache = nudge_scores()
     if cache is None or not text.strip():
         return None, None
     version = f"{classifier.name} {classifier.version}"
@@ -90,8 +54,7 @@ def _kept_scores(classifier, text: str) -> tuple[str | None, dict | None]:
 def _nudge(text: str) -> participation.Nudge:
     scorer = get_scorer(current_app)
     # advice may lag a change made in another process by a moment (see policy_cache)
-    recent = current_app.extensions.setdefault("kindness_nudge_policy", RecentPolicy())
-    policy = recent.get(db.session, scorer.thresholds)
+    policy = nudge_policy().get(db.session, scorer.thresholds)
     # The nudge ignores kindness (require_kindness=False): skip an added kindness head's model.
     classifier = unwrap(scorer.classifier)
     key, kept = _kept_scores(classifier, text)
@@ -100,7 +63,7 @@ def _nudge(text: str) -> participation.Nudge:
         return participation.nudge(classifier, policy, text, kept["scores"])
     # Advice only: a skipped nudge leaves the moment to be stored and scored by the worker.
     try:
-        result = _nudge_runner().run(participation.nudge, classifier, policy, text)
+        result = nudge_runner().run(participation.nudge, classifier, policy, text)
     except Busy:
         NUDGES_SKIPPED.labels("busy").inc()  # a spike: no log line per submission
         return participation.Nudge(False)
@@ -110,12 +73,12 @@ def _nudge(text: str) -> participation.Nudge:
         return participation.Nudge(False)
     NUDGE_SCORES.labels("model").inc()
     if key is not None and result.prescores is not None:
-        _score_cache().put(key, result.prescores)
+        nudge_scores().put(key, result.prescores)
     return result
 
 
 @bp.route("/share", methods=["GET", "POST"])
-@limiter.limit(_submit_limit, methods=["POST"])
+@limiter.limit(config_limit("SUBMIT_RATE_LIMIT"), methods=["POST"])
 def share():
     form = SubmissionForm()
     nudge = None
@@ -166,7 +129,7 @@ def _form_page(form: SubmissionForm, nudge, status: int):
 
 
 @bp.route("/share/nudge", methods=["POST"])
-@limiter.limit(_nudge_limit)
+@limiter.limit(config_limit("NUDGE_RATE_LIMIT"))
 def nudge():
     """Score a draft while it is typed; nothing is stored. JSON in, JSON out (CSRF header)."""
     payload = request.get_json(silent=True)

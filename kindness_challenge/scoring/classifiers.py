@@ -2,7 +2,7 @@
 
 Two implementations:
 
-* ``EmbeddedClassifier``: alt-profanity-check, a linear model over character and word n-grams
+* ``ProfanityCheckClassifier``: alt-profanity-check, a linear model over character and word n-grams
   trained on labelled comments, shipped inside its package. Works on a fresh machine with no
   downloads; one label, ``toxicity``.
 * ``DetoxifyClassifier`` (``detoxify_classifier.py``): the production classifier. Any detoxify
@@ -38,7 +38,7 @@ class Classifier(Protocol):
         ...
 
 
-class EmbeddedClassifier:
+class ProfanityCheckClassifier:
     """alt-profanity-check: the offline default. Reads every text in full."""
 
     name = "alt-profanity-check"
@@ -63,7 +63,7 @@ class EmbeddedClassifier:
     def score_occlusions(self, text: str, words: Sequence[str]) -> list[dict[str, float]]:
         """``score_batch([text] + [the other words joined by a space, for each word])`` for
         ``words == text.split()``, in one pass over the text (for explanations)."""
-        if type(self).score_batch is not EmbeddedClassifier.score_batch:  # a subclass's own
+        if type(self).score_batch is not ProfanityCheckClassifier.score_batch:  # a subclass's own
             return self.score_batch(
                 [text] + [" ".join(words[:i] + words[i + 1 :]) for i in range(len(words))]
             )
@@ -93,7 +93,7 @@ def build_classifier(
     if kind == "embedded":
         return embedded_default(threads=embedded_threads)
     if kind == "profanity-check":
-        return EmbeddedClassifier()
+        return ProfanityCheckClassifier()
     if kind == "detoxify":
         settings = detoxify or DetoxifySettings()
         try:

@@ -1,16 +1,17 @@
-"""Wires the scoring package into the app: the active classifier and the in-process worker."""
+"""The scoring package as one object: the active classifier, its thresholds, and the in-process
+worker. Built once per app by ``services``; no Flask here (it is given the configuration and a
+way to reach the engine)."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Mapping
 
-import click
-from flask import Flask
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from ..core.routing import DEFAULT_THRESHOLDS
-from ..extensions import db
 from .classifiers import Classifier, build_classifier, with_kindness
 from .detoxify_classifier import DetoxifySettings
 from .kindness import unwrap
@@ -21,11 +22,19 @@ log = logging.getLogger(__name__)
 
 
 class Scorer:
-    """Per-app scoring state, kept in ``app.extensions["kindness_scorer"]``."""
+    """Per-app scoring state. ``engine`` returns the app's database engine; with
+    ``defer_missing_files`` (a command line, where `classifier fetch` must still run) missing
+    detoxify files raise at the classifier's first use instead of here."""
 
-    def __init__(self, app: Flask) -> None:
-        self.app = app
-        config = app.config
+    def __init__(
+        self,
+        config: Mapping,
+        engine: Callable[[], Engine],
+        *,
+        defer_missing_files: bool = False,
+    ) -> None:
+        self.config = config
+        self._engine = engine
         self._classifier: Classifier | None = None
         self._missing: ModelFilesMissing | None = None
         try:
@@ -41,7 +50,7 @@ class Scorer:
             # DETOXIFY_REQUIRED without the files: the service must not start. Under the flask
             # command line, though, `classifier fetch` (and `db upgrade`) must still run, so
             # the error waits for the first use of the classifier.
-            if click.get_current_context(silent=True) is None:
+            if not defer_missing_files:
                 raise
             self._missing = missing
         # The defaults, then what the active classifier's makers measured (the embedded heads
@@ -74,9 +83,7 @@ class Scorer:
         self._classifier = classifier
 
     def session_factory(self):
-        with self.app.app_context():
-            engine = db.engine
-        return sessionmaker(bind=engine, expire_on_commit=False)
+        return sessionmaker(bind=self._engine(), expire_on_commit=False)
 
     def drain(self) -> BatchResult:
         """Score everything claimable now, in this thread (CLI and tests)."""
@@ -106,7 +113,7 @@ class Scorer:
 
     def ensure_background_thread(self) -> None:
         """Start the in-process worker once (SCORING_MODE=thread); it also picks up leftovers."""
-        if self.app.config["SCORING_MODE"] != "thread" or self._thread is not None:
+        if self.config["SCORING_MODE"] != "thread" or self._thread is not None:
             return
         with self._start_lock:
             if self._thread is None:
@@ -119,10 +126,6 @@ class Scorer:
     def notify_new_submission(self) -> None:
         self.ensure_background_thread()
         self.wake.set()
-
-
-def get_scorer(app: Flask) -> Scorer:
-    return app.extensions["kindness_scorer"]
 
 
 def detoxify_settings(config) -> DetoxifySettings:

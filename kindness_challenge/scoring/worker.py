@@ -313,6 +313,7 @@ def score_claim(
             values = {
                 "review_kind": decision.review_kind,
                 "flagged_labels": ",".join(decision.flagged_labels) or None,
+                "matched_phrases": list(decision.matched) or None,
                 "severity": None if isinstance(outcome, Exception) else severity(outcome),
                 "scored_at": now,
                 "last_error": None,

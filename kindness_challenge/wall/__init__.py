@@ -1,0 +1,1 @@
+"""Visitors: the wall, permalinks, hearts, reports, the event display and the feed."""

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from .queries import newest_key, published_count, published_hearts, published_since
+from ..core.wall_queries import newest_key, published_count, published_hearts, published_since
 
 
 @dataclass

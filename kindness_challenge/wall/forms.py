@@ -5,7 +5,8 @@ from wtforms import HiddenField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from ..core.text.input_checks import TextProblem, clean_text
-from .service import REPORT_NOTE_MAX, REPORT_REASONS
+from ..models import REPORT_REASON_LABELS
+from .service import REPORT_NOTE_MAX
 
 
 class HeartForm(FlaskForm):
@@ -17,7 +18,7 @@ class HeartForm(FlaskForm):
 class ReportForm(FlaskForm):
     reason = RadioField(
         "Why are you reporting it?",
-        choices=[SelectChoice(key, label) for key, label in REPORT_REASONS.items()],
+        choices=[SelectChoice(key, label) for key, label in REPORT_REASON_LABELS.items()],
         validators=[InputRequired("Please choose a reason.")],
     )
     note = TextAreaField(

@@ -16,15 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..core.lifecycle import Actor, StaleTransition, move
-from ..models import ActorKind, Heart, Report, State, Submission
+from ..models import REPORT_REASON_LABELS, ActorKind, Heart, Report, ReviewKind, State, Submission
 
-REPORT_REASONS: dict[str, str] = {
-    "bullying": "Bullying or harassment",
-    "hate": "Hate or attacks on who people are",
-    "spam": "Spam or advertising",
-    "personal_info": "Someone's personal information",
-    "other": "Something else",
-}
 REPORT_NOTE_MAX = 300
 VISITORS = Actor(ActorKind.visitor, "visitors")
 
@@ -156,7 +149,7 @@ def report(
     """Record a visitor's report of a published moment. One per visitor per moment. When the
     moment has ``hide_threshold`` open reports from different visitors, it leaves the wall for
     review in the same transaction. Raises NotPublished, or ValueError for an unknown reason."""
-    if reason not in REPORT_REASONS:
+    if reason not in REPORT_REASON_LABELS:
         raise ValueError(f"unknown report reason {reason!r}")
     note = (note or "").strip()[:REPORT_NOTE_MAX] or None
     _lock_published(session, submission_id)
@@ -186,7 +179,7 @@ def report(
                 State.needs_review,
                 VISITORS,
                 reason=f"hidden after {open_reports} reports",
-                extra={"review_kind": "reported"},
+                extra={"review_kind": ReviewKind.reported},
             )
             hidden = True
         except StaleTransition:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from urllib.parse import urlsplit
-
 from flask import (
     Blueprint,
     Response,
@@ -19,39 +16,28 @@ from flask import (
 )
 
 from ..core.routing import CATEGORIES
-from ..core.wall_changes import ChangeListener
+from ..core.wall_queries import Cursor, featured, published_moment, wall_page
 from ..extensions import db, limiter
+from ..forms import config_limit, same_site_path
 from ..metrics import WALL_SNAPSHOTS
-from ..models import Submission, utcnow
+from ..models import MAX_ID, Submission, utcnow
+from ..services import wall_counts, wall_snapshots
 from . import service as visitors
 from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_key
-from .counts import CountCache
 from .feed import atom_feed
 from .forms import HeartForm, ReportForm
-from .queries import Cursor, featured, published_moment, wall_page
-from .snapshot import MomentView, SnapshotCache, WallPage
+from .snapshot import MomentView, WallPage
 
 bp = Blueprint("wall", __name__)
 
 FEATURED_ON_WALL = 6
 DISPLAY_MOMENTS = 12
 FEED_ENTRIES = 50
-MAX_ID = 2**62
-_SNAPSHOT_START = threading.Lock()
 
 
 @bp.app_template_filter("category_label")
 def category_label(key: str | None) -> str | None:
     return CATEGORIES.get(key) if key else None
-
-
-def counts() -> CountCache:
-    """This app's per-process cache of the running counts (shared with the API)."""
-    cache = current_app.extensions.get("kindness_wall_counts")
-    if cache is None:
-        cache = CountCache(float(current_app.config["WALL_COUNT_CACHE_SECONDS"]))
-        current_app.extensions["kindness_wall_counts"] = cache
-    return cache
 
 
 def _wall_args() -> tuple[Cursor | None, str | None]:
@@ -71,14 +57,6 @@ def _published_or_404(moment_id: int) -> Submission:
     return found
 
 
-def _safe_back(target: str | None, default: str) -> str:
-    """Only same-site paths are followed back (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        if not urlsplit(target).netloc and "\\" not in target:
-            return target
-    return default
-
-
 def _page(category: str | None, after: Cursor | None):
     moments, next_cursor = wall_page(
         db.session, current_app.config["WALL_PAGE_SIZE"], after, category
@@ -93,33 +71,15 @@ def _build_page(category: str | None, after: Cursor | None) -> WallPage:
         moments=tuple(MomentView.of(m) for m in moments),
         featured=tuple(MomentView.of(m) for m in highlights),
         next_cursor=next_cursor,
-        total=counts().published(db.session),
+        total=wall_counts().published(db.session),
     )
-
-
-def snapshots() -> SnapshotCache | None:
-    """This process's wall snapshots, listening for take-downs from its first use; None where
-    they are off (WALL_SNAPSHOT_SECONDS 0, or SQLite, which cannot announce a take-down)."""
-    app = current_app._get_current_object()
-    if "kindness_wall_snapshots" not in app.extensions:
-        with _SNAPSHOT_START:
-            if "kindness_wall_snapshots" not in app.extensions:
-                ttl = float(app.config["WALL_SNAPSHOT_SECONDS"])
-                cache = None
-                if ttl > 0 and db.engine.dialect.name == "postgresql":
-                    cache = SnapshotCache(ttl)
-                    app.extensions["kindness_wall_listener"] = ChangeListener(
-                        db.engine, cache.invalidate, cache.set_live
-                    ).start()
-                app.extensions["kindness_wall_snapshots"] = cache
-    return app.extensions["kindness_wall_snapshots"]
 
 
 @bp.route("/")
 def index():
     after, category = _wall_args()
     key = visitor_key()
-    cache = snapshots() if after is None and key is None else None
+    cache = wall_snapshots() if after is None and key is None else None
     if cache is None:
         page = _build_page(category, after)
     else:
@@ -178,16 +138,8 @@ def moment(moment_id: int):
     return _render_moment(_published_or_404(moment_id), ReportForm(formdata=None))
 
 
-def _heart_limit() -> str:
-    return current_app.config["HEART_RATE_LIMIT"]
-
-
-def _report_limit() -> str:
-    return current_app.config["REPORT_RATE_LIMIT"]
-
-
 @bp.post("/moment/<int:moment_id>/heart")
-@limiter.limit(_heart_limit)
+@limiter.limit(config_limit("HEART_RATE_LIMIT"))
 def heart(moment_id: int):
     form = HeartForm()
     if not form.validate_on_submit():
@@ -204,12 +156,12 @@ def heart(moment_id: int):
         response = jsonify(id=moment_id, hearted=result.hearted, count=result.count)
     else:
         default = url_for("wall.moment", moment_id=moment_id)
-        response = redirect(f"{_safe_back(form.back.data, default)}#moment-{moment_id}")
+        response = redirect(f"{same_site_path(form.back.data) or default}#moment-{moment_id}")
     return set_cookie_if_new(response)
 
 
 @bp.post("/moment/<int:moment_id>/report")
-@limiter.limit(_report_limit)
+@limiter.limit(config_limit("REPORT_RATE_LIMIT"))
 def report(moment_id: int):
     moment = _published_or_404(moment_id)
     form = ReportForm()
@@ -255,7 +207,7 @@ def display():
         next_at=(at + 1) % len(moments) if moments else 0,
         rotate_seconds=current_app.config["DISPLAY_ROTATE_SECONDS"],
         refresh_seconds=current_app.config["DISPLAY_REFRESH_SECONDS"],
-        total=counts().published(db.session),
+        total=wall_counts().published(db.session),
     )
 
 

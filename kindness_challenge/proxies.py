@@ -1,0 +1,110 @@
+"""Reverse proxies and https, at the WSGI layer, before Flask sees the request.
+
+``X-Forwarded-*`` (and ``Forwarded``) are believed only on connections from TRUSTED_PROXIES (a
+list of addresses or networks, loopback by default) and only when PROXY_FIX_* says how many
+proxies set them; Werkzeug's ``ProxyFix`` then does the reading. On any other connection they
+are removed, so a client that reaches the app directly cannot pick its own address (rate limits,
+the duplicate window, reports) or scheme. Such a request is marked ``UNTRUSTED_FORWARDING`` so
+that address-based checks (``ops``) know a proxy we do not trust stands in front.
+
+HTTPS true: TLS ends in front of the app and every request is taken as https. Whenever the
+request is https, from HTTPS or from a trusted proxy's ``X-Forwarded-Proto``, every cookie the
+response sets (session, remember-me, visitor) gets ``Secure``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from collections.abc import Iterable
+
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+log = logging.getLogger(__name__)
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+LOOPBACK = ("127.0.0.0/8", "::1")
+HOPS = ("x_for", "x_proto", "x_host", "x_prefix")
+# Headers a proxy (or gunicorn, for the scheme) would act on; dropped from untrusted peers.
+FORWARDED_HEADERS = (
+    "HTTP_FORWARDED",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_X_FORWARDED_PREFIX",
+    "HTTP_X_FORWARDED_PROTOCOL",
+    "HTTP_X_FORWARDED_SSL",
+    "HTTP_X_REAL_IP",
+)
+UNTRUSTED_FORWARDING = "kindness.untrusted_forwarding"
+
+
+def parse_networks(value: str | Iterable[str] | None) -> tuple[Network, ...]:
+    """ "10.0.0.1, 10.1.0.0/16" or a list of the same; a bad entry is an error at start-up."""
+    if not value:
+        return ()
+    items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+    try:
+        return tuple(ipaddress.ip_network(str(item).strip(), strict=False) for item in items)
+    except ValueError as error:
+        raise ValueError(f"not an address or network: {error}") from None
+
+
+def address_in(address: str | None, networks: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return False
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return any(ip in network for network in networks)
+
+
+class TrustedProxies:
+    """WSGI middleware: forwarded headers from trusted peers only; https; Secure cookies."""
+
+    def __init__(self, app, trusted: tuple[Network, ...], hops: dict[str, int], https: bool):
+        self.app = app
+        self.trusted = trusted
+        self.proxied = ProxyFix(app, **hops) if trusted and any(hops.values()) else None
+        self.https = https
+
+    def __call__(self, environ, start_response):
+        app = self.app
+        if self.proxied is not None and address_in(environ.get("REMOTE_ADDR"), self.trusted):
+            app = self.proxied
+        else:
+            dropped = [name for name in FORWARDED_HEADERS if name in environ]
+            for name in dropped:
+                del environ[name]
+            if dropped:
+                environ[UNTRUSTED_FORWARDING] = True
+        if self.https:
+            environ["wsgi.url_scheme"] = "https"
+
+        def secure_cookies(status, headers, exc_info=None):
+            # The scheme is read here, after ProxyFix has set it from X-Forwarded-Proto.
+            if environ.get("wsgi.url_scheme") == "https":
+                headers = [
+                    (name, _secure(value) if name.lower() == "set-cookie" else value)
+                    for name, value in headers
+                ]
+            return start_response(status, headers, exc_info)
+
+        return app(environ, secure_cookies)
+
+
+def _secure(cookie: str) -> str:
+    attributes = {part.strip().lower() for part in cookie.split(";")[1:]}
+    return cookie if "secure" in attributes else cookie + "; Secure"
+
+
+def init_proxies(app) -> None:
+    """Wrap ``app.wsgi_app`` as the settings say (see README "Running at scale")."""
+    config = app.config
+    hops = {name: int(config[f"PROXY_FIX_{name.upper()}"]) for name in HOPS}
+    trusted = parse_networks(config["TRUSTED_PROXIES"])
+    if any(hops.values()) and not trusted:
+        log.warning("PROXY_FIX_* is set but TRUSTED_PROXIES is empty: forwarded headers ignored")
+    app.wsgi_app = TrustedProxies(app.wsgi_app, trusted, hops, bool(config["HTTPS"]))
