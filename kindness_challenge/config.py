@@ -88,11 +88,6 @@ def defaults(app: Flask) -> dict:
         # cookies are Secure and HSTS is sent. Behind a trusted proxy with PROXY_FIX_X_PROTO,
         # requests it forwards as https count as https without this.
         "HTTPS": False,
-
-        # Served over https (TLS ends in front of the app): every request counts as https, so
-        # cookies are Secure and HSTS is sent. Behind a trusted proxy with PROXY_FIX_X_PROTO,
-        # requests it forwards as https count as https without this.
-        "HTTPS": False,
         # "text" (Flask's default logging) or "json": one JSON object per line, with request ids.
         "LOG_FORMAT": "text",
         "LOG_LEVEL": "INFO",
