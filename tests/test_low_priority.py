@@ -118,7 +118,7 @@ def test_under_a_spike_the_nudge_is_skipped_at_once_and_the_moment_stored(tmp_pa
     app = make_app(tmp_path, NUDGE_MAX_QUEUE_SECONDS=0.001)
     client = app.test_client()
     with app.test_request_context():
-        from kindness_challenge.participate.views import _nudge_runner
+        from kindness_challenge.services import nudge_runner as _nudge_runner
 
         runner = _nudge_runner()
     runner.run(lambda: None)
@@ -150,7 +150,7 @@ def test_a_nudge_that_does_not_answer_in_time_is_skipped_and_the_moment_stored(t
     app = make_app(tmp_path, NUDGE_TIMEOUT_SECONDS=0.2)
     client = app.test_client()
     with app.test_request_context():
-        from kindness_challenge.participate.views import _nudge_runner
+        from kindness_challenge.services import nudge_runner as _nudge_runner
 
         runner = _nudge_runner()
     release = threading.Event()

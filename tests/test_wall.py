@@ -470,3 +470,45 @@ def test_every_page_links_the_feed_and_display_mode(small_app):
     page = small_app.test_client().get("/share").get_data(as_text=True)
     assert '<link rel="alternate" type="application/atom+xml"' in page
     assert 'href="/display"' in page and 'href="/feed.atom"' in page
+
+
+def test_every_card_path_renders_the_one_moment_view(app, client):
+    """A card's fields come from MomentView on every path: a field added there shows on `/`, on
+    "load more", on the permalink and on the display; none renders from a database row."""
+    import re
+    from pathlib import Path
+
+    from flask import template_rendered
+
+    from kindness_challenge.wall.snapshot import MomentView
+
+    with app.app_context():
+        ids = [add_moment(app, f"Kind moment number {i}") for i in range(3)]
+    seen: list[object] = []
+
+    def record(sender, template, context, **extra):
+        seen.extend(context.get("moments") or [])
+        seen.extend(context.get("featured") or [])
+        if "moment" in context:
+            seen.append(context["moment"])
+
+    template_rendered.connect(record, app)
+    try:
+        assert client.get("/").status_code == 200
+        assert client.get("/wall/more").status_code == 200
+        assert client.get(f"/moment/{ids[0]}").status_code == 200
+        assert client.get("/display").status_code == 200
+    finally:
+        template_rendered.disconnect(record, app)
+    assert seen and all(isinstance(m, MomentView) for m in seen), {type(m) for m in seen}
+    # Every field the card macro reads exists on MomentView (else it would render blank).
+    macros = (Path(__file__).resolve().parents[1] / "templates" / "_macros.html").read_text()
+    card = macros[
+        macros.index("macro moment_card") : macros.index(
+            "endmacro", macros.index("macro moment_card")
+        )
+    ]
+    used = set(re.findall(r"\bmoment\.(\w+)", card))
+    assert used and used <= set(MomentView.__dataclass_fields__), used - set(
+        MomentView.__dataclass_fields__
+    )

@@ -18,7 +18,7 @@ from kindness_challenge.models import Submission
 from kindness_challenge.moderate import service as moderation
 from kindness_challenge.participate import service as participation
 from kindness_challenge.wall.snapshot import SnapshotCache
-from kindness_challenge.wall.views import snapshots
+from kindness_challenge.services import wall_snapshots as snapshots
 
 from conftest import make_app, stop_wall_listener
 from scale_helpers import wait_until

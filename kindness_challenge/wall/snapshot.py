@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from ..models import Submission
@@ -27,7 +27,12 @@ from ..models import Submission
 
 @dataclass(frozen=True)
 class MomentView:
-    """What a wall card shows of a published moment, detached from any database session."""
+    """What a wall card shows of a published moment, detached from any database session.
+
+    The one source of a card's fields: the wall's first page, "load more", the permalink and the
+    event display all render these, so a field added here shows on every path, and a field the
+    card macro reads must be added here (tests/test_wall.py checks the macro against it).
+    """
 
     id: int
     text: str
@@ -40,16 +45,7 @@ class MomentView:
 
     @classmethod
     def of(cls, moment: Submission) -> MomentView:
-        return cls(
-            id=moment.id,
-            text=moment.text,
-            display_name=moment.display_name,
-            video_url=moment.video_url,
-            category=moment.category,
-            for_whom=moment.for_whom,
-            published_at=moment.published_at,
-            heart_count=moment.heart_count,
-        )
+        return cls(**{field.name: getattr(moment, field.name) for field in fields(cls)})
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,8 @@ def index():
 def more():
     """The next page's cards as an HTML fragment, for "Load more" (wall.js)."""
     after, category = _wall_args()
-    moments, next_cursor = _page(category, after)
+    rows, next_cursor = _page(category, after)
+    moments = [MomentView.of(m) for m in rows]
     return render_template(
         "wall/_more.html",
         moments=moments,
@@ -125,7 +126,7 @@ def _render_moment(moment: Submission, report_form: ReportForm, status: int = 20
     key = visitor_key()
     return render_template(
         "wall/moment.html",
-        moment=moment,
+        moment=MomentView.of(moment),
         hearted=visitors.hearted_ids(db.session, key, [moment.id]),
         reported=visitors.has_reported(db.session, key, moment.id),
         report_form=report_form,
@@ -198,7 +199,8 @@ def report(moment_id: int):
 @bp.route("/display")
 def display():
     """Full screen for events and streams: featured moments, else the newest, rotating."""
-    moments = featured(db.session, DISPLAY_MOMENTS) or wall_page(db.session, DISPLAY_MOMENTS)[0]
+    rows = featured(db.session, DISPLAY_MOMENTS) or wall_page(db.session, DISPLAY_MOMENTS)[0]
+    moments = [MomentView.of(m) for m in rows]
     at = request.args.get("at", default=0, type=int) % len(moments) if moments else 0
     return render_template(
         "wall/display.html",

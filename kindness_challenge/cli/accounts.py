@@ -1,0 +1,23 @@
+"""``flask create-moderator``: moderator and admin accounts from the command line."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+
+from ..core.accounts import ROLES, AccountError, create_moderator
+from ..extensions import db
+
+
+@click.command("create-moderator")
+@with_appcontext
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), default="moderator", show_default=True)
+@click.password_option(envvar="KINDNESS_NEW_MODERATOR_PASSWORD", help="Asked for if not given.")
+def create_moderator_command(username: str, role: str, password: str) -> None:
+    """Create a moderator account (password hashed with scrypt)."""
+    try:
+        moderator = create_moderator(db.session, username, password, role)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created {moderator.role} {moderator.username!r}.")
