@@ -26,7 +26,8 @@ ROOT_MODULES = {
     "logging_setup",
     "services",
     "forms",
-    "security",
+    "security",  # response headers, sessions over https, canonical host
+    "proxies",  # which X-Forwarded-* headers are believed, from whom
 }
 
 
