@@ -11,6 +11,9 @@ from collections.abc import Mapping
 
 KINDNESS = "kindness"
 POSITIVE_LABELS: frozenset[str] = frozenset({KINDNESS})
+# A threat (of violence, or an incitement to self-harm) is never published without a
+# moderator, and its review comes before everything else in the queue.
+THREAT = "threat"
 
 
 def is_positive(label: str) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..core import audit
+from ..core.labels import THREAT
 from ..core.lifecycle import Actor, StaleTransition, move
 from ..core.pg_notify import announce
 from ..models import (
@@ -73,11 +74,18 @@ def review_query(filters: QueueFilter = QueueFilter(), now: datetime | None = No
         query = query.where(Submission.created_at < cutoff)
     if filters.category:
         query = query.where(Submission.category == filters.category)
+    # Threats first, whatever the sort: someone may be in danger.
+    threat_first = case(
+        (func.coalesce(Submission.flagged_labels, "").contains(THREAT), 0), else_=1
+    )
     if filters.sort == "severe":
         return query.order_by(
-            func.coalesce(Submission.severity, 2.0).desc(), Submission.created_at, Submission.id
+            threat_first,
+            func.coalesce(Submission.severity, 2.0).desc(),
+            Submission.created_at,
+            Submission.id,
         )
-    return query.order_by(Submission.created_at, Submission.id)
+    return query.order_by(threat_first, Submission.created_at, Submission.id)
 
 
 def review_queue(
