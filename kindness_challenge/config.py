@@ -88,6 +88,11 @@ def defaults(app: Flask) -> dict:
         # cookies are Secure and HSTS is sent. Behind a trusted proxy with PROXY_FIX_X_PROTO,
         # requests it forwards as https count as https without this.
         "HTTPS": False,
+        # Strict-Transport-Security max-age, sent on https responses (no includeSubDomains).
+        "HSTS_SECONDS": 365 * 24 * 3600,
+        # Sites allowed to frame the event display (/display), e.g. "https://events.example.org";
+        # every other page, and the display by default, refuses to be framed.
+        "DISPLAY_FRAME_ANCESTORS": None,
         # "text" (Flask's default logging) or "json": one JSON object per line, with request ids.
         "LOG_FORMAT": "text",
         "LOG_LEVEL": "INFO",
