@@ -13,6 +13,7 @@ from werkzeug.routing import IntegerConverter
 from . import config
 from .api import views as api_views
 from .cli import register_commands
+from .core.accounts import moderator_for_session
 from .errors import register_error_handlers
 from .extensions import csrf, db, limiter, login_manager, migrate
 from .logging_setup import init_logging
@@ -73,9 +74,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_message = "Please log in to moderate."
 
     @login_manager.user_loader
-    def load_moderator(moderator_id: str) -> Moderator | None:
-        moderator = db.session.get(Moderator, int(moderator_id))
-        return moderator if moderator and moderator.active else None
+    def load_moderator(user_id: str) -> Moderator | None:
+        return moderator_for_session(db.session, user_id)  # "id:session version"
 
     init_services(app)
     app.extensions["kindness_nudge_warm_up"] = warm_up_nudges(

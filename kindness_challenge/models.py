@@ -296,6 +296,9 @@ class Moderator(Base):
     role: Mapped[str] = mapped_column(String(20), default="moderator")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Part of every session and remember-me cookie (``get_id``); raised on logout, password,
+    # role or active change (``core.accounts.end_sessions``), so every earlier cookie dies.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     # Flask-Login's user protocol, written out so this module needs no Flask import.
     @property
@@ -311,7 +314,8 @@ class Moderator(Base):
         return False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What Flask-Login keeps in the session: the id and the session version."""
+        return f"{self.id}:{self.session_version}"
 
 
 class Setting(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from .accounts import create_moderator_command
+from .accounts import create_moderator_command, set_password_command
 from .calibrate import calibrate_command
 from .classifier import classifier_group
 from .worker import score_worker_command
@@ -13,6 +13,7 @@ from .worker import score_worker_command
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_moderator_command)
+    app.cli.add_command(set_password_command)
     app.cli.add_command(score_worker_command)
     app.cli.add_command(classifier_group)
     app.cli.add_command(calibrate_command)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask.cli import with_appcontext
 
-from ..core.accounts import ROLES, AccountError, create_moderator
+from ..core.accounts import ROLES, AccountError, create_moderator, set_password
 from ..extensions import db
 
 
@@ -21,3 +21,16 @@ def create_moderator_command(username: str, role: str, password: str) -> None:
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Created {moderator.role} {moderator.username!r}.")
+
+
+@click.command("set-password")
+@with_appcontext
+@click.argument("username")
+@click.password_option(envvar="KINDNESS_NEW_MODERATOR_PASSWORD", help="Asked for if not given.")
+def set_password_command(username: str, password: str) -> None:
+    """Give an account a new password; every session it has ends."""
+    try:
+        moderator = set_password(db.session, username, password)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"New password set for {moderator.username!r}; its sessions have ended.")

@@ -56,6 +56,46 @@ def create_moderator(
     return moderator
 
 
+def end_sessions(moderator: Moderator) -> None:
+    """Every session and remember-me cookie of this account stops working (the caller commits):
+    on logout, and on any change of password, role or active."""
+    moderator.session_version = (moderator.session_version or 0) + 1
+
+
+def moderator_for_session(session: Session, user_id: str) -> Moderator | None:
+    """Flask-Login's user loader: ``get_id``'s "id:version", for an active account whose
+    sessions have not been ended since; anything else (an old or forged cookie) is nobody."""
+    moderator_id, _, version = user_id.partition(":")
+    if not (moderator_id.isascii() and moderator_id.isdigit() and len(moderator_id) <= 18):
+        return None
+    moderator = session.get(Moderator, int(moderator_id))
+    if moderator is None or not moderator.active or version != str(moderator.session_version):
+        return None
+    return moderator
+
+
+def set_password(
+    session: Session, username: str, password: str, changed_by: Moderator | None = None
+) -> Moderator:
+    """A new password for an account; its sessions end. Audited."""
+    moderator = session.scalar(select(Moderator).where(Moderator.username == username.strip()))
+    if moderator is None:
+        raise AccountError(f"There is no moderator named {username!r}.")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+    moderator.password_hash = generate_password_hash(password, method="scrypt")
+    end_sessions(moderator)
+    audit.record(
+        session,
+        changed_by,
+        "password_change",
+        subject=f"account {moderator.username}",
+        actor=None if changed_by else "command line",
+    )
+    session.commit()
+    return moderator
+
+
 def authenticate(session: Session, username: str, password: str) -> Moderator | None:
     moderator = session.scalar(select(Moderator).where(Moderator.username == username.strip()))
     if moderator is None:
@@ -78,6 +118,8 @@ def update_moderator(
     if target.id == admin.id and (role != "admin" or not active):
         raise AccountError("You cannot remove your own admin role or switch off your own account.")
     before = {"role": target.role, "active": target.active}
+    if (target.role, target.active) != (role, active):
+        end_sessions(target)  # a copied cookie must not outlive a demotion or a switch-off
     target.role, target.active = role, active
     audit.record(
         session,

@@ -21,6 +21,7 @@ ACTIONS: dict[str, str] = {
     "word_remove": "Removed a list entry",
     "account_create": "Created an account",
     "account_update": "Changed an account",
+    "password_change": "Changed a password",
     "report_dismiss": "Dismissed reports",
     "withdrawn": "Withdrawn by its author",
 }

@@ -16,7 +16,7 @@ from flask import (
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
-from ..core import audit
+from ..core import accounts, audit
 from ..core.accounts import authenticate
 from ..core.routing import CATEGORIES, language_name
 from ..extensions import db, limiter
@@ -83,6 +83,7 @@ def login():
 @login_required
 def logout():
     audit.record(db.session, current_user, "logout")
+    accounts.end_sessions(current_user)  # a copy of this session's cookie dies with it
     db.session.commit()
     logout_user()
     flash("You are logged out.", "success")
