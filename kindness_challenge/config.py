@@ -120,6 +120,12 @@ def defaults(app: Flask) -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "SUBMIT_RATE_LIMIT": "10 per minute;60 per hour",
         "LOGIN_RATE_LIMIT": "10 per minute",
+        # Login attempts per username (normalised; known or not, the same): guessing one
+        # account's password from many addresses is throttled too. Each attempt refused past
+        # this counts towards LOGIN_NAME_BACKOFF: past that, the name is refused for the rest of
+        # its window (an hour), whatever is sent.
+        "LOGIN_NAME_RATE_LIMIT": "5 per minute;20 per hour",
+        "LOGIN_NAME_BACKOFF": "5 per hour",
         "NUDGE_RATE_LIMIT": "30 per minute",
         # The nudge's model runs on one thread per web process, this much lower in CPU priority
         # (Linux; 0: as the request), so page views go first on a busy machine. A nudge not done

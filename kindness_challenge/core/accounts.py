@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,6 +55,12 @@ def create_moderator(
     )
     session.commit()
     return moderator
+
+
+def normalise_username(username: str) -> str:
+    """The name as rate limits count it: NFKC, trimmed, case-folded, at most 40 characters
+    (longer is never a username), so "Alice", " alice" and "ＡＬＩＣＥ" share one budget."""
+    return unicodedata.normalize("NFKC", username).strip().casefold()[:40]
 
 
 def end_sessions(moderator: Moderator) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import AuditEvent, Moderator, utcnow
@@ -9,6 +12,7 @@ from ..models import AuditEvent, Moderator, utcnow
 ACTIONS: dict[str, str] = {
     "login": "Logged in",
     "login_failed": "Failed login",
+    "login_throttled": "Logins refused for a name (too many failures)",
     "logout": "Logged out",
     "approve": "Approved",
     "reject": "Rejected",
@@ -25,6 +29,32 @@ ACTIONS: dict[str, str] = {
     "report_dismiss": "Dismissed reports",
     "withdrawn": "Withdrawn by its author",
 }
+
+
+def record_once(
+    session: Session,
+    action: str,
+    subject: str,
+    within: timedelta,
+    *,
+    note: str | None = None,
+    actor: str = "anonymous",
+) -> AuditEvent | None:
+    """Add a row for ``action`` on ``subject`` unless one was recorded within ``within`` (a
+    burst is one row, not one per request). The caller commits."""
+    since = utcnow() - within
+    recent = session.scalar(
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.action == action,
+            AuditEvent.subject == subject,
+            AuditEvent.created_at > since,
+        )
+        .limit(1)
+    )
+    if recent is not None:
+        return None
+    return record(session, None, action, subject=subject, note=note, actor=actor)
 
 
 def record(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+from datetime import timedelta
+
 from flask import (
     Blueprint,
     abort,
@@ -13,11 +17,13 @@ from flask import (
     request,
     url_for,
 )
+from flask_limiter import MetaLimit
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..core import accounts, audit
-from ..core.accounts import authenticate
+from ..core.accounts import authenticate, normalise_username
 from ..core.routing import CATEGORIES, language_name
 from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
@@ -54,8 +60,57 @@ def _back(default: str = "moderate.queue"):
     )
 
 
+def _login_name_key() -> str:
+    """The rate-limit key of the username in a login form: a keyed hash of its normalised form,
+    for names that exist and names that do not alike (the answer reveals nothing)."""
+    name = normalise_username(request.form.get("username", ""))
+    secret = str(current_app.secret_key).encode()
+    digest = hmac.new(secret, b"login-name:" + name.encode(), hashlib.sha256).hexdigest()
+    return f"login-name:{digest[:32]}"
+
+
+def _not_a_login_post() -> bool:
+    return request.method != "POST"
+
+
+THROTTLE_AUDIT_EVERY = timedelta(minutes=10)
+
+
+def _login_throttled(limit) -> None:
+    """A name's login limit is breached: one audit row per burst (at most one per name every
+    THROTTLE_AUDIT_EVERY), so moderators see guessing in the audit log without a row per try."""
+    subject = f"username {normalise_username(request.form.get('username', ''))!r}"
+    try:
+        audit.record_once(
+            db.session,
+            "login_throttled",
+            subject,
+            THROTTLE_AUDIT_EVERY,
+            note=f"more login attempts for this name than {limit.limit}; further ones refused",
+        )
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+        current_app.logger.exception("could not record a login throttle in the audit log")
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(config_limit("LOGIN_RATE_LIMIT"), methods=["POST"])
+@limiter.limit(
+    config_limit("LOGIN_NAME_RATE_LIMIT"),
+    key_func=_login_name_key,
+    methods=["POST"],
+    scope="login-name",
+    on_breach=_login_throttled,
+    meta_limits=[
+        MetaLimit(
+            config_limit("LOGIN_NAME_BACKOFF"),
+            key_function=_login_name_key,
+            scope="login-name-backoff",
+            exempt_when=_not_a_login_post,
+        )
+    ],
+)
 def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
