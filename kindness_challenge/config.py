@@ -84,10 +84,17 @@ def defaults(app: Flask) -> dict:
         "PROXY_FIX_X_PROTO": 0,
         "PROXY_FIX_X_HOST": 0,
         "PROXY_FIX_X_PREFIX": 0,
+        # The site's address, "https://kindness.example.org": absolute URLs (OG tags, feed, API
+        # links) use it, never the request's Host, and other hosts are refused (canonical.py).
+        "PUBLIC_URL": None,
         # Served over https (TLS ends in front of the app): every request counts as https, so
         # cookies are Secure and HSTS is sent. Behind a trusted proxy with PROXY_FIX_X_PROTO,
-        # requests it forwards as https count as https without this.
-        "HTTPS": False,
+        # requests it forwards as https count as https without this. None: true when
+        # PUBLIC_URL is https.
+        "HTTPS": None,
+        # Cache-Control max-age of the anonymous reads that are the same for everyone (the feed,
+        # the display, the API); pages with a cookie or a form token are never shared.
+        "PUBLIC_CACHE_SECONDS": 30,
         # Strict-Transport-Security max-age, sent on https responses (no includeSubDomains).
         "HSTS_SECONDS": 365 * 24 * 3600,
         # Sites allowed to frame the event display (/display), e.g. "https://events.example.org";

@@ -9,7 +9,8 @@ that address-based checks (``ops``) know a proxy we do not trust stands in front
 
 HTTPS true: TLS ends in front of the app and every request is taken as https. Whenever the
 request is https, from HTTPS or from a trusted proxy's ``X-Forwarded-Proto``, every cookie the
-response sets (session, remember-me, visitor) gets ``Secure``.
+response sets (session, remember-me, visitor) gets ``Secure``. A response that sets any cookie
+is ``Cache-Control: private, no-store`` (see ``canonical.py``).
 """
 
 from __future__ import annotations
@@ -83,16 +84,28 @@ class TrustedProxies:
         if self.https:
             environ["wsgi.url_scheme"] = "https"
 
-        def secure_cookies(status, headers, exc_info=None):
-            # The scheme is read here, after ProxyFix has set it from X-Forwarded-Proto.
-            if environ.get("wsgi.url_scheme") == "https":
-                headers = [
-                    (name, _secure(value) if name.lower() == "set-cookie" else value)
-                    for name, value in headers
-                ]
+        def cookie_rules(status, headers, exc_info=None):
+            if any(name.lower() == "set-cookie" for name, _ in headers):
+                headers = _private(headers)
+                # The scheme is read here, after ProxyFix has set it from X-Forwarded-Proto.
+                if environ.get("wsgi.url_scheme") == "https":
+                    headers = [
+                        (name, _secure(value) if name.lower() == "set-cookie" else value)
+                        for name, value in headers
+                    ]
             return start_response(status, headers, exc_info)
 
-        return app(environ, secure_cookies)
+        return app(environ, cookie_rules)
+
+
+def _private(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A response that sets a cookie is one visitor's: no shared cache may keep it. Decided
+    here because Flask writes the session cookie after every after_request hook."""
+    current = [value for name, value in headers if name.lower() == "cache-control"]
+    if current and "no-store" in current[0]:
+        return headers  # a view's own "no-store" is as strict already
+    kept = [(name, value) for name, value in headers if name.lower() != "cache-control"]
+    return [*kept, ("Cache-Control", "private, no-store")]
 
 
 def _secure(cookie: str) -> str:

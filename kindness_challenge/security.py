@@ -1,5 +1,6 @@
 """The app shell's defences, wired by ``create_app`` in one call (README "Running at scale").
 
+- The site's own address, refused hosts and Cache-Control: ``canonical.py``.
 - Which proxies are believed, https and Secure cookies: ``proxies.py``, at the WSGI layer.
 - Browser security headers on every response, pages, API, static files and errors alike, by
   Flask-Talisman: a strict Content-Security-Policy (every script and style is a file under
@@ -20,6 +21,7 @@ import re
 from flask import Flask, request
 from flask_talisman import Talisman
 
+from .canonical import init_public_url
 from .proxies import init_proxies
 
 CONTENT_SECURITY_POLICY = {
@@ -48,6 +50,7 @@ FRAMEABLE_ENDPOINTS = frozenset({"wall.display"})
 
 
 def init_security(app: Flask) -> None:
+    init_public_url(app)
     init_proxies(app)
     embedders = display_frame_ancestors(app.config["DISPLAY_FRAME_ANCESTORS"])
     if embedders:
