@@ -23,8 +23,12 @@ same supervisor. Prometheus: every worker writes its samples under PROMETHEUS_MU
 
 import glob
 import json
+import logging
 import os
+import re
 import tempfile
+
+from gunicorn.glogging import Logger
 
 
 def _env(name: str, default):
@@ -45,6 +49,36 @@ max_requests_jitter = max_requests // 10
 # The heartbeat file on tmpfs: a slow disk cannot make gunicorn think a worker hung.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+# Receipt tokens are keys: logged as /receipt/<redacted>, in the request line, the path, the
+# referrer and every other field (the same pattern as kindness_challenge/log_redaction.py, kept
+# here so that gunicorn's master does not import the app).
+RECEIPT_TOKEN = re.compile(r"(/receipt/)[^/?#\s\"'<>]+")
+
+
+class _RedactReceiptTokens(logging.Filter):
+    def filter(self, record):
+        message = record.getMessage()
+        if "/receipt/" in message:
+            record.msg, record.args = RECEIPT_TOKEN.sub(r"\1<redacted>", message), ()
+        return True
+
+
+class RedactingLogger(Logger):
+    """gunicorn's logger, with receipt tokens taken out of access and error lines."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        self.error_log.addFilter(_RedactReceiptTokens())
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {
+            key: RECEIPT_TOKEN.sub(r"\1<redacted>", value) if isinstance(value, str) else value
+            for key, value in atoms.items()
+        }
+
+
+logger_class = RedactingLogger
 # How long a thread may hold the GIL while another waits (Python's default: 5 ms). A page view
 # arriving while a submission's thread runs Python waited up to that long. bench/load.py on
 # 2 cores, alternating runs: the wall's p95 under a spike 2.01x and 2.05x its idle p95 at 5 ms,

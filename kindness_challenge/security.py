@@ -2,6 +2,7 @@
 
 - The site's own address, refused hosts and Cache-Control: ``canonical.py``.
 - Which proxies are believed, https and Secure cookies: ``proxies.py``, at the WSGI layer.
+- Receipt tokens kept out of every log: ``log_redaction.py``.
 - Browser security headers on every response, pages, API, static files and errors alike, by
   Flask-Talisman: a strict Content-Security-Policy (every script and style is a file under
   ``static/``; no inline script, style or handler anywhere), ``frame-ancestors 'none'`` with
@@ -22,6 +23,7 @@ from flask import Flask, request
 from flask_talisman import Talisman
 
 from .canonical import init_public_url
+from .log_redaction import init_log_redaction
 from .proxies import init_proxies
 
 CONTENT_SECURITY_POLICY = {
@@ -52,6 +54,7 @@ FRAMEABLE_ENDPOINTS = frozenset({"wall.display"})
 def init_security(app: Flask) -> None:
     init_public_url(app)
     init_proxies(app)
+    init_log_redaction(app)
     embedders = display_frame_ancestors(app.config["DISPLAY_FRAME_ANCESTORS"])
     if embedders:
         # Registered before Talisman's, so it runs after it (Flask runs them last first).

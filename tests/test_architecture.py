@@ -28,6 +28,8 @@ ROOT_MODULES = {
     "forms",
     "security",  # response headers, sessions over https, canonical host
     "proxies",  # which X-Forwarded-* headers are believed, from whom
+    "canonical",  # the site's own address, refused hosts, Cache-Control
+    "log_redaction",  # receipt tokens never reach a log
 }
 
 
