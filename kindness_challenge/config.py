@@ -104,6 +104,10 @@ def defaults(app: Flask) -> dict:
         "LOG_FORMAT": "text",
         "LOG_LEVEL": "INFO",
         "METRICS_ENABLED": True,
+        # /metrics and /readyz's details: for "Authorization: Bearer <METRICS_TOKEN>", or from
+        # these addresses or networks (reached directly or through a trusted proxy).
+        "METRICS_TOKEN": None,
+        "METRICS_ALLOWED": ["127.0.0.1", "::1"],
         "WALL_PAGE_SIZE": 20,
         # Visitors: the wall's running counts are cached per process this long (a new
         # publication shows at once; a take-down within this many seconds).

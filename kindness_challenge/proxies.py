@@ -15,16 +15,14 @@ is ``Cache-Control: private, no-store`` (see ``canonical.py``).
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-from collections.abc import Iterable
 
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .core.addresses import UNTRUSTED_FORWARDING, Network, address_in, parse_networks
+
 log = logging.getLogger(__name__)
 
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-LOOPBACK = ("127.0.0.0/8", "::1")
 HOPS = ("x_for", "x_proto", "x_host", "x_prefix")
 # Headers a proxy (or gunicorn, for the scheme) would act on; dropped from untrusted peers.
 FORWARDED_HEADERS = (
@@ -38,28 +36,6 @@ FORWARDED_HEADERS = (
     "HTTP_X_FORWARDED_SSL",
     "HTTP_X_REAL_IP",
 )
-UNTRUSTED_FORWARDING = "kindness.untrusted_forwarding"
-
-
-def parse_networks(value: str | Iterable[str] | None) -> tuple[Network, ...]:
-    """ "10.0.0.1, 10.1.0.0/16" or a list of the same; a bad entry is an error at start-up."""
-    if not value:
-        return ()
-    items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
-    try:
-        return tuple(ipaddress.ip_network(str(item).strip(), strict=False) for item in items)
-    except ValueError as error:
-        raise ValueError(f"not an address or network: {error}") from None
-
-
-def address_in(address: str | None, networks: tuple[Network, ...]) -> bool:
-    try:
-        ip = ipaddress.ip_address(address or "")
-    except ValueError:
-        return False
-    if ip.version == 6 and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return any(ip in network for network in networks)
 
 
 class TrustedProxies:

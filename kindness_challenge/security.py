@@ -3,6 +3,7 @@
 - The site's own address, refused hosts and Cache-Control: ``canonical.py``.
 - Which proxies are believed, https and Secure cookies: ``proxies.py``, at the WSGI layer.
 - Receipt tokens kept out of every log: ``log_redaction.py``.
+- No versions in the development server's ``Server`` header.
 - Browser security headers on every response, pages, API, static files and errors alike, by
   Flask-Talisman: a strict Content-Security-Policy (every script and style is a file under
   ``static/``; no inline script, style or handler anywhere), ``frame-ancestors 'none'`` with
@@ -21,6 +22,7 @@ import re
 
 from flask import Flask, request
 from flask_talisman import Talisman
+from werkzeug.serving import WSGIRequestHandler
 
 from .canonical import init_public_url
 from .log_redaction import init_log_redaction
@@ -55,6 +57,7 @@ def init_security(app: Flask) -> None:
     init_public_url(app)
     init_proxies(app)
     init_log_redaction(app)
+    WSGIRequestHandler.version_string = _server_without_versions
     embedders = display_frame_ancestors(app.config["DISPLAY_FRAME_ANCESTORS"])
     if embedders:
         # Registered before Talisman's, so it runs after it (Flask runs them last first).
@@ -73,6 +76,12 @@ def init_security(app: Flask) -> None:
         strict_transport_security_max_age=int(app.config["HSTS_SECONDS"]),
         strict_transport_security_include_subdomains=False,
     )
+
+
+def _server_without_versions(handler) -> str:
+    """Werkzeug's development server (``make run``) named itself and Python, with versions, in
+    every ``Server`` header; gunicorn says "gunicorn" only."""
+    return "kindness-challenge"
 
 
 def display_frame_ancestors(value: str | list[str] | None) -> str:

@@ -6,7 +6,7 @@ duplicate window) or scheme by sending X-Forwarded-For / X-Forwarded-Proto.
 
 import pytest
 
-from kindness_challenge.proxies import address_in, parse_networks
+from kindness_challenge.core.addresses import address_in, parse_networks
 
 from conftest import make_app
 

@@ -3,7 +3,8 @@
 ``/healthz`` answers while the process can serve at all (no database call): restart it if not.
 ``/readyz`` answers 200 when the database answers, with the queue depth and the age of the oldest
 pending submission, and 503 otherwise: send it no traffic until then. ``/metrics`` is the
-Prometheus text format; keep it off the public internet at the proxy.
+Prometheus text format. The queue details and ``/metrics`` are for operators only (``access``):
+anyone else gets the bare status, and a 403.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from sqlalchemy.orm import Session
 from .. import metrics
 from ..extensions import db
 from ..models import State, Submission, utcnow
+from .access import operator_allowed, refused, register
 
 bp = Blueprint("ops", __name__)
+bp.record_once(register)
 # Label values stay a small, fixed set whatever a client sends.
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
@@ -86,7 +89,11 @@ def readyz():
     except SQLAlchemyError as error:
         db.session.rollback()
         current_app.logger.warning("not ready: database unavailable: %s", error)
+        if not operator_allowed():
+            return jsonify(status="unavailable"), 503
         return jsonify(status="unavailable", database=type(error).__name__), 503
+    if not operator_allowed():
+        return jsonify(status="ready")  # the details are the operator's
     return jsonify(
         status="ready",
         database="ok",
@@ -101,6 +108,8 @@ def readyz():
 def prometheus_metrics():
     if not current_app.config["METRICS_ENABLED"]:
         abort(404)
+    if not operator_allowed():
+        return refused()
     return Response(metrics.exposition([QueueCollector()]), mimetype=CONTENT_TYPE_LATEST)
 
 
