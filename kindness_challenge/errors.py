@@ -66,6 +66,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if error.response is not None:
+            # An answer of its own (the share form's rate limit shows the form again with the
+            # participant's words: Flask-Limiter's on_breach).
+            return error.response
         detail = error.description if error.code == 400 else None
         if error.code not in FRIENDLY:
             title = error.name

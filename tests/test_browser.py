@@ -121,12 +121,7 @@ def live(tmp_path):
 
 
 def _new_context(browser, live):
-    # bypass_csp: the harness's own tools run inline script in the page (axe-core's injection,
-    # wait_for_function's string predicates), which the site's CSP rightly refuses;
-    # tests/test_browser_csp.py checks every page with the policy in force.
-    context = browser.new_context(
-        base_url=live.url, viewport={"width": 1200, "height": 900}, bypass_csp=True
-    )
+    context = browser.new_context(base_url=live.url, viewport={"width": 1200, "height": 900})
     context.set_default_timeout(10_000)
     return context
 

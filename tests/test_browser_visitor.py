@@ -235,7 +235,6 @@ def test_visitor_journey(live, page):  # noqa: F811
 def new_visitor(browser, live, **options):  # noqa: F811 - browser is a fixture elsewhere
     """A browser context of its own: another visitor, with cookies of their own."""
     options.setdefault("viewport", {"width": 1200, "height": 900})
-    options.setdefault("bypass_csp", True)  # see test_browser._new_context
     visitor = browser.new_context(base_url=live.url, **options)
     visitor.set_default_timeout(10_000)
     return visitor

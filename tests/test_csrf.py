@@ -47,6 +47,16 @@ def assert_token_refused(response) -> None:
     assert "Traceback" not in page
 
 
+def assert_share_refused(response) -> None:
+    """The share form is refused, but shown again with the words and a sentence asking to send
+    it again (issue 14, finding 13; tests/test_keep_words.py), never the bare error page."""
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Please send it again" in page and str(escape(KIND["text"])) in page
+    assert '<p class="error-code">400</p>' not in page
+    assert "Traceback" not in page
+
+
 def submission_count(app) -> int:
     with app.app_context():
         return db.session.scalar(select(func.count()).select_from(Submission))
@@ -105,7 +115,7 @@ def test_share_without_token_is_refused_and_stores_nothing(csrf_app, csrf_client
     assert csrf_app.config["WTF_CSRF_ENABLED"] is True
     csrf_client.get("/share")  # a session exists; the POST still lacks the token
     response = csrf_client.post("/share", data=KIND)
-    assert_token_refused(response)
+    assert_share_refused(response)
     assert submission_count(csrf_app) == 0
 
 
@@ -113,7 +123,7 @@ def test_share_without_token_is_refused_and_stores_nothing(csrf_app, csrf_client
 def test_share_with_a_bad_token_is_refused(csrf_app, csrf_client, bad):
     csrf_client.get("/share")
     response = csrf_client.post("/share", data=dict(KIND, csrf_token=bad))
-    assert_token_refused(response)
+    assert_share_refused(response)
     assert submission_count(csrf_app) == 0
 
 
@@ -131,7 +141,7 @@ def test_token_from_another_session_is_refused(csrf_app, csrf_client):
     stolen = token_from(attacker, "/share")
     csrf_client.get("/share")
     response = csrf_client.post("/share", data=dict(KIND, csrf_token=stolen))
-    assert_token_refused(response)
+    assert_share_refused(response)
     assert submission_count(csrf_app) == 0
 
 
@@ -139,13 +149,13 @@ def test_token_without_a_session_is_refused(csrf_app, csrf_client):
     token = token_from(csrf_client, "/share")
     fresh = csrf_app.test_client()  # no session cookie
     response = fresh.post("/share", data=dict(KIND, csrf_token=token))
-    assert_token_refused(response)
+    assert_share_refused(response)
     assert submission_count(csrf_app) == 0
 
 
 def test_refused_share_keeps_the_form_usable(csrf_app, csrf_client):
-    """The refusal page links back; a fresh GET gives a working token."""
-    assert_token_refused(csrf_client.post("/share", data=KIND))
+    """The refusal page is the form again, with a fresh token; a fresh GET gives one too."""
+    assert_share_refused(csrf_client.post("/share", data=KIND))
     token = token_from(csrf_client, "/share")
     assert csrf_client.post("/share", data=dict(KIND, csrf_token=token)).status_code == 302
 

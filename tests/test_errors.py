@@ -59,7 +59,8 @@ def test_submit_flood_is_rate_limited(tmp_path):
     codes = [submit(client, text=f"Kind moment {i}").status_code for i in range(5)]
     assert codes == [302, 302, 302, 429, 429]
     page = submit(client, text="one more").get_data(as_text=True)
-    assert "Slow down a little" in page
+    # The form again, with the words (issue 14, finding 13), not a bare 429 page.
+    assert "Please send it again" in page and "one more" in page
     # Reading the form is not limited.
     assert client.get("/share").status_code == 200
     with app.app_context():

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     current_app,
     flash,
@@ -16,10 +17,11 @@ from flask import (
     request,
     url_for,
 )
+from flask_wtf.csrf import CSRFError
 
 from ..core.routing import CATEGORIES
 from ..core.text.matching import scoring_text
-from ..extensions import db, limiter
+from ..extensions import csrf, db, limiter
 from ..forms import config_limit
 from ..metrics import NUDGE_SCORES, NUDGES_SKIPPED
 from ..models import State
@@ -77,11 +79,36 @@ def _nudge(text: str) -> participation.Nudge:
     return result
 
 
+# Said instead of a bare error when a sent form could not be taken: the words stay in the form.
+SEND_AGAIN_EXPIRED = (
+    "We could not send your moment yet: this page was open for a long time, or your browser "
+    "started a new session, so its security check had run out. Your words are still here. "
+    "Please press “Share my kind moment” again."
+)
+SEND_AGAIN_TOO_MANY = (
+    "You have sent a lot in a short time, so we could not take this one yet. Your words are "
+    "still here: please wait a minute, then press “Share my kind moment” again."
+)
+
+
+def _share_again(request_limit) -> Response:
+    """The share form's answer to its rate limit (Flask-Limiter's ``on_breach``): the form again,
+    with the participant's words, instead of a bare 429 page."""
+    page, status = _form_page(SubmissionForm(), None, 429, send_again=SEND_AGAIN_TOO_MANY)
+    return current_app.make_response((page, status))
+
+
 @bp.route("/share", methods=["GET", "POST"])
-@limiter.limit(config_limit("SUBMIT_RATE_LIMIT"), methods=["POST"])
+@limiter.limit(config_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], on_breach=_share_again)
+@csrf.exempt  # checked below, so that an expired token keeps the participant's words
 def share():
     form = SubmissionForm()
     nudge = None
+    if request.method == "POST" and current_app.config["WTF_CSRF_ENABLED"]:
+        try:
+            csrf.protect()  # the same check as every other form (token, and referrer on https)
+        except CSRFError:
+            return _form_page(form, None, 400, send_again=SEND_AGAIN_EXPIRED)
     if form.validate_on_submit():
         if form.website.data:
             form.website.errors.append("This field must be left empty.")
@@ -122,9 +149,13 @@ def share():
     return _form_page(form, None, 400 if form.is_submitted() else 200)
 
 
-def _form_page(form: SubmissionForm, nudge, status: int):
+def _form_page(form: SubmissionForm, nudge, status: int, send_again: str | None = None):
     return render_template(
-        "participate/share.html", form=form, nudge=nudge, text_max=TEXT_MAX
+        "participate/share.html",
+        form=form,
+        nudge=nudge,
+        text_max=TEXT_MAX,
+        send_again=send_again,
     ), status
 
 
