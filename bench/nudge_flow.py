@@ -65,7 +65,7 @@ def texts_nudged(app, count: int, start: int, nudged: bool) -> list[str]:
     """``count`` unique texts that the nudge flags (unkind ones) or lets through (kind ones).
     A made-up ending moves some texts across the threshold; those are left out before
     anything is timed."""
-    from kindness_challenge.core.text.matching import scoring_text
+    from kindness_challenge.core.text.scoring_form import scoring_text
     from kindness_challenge.services import get_scorer
 
     classifier = get_scorer(app).classifier

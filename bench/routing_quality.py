@@ -70,7 +70,7 @@ from disguise import FAMILIES, disguise  # noqa: E402
 
 from kindness_challenge import routing  # noqa: E402
 from kindness_challenge.core.text.language import detect_languages  # noqa: E402
-from kindness_challenge.core.text.matching import scoring_text  # noqa: E402
+from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 
 # The shared data: $KINDNESS_SHARED_DATA, else ../shared/data beside the checkout.
 DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")

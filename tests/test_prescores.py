@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from kindness_challenge.core.text.matching import scoring_text
+from kindness_challenge.core.text.scoring_form import scoring_text
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Score, State, Submission
 from kindness_challenge.participate import service as participation

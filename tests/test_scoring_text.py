@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kindness_challenge.core.text.matching import normalize, scoring_text
+from kindness_challenge.core.text.matching import normalize
+from kindness_challenge.core.text.scoring_form import scoring_text
 
 from conftest import SHARED_DATA, require_data
 

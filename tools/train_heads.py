@@ -51,7 +51,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kindness_challenge.core.text.matching import scoring_text  # noqa: E402
+from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 from kindness_challenge.scoring.heads import HEADS_DIR, LABELS, head_document  # noqa: E402
 from kindness_challenge.scoring.sentence_model import (  # noqa: E402
     MINILM_WEIGHTS_SHA256,

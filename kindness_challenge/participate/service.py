@@ -14,7 +14,8 @@ from ..core import audit
 from ..core.lifecycle import Actor, StaleTransition, move
 from ..core.pg_notify import announce
 from ..core.routing import Policy, route_submission
-from ..core.text.matching import normalize, scoring_text
+from ..core.text.matching import normalize
+from ..core.text.scoring_form import scoring_text
 from ..models import ActorKind, ReviewKind, State, Submission, utcnow
 
 APPEAL_MAX = 500

@@ -20,7 +20,7 @@ from flask import (
 from flask_wtf.csrf import CSRFError
 
 from ..core.routing import CATEGORIES
-from ..core.text.matching import scoring_text
+from ..core.text.scoring_form import scoring_text
 from ..extensions import csrf, db, limiter
 from ..forms import config_limit
 from ..metrics import NUDGE_SCORES, NUDGES_SKIPPED

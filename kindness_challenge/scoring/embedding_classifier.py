@@ -114,7 +114,7 @@ class SentenceEmbeddingClassifier:
     def prepared(self, texts: Sequence[str]) -> list[str]:
         """The texts as the heads were trained to read them."""
         if self.normalisation == "scoring_text":
-            from ..core.text.matching import scoring_text
+            from ..core.text.scoring_form import scoring_text
 
             return [scoring_text(text) for text in texts]
         return list(texts)

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Sequence
 
 from ..core.text.language import detect_languages as _detect
-from ..core.text.matching import scoring_text
+from ..core.text.scoring_form import scoring_text
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from .tables import is_invisible
+
 # Bidirectional embedding/override/isolate controls: used to make text read differently.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-# Invisible characters that carry nothing on their own.
-INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c")
 
 
 class TextProblem(ValueError):
@@ -54,7 +54,7 @@ def clean_text(value: str, *, multiline: bool, field: str) -> str:
         c
         for c in value
         if not c.isspace()
-        and c not in INVISIBLE
+        and not is_invisible(c)
         and unicodedata.category(c) not in ("Mn", "Me", "Cf", "Zs")
     ]
     if value and not visible:

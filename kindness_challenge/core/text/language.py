@@ -17,10 +17,11 @@ conservatively; ``None`` means "cannot tell", and routing then scores the text a
   and ``MIN_LETTERS_LATIN`` letters: short English slang ("omg yesss", "tysm bestie") would
   otherwise come out as Swahili or Frisian.
 
-Detection reads ``textnorm.scoring_text(text)``: invisible characters, Zalgo marks and leetspeak
-digits are noise to an n-gram model, and look-alike Cyrillic letters inside English words
-("ѕtupid") would otherwise make an English insult read as Russian. Genuine Cyrillic or Greek
-words are not folded (``scoring_text`` folds only mixed-script words), so Russian stays Russian.
+Detection reads ``scoring_text(text)`` (``scoring_form``): invisible characters, Zalgo marks
+and leetspeak digits are noise to an n-gram model, and look-alike Cyrillic letters inside
+English words ("ѕtupid") would otherwise make an English insult read as Russian. Genuine
+Cyrillic or Greek words are not folded (``scoring_text`` folds only mixed-script words), so
+Russian stays Russian.
 
 No Flask imports: the scoring worker calls ``detect_languages`` for each claimed batch.
 """
@@ -31,7 +32,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable
 
-from .matching import scoring_text
+from .scoring_form import scoring_text
 
 # The languages each detoxify model was trained on (detoxify's README): ``multilingual`` is
 # XLM-RoBERTa fine-tuned on the Jigsaw multilingual data; the others are English only.
