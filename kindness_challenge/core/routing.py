@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..models import ReviewKind, State
 from .labels import KINDNESS, harm_scores
 from .text.matching import find_links, find_phrase, normalize
+from .text.videolinks import video_host
 
 # detoxify's maintainers suggest 0.7 as a starting point for toxicity; Discourse's defaults
 # are severe_toxicity 0.3 and 0.6 for the other labels.
@@ -213,9 +214,11 @@ def route_submission(
     *,
     language: str | None = None,
     covered_languages: frozenset[str] | None = None,
+    video_url: str | None = None,
 ) -> RoutingDecision:
     """The full policy for one submission. ``scores`` is the classifier's exception if it failed;
-    ``language`` the detected language and ``covered_languages`` the classifier's."""
+    ``language`` the detected language and ``covered_languages`` the classifier's;
+    ``video_url`` its video link, which is a link like any in the text."""
     normalized = normalize(text)
     banned = matching_entries(normalized, policy.banned)
     if banned:
@@ -251,13 +254,20 @@ def route_submission(
             matched=tuple(e.phrase for e in suspect),
         )
     links = find_links(text) if policy.links_to_review else []
-    if links:
+    video = policy.links_to_review and bool(video_url)
+    if links or video:
+        reasons = ["contains a link: " + ", ".join(links[:3])] if links else []
+        if video:
+            host = video_host(video_url)
+            reasons.append(
+                f"a video link to {host}" if host else "a video link that is not a known video page"
+            )
         return RoutingDecision(
             State.needs_review,
-            "contains a link: " + ", ".join(links[:3]),
+            "; ".join(reasons),
             by_scores.flagged_labels,
             ReviewKind.link,
-            matched=tuple(links),
+            matched=tuple(links) + ((video_url,) if video else ()),
         )
     if by_scores.state is State.published:
         return kindness_check(scores, policy) or by_scores

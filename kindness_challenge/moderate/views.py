@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..core import accounts, audit
 from ..core.accounts import authenticate, normalise_username
 from ..core.routing import CATEGORIES, language_name
+from ..core.text.videolinks import video_host
 from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
 from ..models import (
@@ -45,6 +46,7 @@ from .service import REJECTION_REASONS, SORTS, TAKE_DOWN_REASONS, DecisionRefuse
 
 bp = Blueprint("moderate", __name__, url_prefix="/moderate")
 bp.add_app_template_filter(language_name, "language_name")
+bp.add_app_template_filter(video_host, "video_host")  # the host a video link really opens on
 QUEUE_PAGE = 50
 
 

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import unicodedata
-from urllib.parse import urlsplit
-
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -15,7 +12,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..core.routing import CATEGORIES
-from ..core.text.videolinks import PLATFORMS, video_platform
+from ..core.text.videolinks import VideoLinkProblem, canonical_video_link
 from ..forms import CleanText, TextOnlyForm
 
 TEXT_MAX = 500
@@ -44,31 +41,16 @@ def _strip_or_none(value):
 
 
 def video_link(form, field) -> None:
+    """Accept only a link that every URL parser reads alike, and keep its canonical form (rebuilt
+    from its parts, see ``core.text.videolinks``): that is what is stored and shown."""
     value = (field.data or "").strip()
     field.data = value or None
     if not value:
         return
-    # Cf: invisible format characters, among them text-direction overrides.
-    if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in value):
-        raise ValidationError(
-            "The video link cannot contain spaces, control characters or invisible characters."
-        )
     try:
-        parts = urlsplit(value)
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
-    except ValueError:
-        raise ValidationError("The video link is not a valid web address.") from None
-    if parts.scheme not in ("http", "https") or not host or "." not in host:
-        raise ValidationError(
-            "The video link must be a full web address starting with https://, "
-            "for example https://www.tiktok.com/@you/video/123."
-        )
-    if video_platform(value) is None:
-        raise ValidationError(
-            f"That doesn't look like a link to a video page. Paste the link to the video itself "
-            f"on {PLATFORMS}, for example https://www.tiktok.com/@you/video/123."
-        )
+        field.data = canonical_video_link(value).url
+    except VideoLinkProblem as problem:
+        raise ValidationError(str(problem)) from None
 
 
 def known_category(form, field) -> None:

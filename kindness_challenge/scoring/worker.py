@@ -66,6 +66,8 @@ class Claim:
     created: tuple[datetime, ...] = ()
     # Per row, scores computed when it was submitted (``Submission.prescores``), or None.
     prescores: tuple[dict | None, ...] = ()
+    # Per row, its video link (the routing policy's link rule reads it), or None.
+    video_urls: tuple[str | None, ...] = ()
 
 
 @dataclass
@@ -119,6 +121,7 @@ def claim_pending_batch(
             Submission.last_error,
             Submission.created_at,
             Submission.prescores,
+            Submission.video_url,
         )
         .execution_options(synchronize_session=False)
     )
@@ -132,6 +135,7 @@ def claim_pending_batch(
         tuple(r.last_error for r in rows),
         tuple(r.created_at for r in rows),
         tuple(r.prescores for r in rows),
+        tuple(r.video_url for r in rows),
     )
 
 
@@ -293,6 +297,7 @@ def score_claim(
     policy = load_policy(session, thresholds)
     # One UPDATE per row; its transition and scores are inserted together at the commit
     # (no autoflush between rows), so a batch costs about one round trip per row.
+    video_urls = dict(zip(claim.ids, claim.video_urls, strict=False))
     with session.no_autoflush:
         for submission_id, text, outcome, language in zip(
             claim.ids, claim.texts, scored, languages, strict=True
@@ -308,7 +313,12 @@ def score_claim(
             if isinstance(outcome, Exception):
                 result.failed += 1
             decision = route_submission(
-                text, outcome, policy, language=language, covered_languages=covered
+                text,
+                outcome,
+                policy,
+                language=language,
+                covered_languages=covered,
+                video_url=video_urls.get(submission_id),
             )
             values = {
                 "review_kind": decision.review_kind,

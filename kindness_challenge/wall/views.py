@@ -16,6 +16,7 @@ from flask import (
 )
 
 from ..core.routing import CATEGORIES
+from ..core.text.videolinks import video_host
 from ..core.wall_queries import Cursor, featured, published_moment, wall_page
 from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
@@ -33,6 +34,9 @@ bp = Blueprint("wall", __name__)
 FEATURED_ON_WALL = 6
 DISPLAY_MOMENTS = 12
 FEED_ENTRIES = 50
+
+
+bp.add_app_template_filter(video_host, "video_host")  # only a canonical link is linked
 
 
 @bp.app_template_filter("category_label")
