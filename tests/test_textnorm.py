@@ -13,6 +13,9 @@ from kindness_challenge.core.text.matching import find_links, find_phrase, norma
         ("𝐬𝐭𝐮𝐩𝐢𝐝", "stupid"),  # mathematical bold (NFKC)
         ("stu\u200bpid", "stupid"),  # zero-width space
         ("stu\u00adpid", "stupid"),  # soft hyphen
+        ("stu\u2063pid", "stupid"),  # invisible separator (any format character)
+        ("stu\u3164pid", "stupid"),  # Hangul filler
+        ("a s\u20ddt\u20ddu\u20ddp\u20ddi\u20ddd\u20dd", "a stupid"),  # enclosing marks
         ("k y s", "kys"),  # spaced letters
         ("i.d.i.o.t", "idiot"),  # dotted letters
         ("i-d-i-o-t!", "idiot"),
