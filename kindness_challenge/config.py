@@ -122,6 +122,9 @@ def defaults(app: Flask) -> dict:
         "API_RATE_LIMIT": "120 per minute",
         # This many open reports from different visitors hide a moment pending review (0: never).
         "REPORT_HIDE_THRESHOLD": 3,
+        # A report counts towards hiding only from a visitor cookie at least this old (given on
+        # the first heart or report); newer ones are kept for moderators but hide nothing.
+        "REPORT_MIN_VISITOR_SECONDS": 3600,
         # Event display mode (/display): seconds per moment, and how often it fetches new ones.
         "DISPLAY_ROTATE_SECONDS": 12,
         "DISPLAY_REFRESH_SECONDS": 120,

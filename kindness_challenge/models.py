@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -384,6 +385,12 @@ class Report(Base):
     note: Mapped[str | None] = mapped_column(String(300))
     # A hash identifying the reporting visitor (cookie), so one visitor counts once.
     reporter_key: Mapped[str] = mapped_column(String(64))
+    # A keyed hash of the reporter's network (core.clients): reports that hide a moment must come
+    # from distinct networks, not just distinct cookies. None on rows older than migration 0011.
+    client_hash: Mapped[str | None] = mapped_column(String(64))
+    # False: the reporter's visitor cookie was too new for the report to count towards hiding
+    # the moment (moderators still see it).
+    counted: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -394,9 +401,15 @@ class Heart(Base):
     """One visitor's heart on one moment (a visitor is a random id in a cookie)."""
 
     __tablename__ = "heart"
-    __table_args__ = (UniqueConstraint("submission_id", "visitor_key"),)
+    __table_args__ = (
+        UniqueConstraint("submission_id", "visitor_key"),
+        Index("ix_heart_submission_client", "submission_id", "client_hash"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"))
     visitor_key: Mapped[str] = mapped_column(String(64))
+    # A keyed hash of the visitor's network: a moment's heart count is the number of distinct
+    # networks that hearted it (one per network, however many cookies). None before 0011.
+    client_hash: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

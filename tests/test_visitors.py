@@ -4,7 +4,9 @@ enough independent reports hide a moment for review."""
 from __future__ import annotations
 
 import re
+import secrets
 import threading
+import time
 
 import pytest
 from sqlalchemy import func, select
@@ -14,7 +16,7 @@ from test_wall import add_moment
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, Heart, Report, State, Submission, Transition
 from kindness_challenge.wall import service as visitors
-from kindness_challenge.wall.cookies import COOKIE
+from kindness_challenge.wall.cookies import COOKIE, cookie_value
 
 from conftest import ModeratorActions, make_app
 
@@ -32,6 +34,17 @@ def heart_state(app, moment_id: int) -> tuple[int, int]:
 def state_of(app, moment_id: int) -> State:
     with app.app_context():
         return db.session.get(Submission, moment_id).state
+
+
+def visitor(app, n: int):
+    """A visitor of their own: their own network (198.51.n.0/24), and a visitor cookie a day
+    old, so their reports count (issue 14, findings 3 and 11: tests/test_report_abuse.py)."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = f"198.51.{n}.7"
+    with app.test_request_context():
+        value = cookie_value(secrets.token_urlsafe(24), time.time() - 24 * 3600)
+    client.set_cookie(COOKIE, value, domain="kind.test")
+    return client
 
 
 def report(client, moment_id: int, reason: str = "spam", note: str = ""):
@@ -57,7 +70,7 @@ def test_set_heart_is_once_per_visitor_and_idempotent(app):
 
 def test_two_cookies_are_two_hearts_and_the_same_cookie_twice_is_one(app):
     moment = add_moment(app, "Heart me twice")
-    first, second = app.test_client(), app.test_client()
+    first, second = app.test_client(), visitor(app, 2)
     for _ in range(2):
         response = first.post(f"/moment/{moment}/heart", data={"back": "/"})
         assert response.status_code == 302
@@ -96,7 +109,7 @@ def test_a_forged_cookie_is_a_new_visitor(app):
     moment = add_moment(app, "Forgery")
     client = app.test_client()
     client.post(f"/moment/{moment}/heart")
-    forged = app.test_client()
+    forged = visitor(app, 2)
     forged.set_cookie(COOKIE, "eyJhIjoiYiJ9.forged-signature", domain="kind.test")
     response = forged.post(f"/moment/{moment}/heart")
     assert COOKIE in response.headers["Set-Cookie"]  # replaced
@@ -183,7 +196,7 @@ def test_concurrent_hearts_from_one_visitor_count_once(app):
 def test_reports_hide_a_moment_only_at_the_threshold_of_independent_visitors(app):
     moment = add_moment(app, "Reported moment")
     add_moment(app, "Another moment")
-    first, second, third = (app.test_client() for _ in range(3))
+    first, second, third = (visitor(app, n) for n in range(3))
 
     response = report(first, moment, "bullying", "Mean to my friend")
     assert response.status_code == 302
@@ -207,7 +220,7 @@ def test_reports_hide_a_moment_only_at_the_threshold_of_independent_visitors(app
     with app.app_context():
         submission = db.session.get(Submission, moment)
         assert submission.review_kind == "reported"
-        assert submission.state_reason == "hidden after 3 reports"
+        assert submission.state_reason == "hidden after reports from 3 different visitors"
         last = db.session.scalar(
             select(Transition)
             .where(Transition.submission_id == moment)
@@ -239,9 +252,9 @@ def test_reports_hide_a_moment_only_at_the_threshold_of_independent_visitors(app
 def test_hide_threshold_is_configurable(tmp_path, threshold):
     app = make_app(tmp_path, REPORT_HIDE_THRESHOLD=threshold)
     moment = add_moment(app, "Threshold")
-    for _ in range(threshold):
+    for n in range(threshold):
         assert state_of(app, moment) is State.published
-        report(app.test_client(), moment)
+        report(visitor(app, n), moment)
     assert state_of(app, moment) is State.needs_review
     with app.app_context():
         db.engine.dispose()
@@ -250,8 +263,8 @@ def test_hide_threshold_is_configurable(tmp_path, threshold):
 def test_threshold_zero_never_hides(tmp_path):
     app = make_app(tmp_path, REPORT_HIDE_THRESHOLD=0)
     moment = add_moment(app, "Never hidden")
-    for _ in range(4):
-        report(app.test_client(), moment)
+    for n in range(4):
+        report(visitor(app, n), moment)
     assert state_of(app, moment) is State.published
     with app.app_context():
         db.engine.dispose()
@@ -259,14 +272,14 @@ def test_threshold_zero_never_hides(tmp_path):
 
 def test_dismissed_reports_no_longer_count(app):
     moment = add_moment(app, "Dismissed")
-    for _ in range(2):
-        report(app.test_client(), moment)
+    for n in range(2):
+        report(visitor(app, n), moment)
     moderators = app.test_client()
     actions = ModeratorActions(app, moderators)
     actions.create()
     actions.login()
     moderators.post(f"/moderate/submission/{moment}/dismiss-reports")
-    report(app.test_client(), moment)  # the third ever, but the first open one
+    report(visitor(app, 2), moment)  # the third ever, but the first open one
     assert state_of(app, moment) is State.published
 
 

@@ -255,13 +255,17 @@ def decide(
         )
     except StaleTransition:
         raise _refusal(session, submission_id, State.needs_review) from None
+    # The decision answers every report made before it: an approved moment starts again with
+    # none open, so one new report cannot hide it again at once.
+    resolved = _resolve_reports(session, submission_id, transition.created_at)
     audit.record(
         session,
         moderator,
         "approve" if approve else "reject",
         submission_id=submission_id,
         before={"state": "needs_review"},
-        after={"state": to_state.value, "reason": reason_code},
+        after={"state": to_state.value, "reason": reason_code}
+        | ({"reports_resolved": resolved} if resolved else {}),
         note=note,
     )
     session.commit()
@@ -386,6 +390,20 @@ def take_down(
     )
     session.commit()
     return transition
+
+
+def _resolve_reports(session: Session, submission_id: int, at: datetime) -> int:
+    """Mark the open reports of a moment made up to ``at`` resolved; how many there were."""
+    return session.execute(
+        update(Report)
+        .where(
+            Report.submission_id == submission_id,
+            Report.resolved_at.is_(None),
+            Report.created_at <= at,
+        )
+        .values(resolved_at=at)
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def dismiss_reports(session: Session, submission_id: int, moderator: Moderator) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -23,11 +22,6 @@ APPEAL_MAX = 500
 
 class ParticipantError(ValueError):
     """What the participant asked cannot be done; the message says why."""
-
-
-def client_hash(secret: str, address: str) -> str:
-    """A keyed hash of the client's address: enough to spot repeats, useless to identify anyone."""
-    return hmac.new(secret.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
 def text_fingerprint(text: str) -> str:

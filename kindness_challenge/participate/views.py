@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_wtf.csrf import CSRFError
 
+from ..core.clients import client_hash
 from ..core.routing import CATEGORIES
 from ..core.text.scoring_form import scoring_text
 from ..extensions import csrf, db, limiter
@@ -38,7 +39,7 @@ bp = Blueprint("participate", __name__)
 
 
 def _client() -> str:
-    return participation.client_hash(current_app.secret_key, request.remote_addr or "unknown")
+    return client_hash(current_app.secret_key, request.remote_addr)
 
 
 def _kept_scores(classifier, text: str) -> tuple[str | None, dict | None]:

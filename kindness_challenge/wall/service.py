@@ -3,7 +3,11 @@ Session (no Flask): the views pass a visitor key, these own the commit.
 
 A visitor is a keyed hash of a random id kept in a signed cookie (see ``wall.cookies``); the
 unique constraints on Heart(submission_id, visitor_key) and Report(submission_id, reporter_key)
-make "one per visitor per moment" hold even when two requests race.
+make "one per visitor per moment" hold even when two requests race. Cookies are free to clear,
+so what must come from distinct people counts distinct client networks too (``client``: a
+keyed hash of the client's /24 or /64, ``core.clients``): a moment's heart count is the number
+of networks that hearted it, and reports hide a moment only from enough distinct networks, each
+from a visitor cookie old enough to count (``counted``).
 """
 
 from __future__ import annotations
@@ -75,30 +79,44 @@ def _heart_count(session: Session, submission_id: int) -> int:
     return session.scalar(select(Submission.heart_count).where(Submission.id == submission_id))
 
 
+def _network_has_heart(session: Session, submission_id: int, client: str | None) -> bool:
+    if client is None:
+        return False
+    found = session.scalar(
+        select(Heart.id)
+        .where(Heart.submission_id == submission_id, Heart.client_hash == client)
+        .limit(1)
+    )
+    return found is not None
+
+
 def set_heart(
-    session: Session, submission_id: int, visitor_key: str, hearted: bool = True
+    session: Session,
+    submission_id: int,
+    visitor_key: str,
+    hearted: bool = True,
+    client: str | None = None,
 ) -> HeartResult:
-    """Heart (or un-heart) a published moment for one visitor. Idempotent: asking for the state
-    it is already in changes nothing. ``heart_count`` moves only with a row inserted or deleted,
-    in the same transaction. Raises NotPublished."""
+    """Heart (or un-heart) a published moment for one visitor from the network ``client``.
+    Idempotent: asking for the state it is already in changes nothing. ``heart_count`` counts
+    networks: it moves only with the first heart of a network (or the last one taken back), in
+    the same transaction, under the moment's row lock. Raises NotPublished."""
     _lock_published(session, submission_id)
     if hearted:
+        first_of_network = not _network_has_heart(session, submission_id, client)
         changed = _insert_once(
             session,
             Heart,
-            {"submission_id": submission_id, "visitor_key": visitor_key},
+            {"submission_id": submission_id, "visitor_key": visitor_key, "client_hash": client},
             ["submission_id", "visitor_key"],
         )
+        changed = changed and first_of_network
         step = 1
     else:
-        changed = (
-            session.execute(
-                delete(Heart).where(
-                    Heart.submission_id == submission_id, Heart.visitor_key == visitor_key
-                )
-            ).rowcount
-            == 1
-        )
+        mine = Heart.submission_id == submission_id, Heart.visitor_key == visitor_key
+        network = session.scalar(select(Heart.client_hash).where(*mine))
+        changed = session.execute(delete(Heart).where(*mine)).rowcount == 1
+        changed = changed and not _network_has_heart(session, submission_id, network)
         step = -1
     if changed:
         stmt = update(Submission).where(Submission.id == submission_id)
@@ -138,6 +156,19 @@ def has_reported(session: Session, reporter_key: str | None, submission_id: int)
     return found is not None
 
 
+def independent_reports(session: Session, submission_id: int) -> int:
+    """Open reports of a moment that count towards hiding it: one per network (rows from before
+    networks were recorded: one per visitor), from visitor cookies old enough."""
+    reporter = func.coalesce(Report.client_hash, Report.reporter_key)
+    return session.scalar(
+        select(func.count(func.distinct(reporter))).where(
+            Report.submission_id == submission_id,
+            Report.resolved_at.is_(None),
+            Report.counted.is_(True),
+        )
+    )
+
+
 def report(
     session: Session,
     submission_id: int,
@@ -145,10 +176,14 @@ def report(
     reason: str,
     note: str | None,
     hide_threshold: int,
+    client: str | None = None,
+    counts: bool = True,
 ) -> ReportResult:
-    """Record a visitor's report of a published moment. One per visitor per moment. When the
-    moment has ``hide_threshold`` open reports from different visitors, it leaves the wall for
-    review in the same transaction. Raises NotPublished, or ValueError for an unknown reason."""
+    """Record a visitor's report of a published moment. One per visitor per moment; ``client``
+    is the reporter's network, ``counts`` False when the visitor's cookie is too new to count
+    towards hiding (the report is kept for moderators all the same). When ``hide_threshold``
+    networks have open, counted reports, the moment leaves the wall for review in the same
+    transaction. Raises NotPublished, or ValueError for an unknown reason."""
     if reason not in REPORT_REASON_LABELS:
         raise ValueError(f"unknown report reason {reason!r}")
     note = (note or "").strip()[:REPORT_NOTE_MAX] or None
@@ -161,16 +196,14 @@ def report(
             "reporter_key": reporter_key,
             "reason": reason,
             "note": note,
+            "client_hash": client,
+            "counted": counts,
         },
         ["submission_id", "reporter_key"],
     )
-    open_reports = session.scalar(
-        select(func.count())
-        .select_from(Report)
-        .where(Report.submission_id == submission_id, Report.resolved_at.is_(None))
-    )
+    open_reports = independent_reports(session, submission_id)
     hidden = False
-    if recorded and hide_threshold > 0 and open_reports >= hide_threshold:
+    if recorded and counts and hide_threshold > 0 and open_reports >= hide_threshold:
         try:
             move(
                 session,
@@ -178,7 +211,7 @@ def report(
                 State.published,
                 State.needs_review,
                 VISITORS,
-                reason=f"hidden after {open_reports} reports",
+                reason=f"hidden after reports from {open_reports} different visitors",
                 extra={"review_kind": ReviewKind.reported},
             )
             hidden = True

@@ -15,6 +15,7 @@ from flask import (
     url_for,
 )
 
+from ..core.clients import client_hash
 from ..core.routing import CATEGORIES
 from ..core.text.videolinks import video_host
 from ..core.wall_queries import Cursor, featured, published_moment, wall_page
@@ -24,7 +25,7 @@ from ..metrics import WALL_SNAPSHOTS
 from ..models import MAX_ID, Submission, utcnow
 from ..services import wall_counts, wall_snapshots
 from . import service as visitors
-from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_key
+from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_age, visitor_key
 from .feed import atom_feed
 from .forms import HeartForm, ReportForm
 from .snapshot import MomentView, WallPage
@@ -52,6 +53,11 @@ def _wall_args() -> tuple[Cursor | None, str | None]:
     if category is not None and category not in CATEGORIES:
         abort(400, description="There is no such category. Start again from the wall.")
     return after, category
+
+
+def _client() -> str:
+    """This request's network, as hearts and reports count it (``core.clients``)."""
+    return client_hash(current_app.secret_key, request.remote_addr)
 
 
 def _published_or_404(moment_id: int) -> Submission:
@@ -153,7 +159,11 @@ def heart(moment_id: int):
         abort(404)
     try:
         result = visitors.set_heart(
-            db.session, moment_id, ensure_visitor_key(), hearted=form.hearted.data != "0"
+            db.session,
+            moment_id,
+            ensure_visitor_key(),
+            hearted=form.hearted.data != "0",
+            client=_client(),
         )
     except visitors.NotPublished:
         abort(404)
@@ -180,6 +190,8 @@ def report(moment_id: int):
             form.reason.data,
             form.note.data,
             hide_threshold=int(current_app.config["REPORT_HIDE_THRESHOLD"]),
+            client=_client(),
+            counts=visitor_age() >= float(current_app.config["REPORT_MIN_VISITOR_SECONDS"]),
         )
     except visitors.NotPublished:
         abort(404)
