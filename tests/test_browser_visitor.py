@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from kindness_challenge.core.lifecycle import Actor, move
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, Report, State, Submission
 from kindness_challenge.participate.submit import create_submission
+from kindness_challenge.wall.cookies import COOKIE, cookie_value
 
 from conftest import IN_CI
 from test_browser import SCREENS, browser, context, page, screenshot, serve_app  # noqa: F401
@@ -39,6 +42,8 @@ def live(tmp_path):
         WALL_PAGE_SIZE=4,
         WALL_COUNT_CACHE_SECONDS=0,
         DISPLAY_ROTATE_SECONDS=ROTATE_SECONDS,
+        # The browser is its own proxy here: X-Forwarded-For gives each visitor a network.
+        PROXY_FIX_X_FOR=1,
     ) as server:
         yield server
 
@@ -241,9 +246,15 @@ def new_visitor(browser, live, **options):  # noqa: F811 - browser is a fixture 
 
 
 def test_three_visitors_reports_hide_a_moment(live, browser):  # noqa: F811
+    """Three settled visitors (cookies a day old) on three networks (issue 14, finding 3)."""
     moment = add_moment(live.app, "A moment three people find hurtful", name="@x")
     for n in range(3):
-        visitor = new_visitor(browser, live)
+        visitor = new_visitor(
+            browser, live, extra_http_headers={"X-Forwarded-For": f"198.51.{n}.7"}
+        )
+        with live.app.test_request_context():
+            value = cookie_value(secrets.token_urlsafe(24), time.time() - 24 * 3600)
+        visitor.add_cookies([{"name": COOKIE, "value": value, "url": live.url}])
         try:
             tab = visitor.new_page()
             tab.goto(f"/moment/{moment}")
