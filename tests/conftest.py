@@ -3,7 +3,10 @@
 Databases are real: SQLite in a temporary folder, and (for tests marked ``postgres``) the
 PostgreSQL server named by KINDNESS_TEST_POSTGRES_URL, default 127.0.0.1:5432 database ``test``,
 each test in a schema of its own. In CI (CI=true) an unreachable PostgreSQL fails those tests;
-elsewhere they are skipped with the reason.
+elsewhere they are skipped with the reason. A SQLite test's database is a copy of a template
+migrated once per session (tests/template_db.py); PostgreSQL schemas are migrated per test.
+
+Helpers shared by several modules are in helpers.py and (for the browser tests) browser_helpers.py.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from kindness_challenge import create_app
 from kindness_challenge.core.accounts import create_moderator
 from kindness_challenge.extensions import db
 from kindness_challenge.services import get_scorer
+
+from template_db import copy_migrated
 
 POSTGRES_URL = os.environ.get(
     "KINDNESS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -72,10 +77,16 @@ def base_config(tmp_path, **overrides) -> dict:
     return config
 
 
-def make_app(tmp_path, **overrides):
-    app = create_app(base_config(tmp_path, **overrides))
-    with app.app_context():
-        upgrade()
+def make_app(tmp_path, *, template: bool = True, **overrides):
+    """An app on a migrated database: a copy of the session's migrated SQLite template when the
+    database is a new SQLite file (see tests/template_db.py), the migrations run otherwise.
+    ``template=False`` runs the real migrations always (tests/test_migrations.py)."""
+    config = base_config(tmp_path, **overrides)
+    copied = template and copy_migrated(config["SQLALCHEMY_DATABASE_URI"], base_config(tmp_path))
+    app = create_app(config)
+    if not copied:
+        with app.app_context():
+            upgrade()
     return app
 
 
@@ -229,3 +240,63 @@ def receipt_token(response) -> str:
 def score_all(app):
     """Run the real scoring worker over everything pending, as the background thread would."""
     return get_scorer(app).drain()
+
+
+# Real-browser tests: Debian's Chromium driven by Playwright (no browser download). Each browser
+# test module defines a ``live`` fixture (browser_helpers.serve_app with its own settings) that
+# ``context`` and ``page`` open.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if IN_CI:  # a missing Playwright or Chromium is an error in CI, a skip on a workstation
+        from playwright import sync_api
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_context(browser, live, **options):
+    """A fresh browser profile (cookies, storage) on the live server.
+
+    bypass_csp: the harness's own tools run inline script in the page (axe-core's injection,
+    wait_for_function's string predicates), which the site's CSP rightly refuses;
+    tests/test_browser_csp.py checks every page with the policy in force.
+    """
+    options = {"viewport": {"width": 1200, "height": 900}, "bypass_csp": True, **options}
+    context = browser.new_context(base_url=live.url, **options)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def context(browser, live):
+    context = new_context(browser, live)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

@@ -8,12 +8,12 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from jsonschema import Draft202012Validator
-from test_wall import add_moment
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State
 
 from conftest import make_app
+from helpers import add_moment
 
 SECRETS = {
     State.pending: "SECRET pending words",

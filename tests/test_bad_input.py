@@ -283,11 +283,13 @@ def echo_candidates(field: str, raw: str) -> set[str]:
 # --- 1. the Big List of Naughty Strings in every field -------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BLNS, reason=f"{BLNS_PATH} is not here")
 def test_blns_list_is_complete():
     assert len(BLNS) == 515
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BLNS, reason=f"{BLNS_PATH} is not here")
 @pytest.mark.parametrize("field", FIELDS)
 def test_blns_every_string_in_every_field(app, client, field):
@@ -455,6 +457,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("field", "value", "status", "message"),
     CASES,

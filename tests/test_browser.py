@@ -7,111 +7,28 @@ Full-page screenshots for humans are written to /tmp/kindness-screens/.
 
 from __future__ import annotations
 
-import os
 import re
-import threading
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-from werkzeug.serving import make_server
 
-from kindness_challenge.extensions import db
-from kindness_challenge.models import Submission
-from kindness_challenge.participate.submit import create_submission
-from kindness_challenge.services import get_scorer
+from browser_helpers import (
+    ABUSIVE_TEXT,
+    KIND_TEXT,
+    expect,
+    screenshot,
+    serve_app,
+    submit_with_mouse,
+)
+from conftest import MODERATOR_PASSWORD, ModeratorActions, new_context
 
-from conftest import IN_CI, MODERATOR_PASSWORD, ModeratorActions, make_app
+pytestmark = pytest.mark.slow
 
-if IN_CI:  # a missing Playwright is an error in CI, a skip on a workstation
-    from playwright import sync_api
-else:
-    sync_api = pytest.importorskip("playwright.sync_api")
-expect = sync_api.expect
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
-SCREENS = Path("/tmp/kindness-screens")
 SCORING_TIMEOUT_S = 20.0
 
-KIND_TEXT = "A stranger paid for my coffee this morning and said: pass it on."
-ABUSIVE_TEXT = "you are a stupid fucking idiot"
 # Kind, but sweary: alt-profanity-check flags it (about 0.84) and a moderator lets it through.
 SWEARY_KIND_TEXT = "Holy shit, my neighbour shovelled my whole driveway before I woke up!"
 UNKIND_REASON = "It is unkind or hurtful towards someone."
-
-
-@dataclass
-class LiveServer:
-    app: object
-    url: str
-
-    def count_submissions(self) -> int:
-        with self.app.app_context():
-            return db.session.scalar(select(func.count()).select_from(Submission))
-
-    def publish_directly(self, text: str, name: str) -> None:
-        """Seed a moment the way /share stores it; the background worker scores it."""
-        with self.app.app_context():
-            create_submission(db.session, text, name, None, True)
-        get_scorer(self.app).notify_new_submission()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        message = f"Chromium not found at {CHROMIUM}"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@contextmanager
-def serve_app(tmp_path, **overrides):
-    """The app on 127.0.0.1 with its background scorer, as in production (CSRF on)."""
-    config = {
-        "SCORING_MODE": "thread",
-        "SCORING_POLL_SECONDS": 0.2,
-        "WTF_CSRF_ENABLED": True,
-        "SERVER_NAME": None,
-        **overrides,
-    }
-    app = make_app(tmp_path, **config)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield LiveServer(app, f"http://127.0.0.1:{server.server_port}")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-        scorer = get_scorer(app)
-        scorer.stop.set()
-        scorer.wake.set()
-        worker = getattr(scorer, "_thread", None)
-        if worker is not None:
-            worker.join(timeout=5)
-        with app.app_context():
-            db.engine.dispose()
 
 
 @pytest.fixture
@@ -120,35 +37,11 @@ def live(tmp_path):
         yield server
 
 
-def _new_context(browser, live):
-    context = browser.new_context(base_url=live.url, viewport={"width": 1200, "height": 900})
-    context.set_default_timeout(10_000)
-    return context
-
-
-@pytest.fixture
-def context(browser, live):
-    context = _new_context(browser, live)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
-
-
 @pytest.fixture
 def moderator_context(browser, live):
-    context = _new_context(browser, live)
+    context = new_context(browser, live)
     yield context
     context.close()
-
-
-def screenshot(page, name: str) -> None:
-    """For humans to look at, not an assertion."""
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
 
 
 def reload_until_heading(page, heading: str, timeout: float = SCORING_TIMEOUT_S) -> None:
@@ -166,21 +59,6 @@ def reload_until_heading(page, heading: str, timeout: float = SCORING_TIMEOUT_S)
 
 def wall(page):
     return page.get_by_role("region", name="Kind moments, newest first")
-
-
-def submit_with_mouse(page, text: str, name: str, expect_nudge: bool = False) -> None:
-    page.goto("/share")
-    page.get_by_label("Your kind moment").fill(text)
-    page.get_by_label("A kind comment I received").check()
-    page.get_by_label("Display name or @handle").fill(name)
-    page.get_by_label("I agree that this moment may be shown publicly").check()
-    page.get_by_role("button", name="Share my kind moment").click()
-    if expect_nudge:
-        # The kindness nudge: the draft is kept, nothing is stored until the person decides.
-        expect(page.get_by_role("heading", name="Before you share…")).to_be_visible()
-        expect(page.get_by_label("Your kind moment")).to_have_value(text)
-        page.get_by_role("button", name="Submit for review anyway").click()
-    expect(page.get_by_role("heading", name="Your kind moment", exact=True)).to_be_visible()
 
 
 def test_participant_keyboard_only_journey_to_the_wall(live, page):

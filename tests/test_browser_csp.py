@@ -11,19 +11,14 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from test_wall import add_moment
 
 from kindness_challenge.models import State
 
-from conftest import ModeratorActions
-from test_browser import (  # noqa: F401
-    ABUSIVE_TEXT,
-    KIND_TEXT,
-    MODERATOR_PASSWORD,
-    browser,
-    serve_app,
-    submit_with_mouse,
-)
+from browser_helpers import ABUSIVE_TEXT, KIND_TEXT, serve_app, submit_with_mouse
+from conftest import MODERATOR_PASSWORD, ModeratorActions
+from helpers import add_moment
+
+pytestmark = pytest.mark.slow
 
 EMBEDDER = "http://localhost:*"  # another origin than the server's http://127.0.0.1:port
 # Every violation the page reports, and every console line Chromium writes about one.
@@ -46,7 +41,7 @@ def live(tmp_path):
 class Watched:
     """A browser tab whose CSP violations are collected, from the page and from the console."""
 
-    def __init__(self, browser, live):  # noqa: F811 - the fixture, passed on
+    def __init__(self, browser, live):
         self.context = browser.new_context(base_url=live.url)
         self.context.set_default_timeout(10_000)
         self.context.add_init_script(RECORD_VIOLATIONS)
@@ -70,7 +65,7 @@ class Watched:
         checked.append(path)
 
 
-def test_no_page_logs_a_csp_violation(live, browser):  # noqa: F811
+def test_no_page_logs_a_csp_violation(live, browser):
     moment = add_moment(live.app, "Thank you for walking my dog while I was ill.", name="@lee")
     add_moment(live.app, ABUSIVE_TEXT, name="@angry", state=State.needs_review)
     ModeratorActions(live.app, None).create("boss", MODERATOR_PASSWORD, role="admin")
@@ -139,7 +134,7 @@ def test_no_page_logs_a_csp_violation(live, browser):  # noqa: F811
     assert len(checked) >= 16
 
 
-def test_other_sites_cannot_frame_the_wall_only_the_display(live, browser):  # noqa: F811
+def test_other_sites_cannot_frame_the_wall_only_the_display(live, browser):
     @live.app.get("/_embedder")
     def embedder_page():
         # Served as http://localhost:port, another origin than the app's http://127.0.0.1:port.

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import func, select
-from test_wall import add_moment
 
 from kindness_challenge.core.lifecycle import Actor, move
 from kindness_challenge.extensions import db
@@ -26,8 +25,11 @@ from kindness_challenge.models import ActorKind, Report, State, Submission
 from kindness_challenge.participate.submit import create_submission
 from kindness_challenge.wall.cookies import COOKIE, cookie_value
 
-from conftest import IN_CI
-from test_browser import SCREENS, browser, context, page, screenshot, serve_app  # noqa: F401
+from browser_helpers import SCREENS, screenshot, serve_app
+from conftest import IN_CI, new_context
+from helpers import add_moment
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -110,7 +112,7 @@ def assert_not_navigated(tab) -> None:
     assert tab.evaluate("window.__stillHere === true"), "the page was reloaded"
 
 
-def test_visitor_journey(live, page):  # noqa: F811
+def test_visitor_journey(live, page):
     ids = seed(live)
     page.goto("/")
     expect(page.get_by_role("heading", name="The kindness wall")).to_be_visible()
@@ -237,15 +239,12 @@ def test_visitor_journey(live, page):  # noqa: F811
     assert page.url.endswith("/display")
 
 
-def new_visitor(browser, live, **options):  # noqa: F811 - browser is a fixture elsewhere
+def new_visitor(browser, live, **options):
     """A browser context of its own: another visitor, with cookies of their own."""
-    options.setdefault("viewport", {"width": 1200, "height": 900})
-    visitor = browser.new_context(base_url=live.url, **options)
-    visitor.set_default_timeout(10_000)
-    return visitor
+    return new_context(browser, live, **options)
 
 
-def test_three_visitors_reports_hide_a_moment(live, browser):  # noqa: F811
+def test_three_visitors_reports_hide_a_moment(live, browser):
     """Three settled visitors (cookies a day old) on three networks (issue 14, finding 3)."""
     moment = add_moment(live.app, "A moment three people find hurtful", name="@x")
     for n in range(3):
@@ -276,7 +275,7 @@ def test_three_visitors_reports_hide_a_moment(live, browser):  # noqa: F811
         assert db.session.scalar(select(func.count()).select_from(Report)) == 3
 
 
-def test_without_javascript_hearts_and_display_still_work(live, browser):  # noqa: F811
+def test_without_javascript_hearts_and_display_still_work(live, browser):
     moment = add_moment(live.app, "No script needed", name="@plain", featured_minutes_ago=1)
     add_moment(live.app, "Second featured", name="@two", featured_minutes_ago=2)
     visitor = new_visitor(browser, live, java_script_enabled=False)
@@ -298,7 +297,7 @@ def test_without_javascript_hearts_and_display_still_work(live, browser):  # noq
 
 
 @pytest.mark.parametrize("motion, animation", [("reduce", "none"), ("no-preference", "display-in")])
-def test_display_respects_reduced_motion(live, browser, motion, animation):  # noqa: F811
+def test_display_respects_reduced_motion(live, browser, motion, animation):
     add_moment(live.app, "Calm, please", featured_minutes_ago=1)
     visitor = new_visitor(browser, live, reduced_motion=motion)
     try:
@@ -312,7 +311,7 @@ def test_display_respects_reduced_motion(live, browser, motion, animation):  # n
         visitor.close()
 
 
-def test_phone_width_pages_do_not_scroll_sideways(live, browser):  # noqa: F811
+def test_phone_width_pages_do_not_scroll_sideways(live, browser):
     ids = seed(live)  # featured cards scroll inside their row, never the page
     visitor = new_visitor(browser, live, viewport={"width": 390, "height": 844})
     try:
@@ -353,7 +352,7 @@ def axe_violations(tab) -> list[str]:
         "display",
     ],
 )
-def test_no_serious_accessibility_violations(live, page, name):  # noqa: F811
+def test_no_serious_accessibility_violations(live, page, name):
     if not AXE.exists():
         message = f"{AXE} is missing: run `npm ci --no-audit --no-fund` at the repository root"
         if IN_CI:

@@ -12,7 +12,9 @@ from kindness_challenge.core.accounts import create_moderator
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
 
-from test_browser import browser, context, page, screenshot, serve_app  # noqa: F401 - fixtures
+from browser_helpers import screenshot, serve_app
+
+pytestmark = pytest.mark.slow
 
 PASSWORD = "a-long-kind-password"
 
@@ -42,7 +44,7 @@ def state(live, text):
         return db.session.scalar(select(Submission.state).where(Submission.text == text))
 
 
-def test_queue_by_keyboard(live, page):  # noqa: F811 - page is a fixture
+def test_queue_by_keyboard(live, page):
     with live.app.app_context():
         create_moderator(db.session, "mod", PASSWORD)
     texts = [f"you are a stupid fucking idiot #{i}" for i in range(3)]

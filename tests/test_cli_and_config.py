@@ -14,6 +14,14 @@ from kindness_challenge.services import get_scorer
 from conftest import make_app, submit
 
 
+@pytest.fixture(autouse=True)
+def no_nudge_warm_up(monkeypatch):
+    """The apps built here from bare configs would each warm the nudge's model in a background
+    thread that outlives the test: seconds of CPU, and torch's global random generator taken from
+    under a later test's seeded model (tests/test_detoxify_classifier.py)."""
+    monkeypatch.setenv("KINDNESS_NUDGE_WARM_UP", "false")
+
+
 def test_create_moderator_hashes_with_a_kdf(app, runner):
     result = runner.invoke(
         args=["create-moderator", "alice", "--role", "admin", "--password", "long-enough-pw"]

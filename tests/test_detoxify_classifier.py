@@ -108,6 +108,7 @@ def assert_rows_close(actual, expected, tolerance=1e-6):
 # --- the classifier on its own --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_scores_match_detoxify_for_a_batch(random_model, reference):
     classifier = DetoxifyClassifier(settings_for(random_model))
 

@@ -119,6 +119,7 @@ UNBIASED_LABELS = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "labels"),
     [
@@ -143,6 +144,7 @@ def test_each_family_scores_detoxifys_labels_loaded_offline(family_models, name,
     assert largest_difference(rows, expected) <= 1e-5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 def test_exact_mode_equals_detoxify_predict_in_sub_batches(family_models, name):
     model = family_models[name]
@@ -162,6 +164,7 @@ def test_exact_mode_equals_detoxify_predict_in_sub_batches(family_models, name):
     assert len({round(p, 4) for p in toxicity}) == len(set(MIXED))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend", ["default", "onednn"])
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 def test_exact_mode_equals_detoxify_predict_through_either_fp32_library(
@@ -211,6 +214,7 @@ def spread_scores(model, texts) -> None:
     torch.save(state, model.checkpoint)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 def test_fast_mode_is_within_its_tolerance(tmp_path, name):
     rng = random.Random(7)
@@ -336,6 +340,7 @@ def test_a_fetched_model_is_used_with_no_network(tmp_path, calm_model):
         db.engine.dispose()
 
 
+@pytest.mark.slow
 def test_missing_detoxify_files_fall_back_to_the_embedded_default(tmp_path, caplog):
     caplog.set_level(logging.WARNING)
     app = make_app(tmp_path, CLASSIFIER="detoxify", DETOXIFY_MODELS_DIR=str(tmp_path / "none"))

@@ -88,6 +88,7 @@ def test_a_text_scores_the_same_alone_and_in_a_batch(classifier):
         assert all(abs(row[label] - single[label]) < 1e-5 for label in classifier.labels)
 
 
+@pytest.mark.slow
 def test_embeds_as_sentence_transformers_does(classifier, offline):
     from sentence_transformers import SentenceTransformer
 
@@ -101,6 +102,7 @@ def test_embeds_as_sentence_transformers_does(classifier, offline):
     assert (ours - expected).abs().max().item() < 1e-5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend", ["default", "onednn"])
 def test_embeds_the_same_through_either_fp32_library(classifier, offline, monkeypatch, backend):
     """The encoder multiplies through oneDNN where that is measured faster (AMD CPUs)."""
@@ -150,6 +152,7 @@ def test_loads_once_and_scores_for_concurrent_callers(offline):
     assert [set(row) for row in results[0]] == [{"kindness"}] * len(MIXED)
 
 
+@pytest.mark.slow
 def test_refuses_weights_whose_hash_is_not_upstreams(tmp_path, offline):
     copy = tmp_path / "model"
     shutil.copytree(packaged_model_dir(), copy)

@@ -1,11 +1,12 @@
 """Error pages: in the site's look, with a clear message, never a stack trace."""
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Submission
 
-from conftest import make_app, submit
+from conftest import ModeratorActions, make_app, stop_wall_listener, submit
 
 
 def test_404_page_in_site_look(client):
@@ -20,8 +21,14 @@ def test_405_for_get_on_post_only_routes(client):
     assert client.get("/moderate/submission/1/approve").status_code == 405
 
 
-def test_500_rolls_back_and_shows_friendly_page(tmp_path):
-    app = make_app(tmp_path, TESTING=False, PROPAGATE_EXCEPTIONS=False)
+@pytest.mark.postgres
+def test_500_rolls_back_and_shows_friendly_page(tmp_path, postgres_url):
+    """On PostgreSQL a failed statement aborts the transaction: until it is rolled back, every
+    query on that session fails. The 500 page greets the logged-in moderator, which loads them
+    from the database, so it renders only if the handler rolled back first."""
+    app = make_app(
+        tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url, TESTING=False, PROPAGATE_EXCEPTIONS=False
+    )
 
     @app.route("/boom")
     def boom():
@@ -31,15 +38,29 @@ def test_500_rolls_back_and_shows_friendly_page(tmp_path):
             )
         )
         db.session.flush()
-        raise RuntimeError("a bug")
+        db.session.execute(text("SELECT 1 / 0"))  # a bug in a query: the transaction is aborted
+        return "unreachable"
 
-    response = app.test_client().get("/boom")
-    assert response.status_code == 500
-    body = response.get_data(as_text=True)
-    assert "Something went wrong on our side" in body and "RuntimeError" not in body
-    with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(Submission)) == 0
-        db.engine.dispose()
+    try:
+        client = app.test_client()
+        moderator = ModeratorActions(app, client)
+        moderator.create()
+        assert moderator.login().status_code == 302
+        response = client.get("/boom")
+        assert response.status_code == 500
+        body = response.get_data(as_text=True)
+        assert "Something went wrong on our side" in body and 'class="site-header"' in body
+        assert "Log out mod" in body
+        assert "DivisionByZero" not in body and "division by zero" not in body
+        # The next request (on the same pooled connection) is served normally.
+        assert client.get("/moderate/").status_code == 200
+        with app.app_context():
+            assert db.session.scalar(select(func.count()).select_from(Submission)) == 0
+    finally:
+        stop_wall_listener(app)
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def test_database_outage_is_503_not_500(tmp_path):

@@ -119,6 +119,7 @@ def detoxify_app(tmp_path, model, **overrides):
     )
 
 
+@pytest.mark.slow
 def test_detoxify_gets_the_kindness_rule_too(tmp_path, calm_detoxify):
     app = detoxify_app(tmp_path, calm_detoxify)
     classifier = get_scorer(app).classifier

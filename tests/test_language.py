@@ -103,6 +103,7 @@ def test_batch_matches_one_by_one():
     assert detect_languages([]) == []
 
 
+@pytest.mark.slow
 def test_english_dev_rows_are_never_called_another_language():
     lines = []
     for name in ("ok.jsonl", "toxic.jsonl"):
@@ -116,6 +117,7 @@ def test_english_dev_rows_are_never_called_another_language():
     assert found.count("en") / len(texts) > 0.9
 
 
+@pytest.mark.slow
 def test_blns_never_raises():
     for text in json.loads(data_text(DATA / "blns" / "blns.json")):
         code = detect_language(text)

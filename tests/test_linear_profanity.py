@@ -53,6 +53,7 @@ def assert_same(texts: list[str]) -> None:
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-9)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not DEV.is_dir(), reason=f"{DEV} is not on this machine")
 def test_dev_set_matches_predict_prob_in_one_batch_and_one_by_one():
     texts = dev_texts()
@@ -62,6 +63,7 @@ def test_dev_set_matches_predict_prob_in_one_batch_and_one_by_one():
         assert_same([text])
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BLNS.is_file(), reason=f"{BLNS} is not on this machine")
 def test_big_list_of_naughty_strings_matches_predict_prob():
     texts = json.loads(BLNS.read_text(encoding="utf-8"))

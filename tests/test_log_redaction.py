@@ -10,7 +10,6 @@ import threading
 import urllib.request
 
 import pytest
-from test_scale_ops import fetch, free_port
 from werkzeug.serving import make_server
 
 from kindness_challenge.extensions import db
@@ -18,6 +17,7 @@ from kindness_challenge.logging_setup import HANDLER_NAME
 from kindness_challenge.participate.submit import create_submission
 
 from conftest import make_app
+from helpers import fetch, free_port
 from scale_helpers import ROOT, wait_until
 
 
@@ -89,6 +89,7 @@ def test_the_development_servers_request_lines_never_hold_a_token(app, caplog):
     assert token not in everything_logged(caplog.records)
 
 
+@pytest.mark.slow
 def test_gunicorns_access_and_error_logs_never_hold_a_token(tmp_path):
     app = make_app(tmp_path)
     token = new_receipt(app)

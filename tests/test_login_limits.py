@@ -77,6 +77,7 @@ def test_many_addresses_guessing_one_account_are_throttled(limited_app):
     assert client.get("/moderate/").status_code == 302  # not logged in
 
 
+@pytest.mark.slow
 def test_unknown_names_are_limited_the_same_way(limited_app):
     ModeratorActions(limited_app, limited_app.test_client()).create("quokka")
     known = _guesses(limited_app, "quokka", 8)
@@ -88,6 +89,7 @@ def test_unknown_names_are_limited_the_same_way(limited_app):
     assert "Slow down" in known_page and "Slow down" in unknown_page
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("spelling", ["MOD", " mod ", "ＭＯＤ", "Mod"])
 def test_spellings_of_one_name_share_its_budget(limited_app, spelling):
     assert _guesses(limited_app, "mod", 5) == [400] * 5
@@ -101,6 +103,7 @@ def test_other_accounts_are_not_held_up(limited_app):
     assert response.status_code == 302
 
 
+@pytest.mark.slow
 def test_back_off_keeps_a_name_refused_after_its_window(limited_app, clock):
     ModeratorActions(limited_app, limited_app.test_client()).create("alice")
     # "mod": past its limit and still hammering (5 refusals); "alice": one refusal.
@@ -113,6 +116,7 @@ def test_back_off_keeps_a_name_refused_after_its_window(limited_app, clock):
     assert _try(limited_app, "mod", MODERATOR_PASSWORD, ADDRESSES[1])[0].status_code == 302
 
 
+@pytest.mark.slow
 def test_a_burst_is_one_audit_row_naming_the_account(limited_app, clock):
     _guesses(limited_app, "mod", 15)
     _guesses(limited_app, "nobody", 7)

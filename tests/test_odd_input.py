@@ -114,6 +114,7 @@ def seeded(app, client):
     return client
 
 
+@pytest.mark.slow
 @settings(
     max_examples=400,
     deadline=None,
@@ -149,6 +150,7 @@ def test_api_limit_is_ascii_digits_only(client, limit):
     assert "limit" in response.get_json()["error"]["message"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("method", "path"),
     [

@@ -11,13 +11,13 @@ import threading
 import urllib.request
 
 import pytest
-from test_scale_ops import free_port
 from werkzeug.serving import make_server
 
 from kindness_challenge import create_app
 from kindness_challenge.extensions import db
 
 from conftest import base_config, make_app
+from helpers import free_port
 from scale_helpers import ROOT, wait_until
 
 PUBLIC = {"REMOTE_ADDR": "203.0.113.9"}
@@ -129,6 +129,7 @@ def test_the_development_server_names_no_versions(app):
     assert not re.search(r"\d|werkzeug|python", header, re.I), header
 
 
+@pytest.mark.slow
 def test_gunicorn_names_no_version_and_guards_metrics(tmp_path):
     """Real gunicorn with gunicorn.conf.py and the settings from the environment."""
     app = make_app(tmp_path)

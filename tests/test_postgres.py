@@ -69,6 +69,7 @@ def test_claims_skip_rows_locked_by_another_worker(pg_app):
     assert len(claim.ids) == 4 and not set(claim.ids) & set(locked)
 
 
+@pytest.mark.slow
 def test_three_concurrent_workers_score_each_submission_once(pg_app):
     add_pending(pg_app, 300)
     scorer = get_scorer(pg_app)

@@ -4,12 +4,12 @@ refused; shared caches are told what they may keep (issue 14, finding 9)."""
 import re
 
 import pytest
-from test_wall import add_moment
 
 from kindness_challenge.extensions import db
 from kindness_challenge.participate.submit import create_submission
 
 from conftest import ModeratorActions, make_app, submit
+from helpers import add_moment
 
 PUBLIC = "https://kind.example"
 

@@ -14,7 +14,6 @@ import time
 import pytest
 from itsdangerous import URLSafeSerializer
 from sqlalchemy import func, select
-from test_wall import add_moment
 
 from kindness_challenge.core.clients import client_bucket, client_hash
 from kindness_challenge.extensions import db
@@ -22,6 +21,7 @@ from kindness_challenge.models import Report, State, Submission
 from kindness_challenge.wall.cookies import COOKIE, cookie_value
 
 from conftest import ModeratorActions
+from helpers import add_moment
 
 DAY = 24 * 3600
 

@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 from flask_migrate import upgrade
@@ -21,6 +20,7 @@ from kindness_challenge.extensions import db
 from kindness_challenge.logging_setup import JsonFormatter
 
 from conftest import base_config, make_app, score_all, submit
+from helpers import fetch, free_port
 from scale_helpers import ROOT, seed_pending, wait_until
 
 
@@ -119,22 +119,7 @@ def test_metrics_can_be_turned_off(tmp_path):
     assert app.test_client().get("/metrics").status_code == 404
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(port: int, path: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-    except OSError:
-        return 0, ""  # not listening yet
-
-
+@pytest.mark.slow  # real gunicorn with several workers
 def test_gunicorn_workers_add_up_their_metrics(tmp_path):
     """Real gunicorn with gunicorn.conf.py: /metrics sums every worker (multiprocess mode)."""
     app = make_app(tmp_path)  # migrates the SQLite database the server will use

@@ -25,7 +25,7 @@ from kindness_challenge.participate.submit import find_by_receipt
 
 from conftest import IN_CI, make_app
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def postgres_bin() -> Path:

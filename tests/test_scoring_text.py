@@ -160,6 +160,7 @@ def test_pure_function_leaves_the_shown_text_alone():
     assert normalize("you 1d10t") == "you idiot"
 
 
+@pytest.mark.slow
 def test_blns_never_raises_and_is_idempotent():
     strings = json.loads(data_text(DATA / "blns" / "blns.json"))
     assert len(strings) > 500
@@ -209,6 +210,7 @@ def test_disguise_is_deterministic_and_changes_the_text(family):
     assert disguise(text, family, 1) != text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("family", UNDONE)
 def test_scoring_text_recovers_disguised_toxic_rows(family):
     texts = toxic_dev_texts()
@@ -220,6 +222,7 @@ def test_scoring_text_recovers_disguised_toxic_rows(family):
     assert share >= FLOORS[family], f"{family}: {share:.3f}"
 
 
+@pytest.mark.slow
 def test_typo_is_not_undone():
     # Swapped or dropped letters need a spelling model; the normaliser does not try.
     texts = toxic_dev_texts()[:100]

@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-from test_wall import add_moment
 
 from kindness_challenge.participate.submit import create_submission
 
 from conftest import make_app
+from helpers import add_moment
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 

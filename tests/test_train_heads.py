@@ -15,6 +15,8 @@ from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingCla
 
 from conftest import SHARED_DATA, require_data
 
+pytestmark = pytest.mark.slow  # trains heads on the moderation corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = SHARED_DATA
 LABELS = ("toxicity", "kindness")

@@ -10,7 +10,6 @@ by Hypothesis from the pieces attacks are made of.
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -29,7 +28,7 @@ from kindness_challenge.extensions import db
 from kindness_challenge.models import ReviewKind, State, Submission
 from kindness_challenge.participate.submit import create_submission
 
-from conftest import IN_CI, ModeratorActions, make_app, receipt_token, score_all, submit
+from conftest import ModeratorActions, make_app, receipt_token, score_all, submit
 
 TIKTOK = "https://www.tiktok.com/@you/video/7234567890123456789"
 # (pasted, canonical or None when refused)
@@ -136,24 +135,10 @@ def test_the_canonical_link_is_what_python_reads(canonical):
 
 
 @pytest.fixture(scope="module")
-def chromium_page():
-    if IN_CI:
-        from playwright import sync_api
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not os.path.exists(CHROMIUM):
-        if IN_CI:
-            pytest.fail(f"Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        try:
-            yield page
-        finally:
-            browser.close()
+def chromium_page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
 
 
 def _browser_reads(page, urls: list[str]) -> list[dict | None]:
@@ -178,6 +163,7 @@ def _check_against_the_browser(page, raws: list[str]) -> int:
     return len(accepted)
 
 
+@pytest.mark.slow  # a real Chromium
 def test_a_real_browser_reads_every_accepted_link_as_we_do(chromium_page):
     raws = [raw for raw, _ in TABLE]
     assert _check_against_the_browser(chromium_page, raws) == sum(1 for _, c in TABLE if c)
@@ -274,6 +260,7 @@ TAILS = st.text(
 WITH_TAILS = st.tuples(st.sampled_from(ACCEPTED), st.sampled_from("?#/"), TAILS).map("".join)
 
 
+@pytest.mark.slow  # a real Chromium
 @settings(max_examples=8, deadline=None)
 @given(
     st.lists(

@@ -11,7 +11,6 @@ import time
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from test_wall import add_moment
 
 from kindness_challenge.extensions import db
 from kindness_challenge.models import ActorKind, Heart, Report, State, Submission, Transition
@@ -19,6 +18,7 @@ from kindness_challenge.wall import service as visitors
 from kindness_challenge.wall.cookies import COOKIE, cookie_value
 
 from conftest import ModeratorActions, make_app
+from helpers import add_moment
 
 
 def heart_state(app, moment_id: int) -> tuple[int, int]:

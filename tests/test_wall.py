@@ -5,69 +5,22 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import timedelta
 from html.parser import HTMLParser
 from xml.etree import ElementTree as ET
 
 import pytest
 from sqlalchemy import event, update
 
-from kindness_challenge.core.lifecycle import Actor, move
+from kindness_challenge.core.lifecycle import move
 from kindness_challenge.core.wall_queries import Cursor, featured_query, wall_page, wall_query
 from kindness_challenge.extensions import db
-from kindness_challenge.models import ActorKind, State, Submission, utcnow
-from kindness_challenge.participate.submit import create_submission
+from kindness_challenge.models import State, Submission, utcnow
 from kindness_challenge.wall.counts import CountCache
 
 from conftest import make_app
+from helpers import CLASSIFIER, add_moment, card_ids, wall_section
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-CLASSIFIER = Actor(ActorKind.classifier, "test-classifier 1")
-
-
-def add_moment(
-    app,
-    text: str,
-    *,
-    name: str = "@sam",
-    state: State = State.published,
-    minutes_ago: float = 0,
-    category: str | None = None,
-    for_whom: str | None = None,
-    video_url: str | None = None,
-    featured_minutes_ago: float | None = None,
-    hearts: int = 0,
-) -> int:
-    """A moment stored the way /share stores it, then moved through the real state machine."""
-    with app.app_context():
-        submission, _ = create_submission(db.session, text, name, video_url, True)
-        when = utcnow() - timedelta(minutes=minutes_ago)
-        values = {"category": category, "for_whom": for_whom, "heart_count": hearts}
-        db.session.execute(
-            update(Submission).where(Submission.id == submission.id).values(**values)
-        )
-        if state is not State.pending:
-            target = State.needs_review if state is State.rejected else state
-            move(db.session, submission.id, State.pending, target, CLASSIFIER, now=when)
-            if state is State.rejected:
-                move(db.session, submission.id, State.needs_review, State.rejected, CLASSIFIER)
-        if featured_minutes_ago is not None:
-            db.session.execute(
-                update(Submission)
-                .where(Submission.id == submission.id)
-                .values(featured_at=utcnow() - timedelta(minutes=featured_minutes_ago))
-            )
-        db.session.commit()
-        return submission.id
-
-
-def card_ids(page: str, prefix: str = "moment") -> list[int]:
-    return [int(i) for i in re.findall(rf'<article class="moment" id="{prefix}-(\d+)"', page)]
-
-
-def wall_section(page: str) -> str:
-    start = page.index('aria-label="Kind moments, newest first"')
-    return page[start : page.index("</section>", start)]
 
 
 def older_link(page: str) -> str | None:

@@ -10,17 +10,17 @@ import time
 import pytest
 import sqlalchemy as sa
 from prometheus_client import REGISTRY
-from test_wall import add_moment, card_ids, wall_section
 
 from kindness_challenge.core.accounts import create_moderator
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Submission
 from kindness_challenge.moderate import service as moderation
 from kindness_challenge.participate import service as participation
-from kindness_challenge.wall.snapshot import SnapshotCache
 from kindness_challenge.services import wall_snapshots as snapshots
+from kindness_challenge.wall.snapshot import SnapshotCache
 
 from conftest import make_app, stop_wall_listener
+from helpers import add_moment, card_ids, wall_section
 from scale_helpers import wait_until
 
 
