@@ -13,9 +13,11 @@ from kindness_challenge.core.routing import (
     ListEntry,
     Policy,
     classifier_failed,
-    threshold_decision as route,
     route_submission,
     severity,
+)
+from kindness_challenge.core.routing import (
+    threshold_decision as route,
 )
 from kindness_challenge.models import ReviewKind, State
 

@@ -75,9 +75,7 @@ def review_query(filters: QueueFilter = QueueFilter(), now: datetime | None = No
     if filters.category:
         query = query.where(Submission.category == filters.category)
     # Threats first, whatever the sort: someone may be in danger.
-    threat_first = case(
-        (func.coalesce(Submission.flagged_labels, "").contains(THREAT), 0), else_=1
-    )
+    threat_first = case((func.coalesce(Submission.flagged_labels, "").contains(THREAT), 0), else_=1)
     if filters.sort == "severe":
         return query.order_by(
             threat_first,
