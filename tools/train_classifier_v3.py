@@ -199,12 +199,23 @@ def batches(lengths: list[int], size: int, seed: int) -> list[list[int]]:
 
 
 def train(rows: list[Row], args) -> tuple[dict, dict]:
+    """The adapter state (adapters and head) after training on ``rows``, and timing figures."""
+    import torch
+
+    torch.manual_seed(args.seed)
+    was_deterministic = torch.are_deterministic_algorithms_enabled()
+    torch.use_deterministic_algorithms(True)
+    try:
+        return _train(rows, args)
+    finally:
+        torch.use_deterministic_algorithms(was_deterministic)
+
+
+def _train(rows: list[Row], args) -> tuple[dict, dict]:
     import torch
 
     from kindness_challenge.scoring.finetuned_model import AdaptedClassifier, load_base_model
 
-    torch.manual_seed(args.seed)
-    torch.use_deterministic_algorithms(True)
     folder = packaged_model_dir()
     from transformers import AutoTokenizer
 
@@ -252,6 +263,11 @@ def train(rows: list[Row], args) -> tuple[dict, dict]:
         optimiser.zero_grad(set_to_none=True)
         seen += len(group)
         losses.append(float(loss.detach()))
+        if args.checkpoint_every and (step + 1) % args.checkpoint_every == 0:
+            from safetensors.torch import save_file
+
+            args.out.mkdir(parents=True, exist_ok=True)
+            save_file(model.adapter_state(), str(args.out / f"checkpoint-{step + 1}.safetensors"))
         if (step + 1) % 50 == 0 or step + 1 == len(plan):
             rate = seen / (time.perf_counter() - started)
             print(f"step {step + 1}/{len(plan)} loss {np.mean(losses[-50:]):.4f} "
@@ -261,6 +277,21 @@ def train(rows: list[Row], args) -> tuple[dict, dict]:
              "texts_per_second": round(seen / max(seconds, 1e-9), 1),
              "final_loss": round(float(np.mean(losses[-50:])), 4) if losses else None}  # fmt: skip
     return model.adapter_state(), stats
+
+
+def held_out_sample(rows: list[Row], cap: int, seed: int) -> list[Row]:
+    """The held-out v2 rows, at most ``cap`` per (source, language, label) stratum (a seeded
+    sample), in file order: what the metadata's figures and the bench score."""
+    strata = defaultdict(list)
+    for i, row in enumerate(rows):
+        if row.held_out:
+            strata[(row.source, row.lang, row.toxic, row.kind)].append(i)
+    rng = random.Random(f"{seed}:held-out-sample")
+    picked = []
+    for key in sorted(strata, key=repr):
+        members = strata[key]
+        picked += members if len(members) <= cap else rng.sample(members, cap)
+    return [rows[i] for i in sorted(picked)]
 
 
 def auc(pos, neg):
@@ -368,6 +399,8 @@ def parse_args(argv):
     parser.add_argument("--threat-threshold", type=float, default=0.5)
     parser.add_argument("--target-toxic", type=float, default=0.02)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--eval-cap", type=int, default=120, help="held-out rows per stratum")
+    parser.add_argument("--checkpoint-every", type=int, help="steps between checkpoints")
     parser.add_argument("--no-eval", action="store_true", help="skip held-out and dev figures")
     parser.add_argument("--scores", type=Path, help="save held-out and dev scores (.npz)")
     return parser.parse_args(argv)
@@ -414,7 +447,7 @@ def main(argv=None) -> int:
         "languages": ["en"],
     }
     if not args.no_eval:
-        held = [r for r in rows if r.held_out]
+        held = held_out_sample(rows, args.eval_cap, args.seed)
         dev = read_dev(args.data)
         print(f"scoring {len(held)} held-out v2 rows and {len(dev)} dev rows", flush=True)
         started = time.perf_counter()
