@@ -147,12 +147,22 @@ class Generation:
         return out
 
 
-def generations(refit_note: str) -> list[Generation]:
+def third_generation(folder: Path | None):
+    """The shipped model, or (for trying a new one before it is pinned) the adapter in
+    ``folder``, trusting the hash its metadata records."""
+    from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier, read_metadata
+
+    if folder is None:
+        return FinetunedClassifier(threads=2)
+    sha = read_metadata(folder)["adapter_sha256"]
+    return FinetunedClassifier(folder, adapter_sha256=sha, threads=2)
+
+
+def generations(refit_note: str, folder: Path | None = None) -> list[Generation]:
     from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
-    from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier
 
     g2 = SentenceEmbeddingClassifier(threads=2)
-    g3 = FinetunedClassifier(threads=2)
+    g3 = third_generation(folder)
     p2 = routing.Policy(thresholds={**routing.DEFAULT_THRESHOLDS, **g2.recommended_thresholds})
     p3 = routing.Policy(
         thresholds={**routing.DEFAULT_THRESHOLDS, **g3.recommended_thresholds},
@@ -221,16 +231,14 @@ def costs(title: str, cases: Sequence[Case], gens: Sequence[Generation], variant
         print(f"  {name:<14}" + "".join(f"{r:<29}" for r in row))
 
 
-def performance(which: str) -> dict:
+def performance(which: str, folder: Path | None) -> dict:
     """In this (fresh) process: load one generation, then comments/s in batches of 32, a single
     nudge's latency, and the process's peak memory."""
     from routing_quality import read_dev
 
     texts = [row.text for row in read_dev()][:512]
     if which == "gen3":
-        from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier
-
-        classifier = FinetunedClassifier(threads=2)
+        classifier = third_generation(folder)
     else:
         from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 
@@ -253,12 +261,13 @@ def performance(which: str) -> dict:
     }
 
 
-def throughput_table(gens: Sequence[Generation]) -> None:
+def throughput_table(gens: Sequence[Generation], folder: Path | None) -> None:
     print("\n## throughput (a fresh process each, 2 torch threads, 512 dev comments)")
     for g in gens:
         which = "gen3" if g.label == "gen3" else "gen2"
         out = subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "generations.py"), "--performance", which],
+            [sys.executable, str(ROOT / "bench" / "generations.py"), "--performance", which,
+             *([str(folder)] if folder else [])],
             capture_output=True, text=True, check=True, cwd=ROOT,
         )  # fmt: skip
         numbers = json.loads(out.stdout.strip().splitlines()[-1])
@@ -267,19 +276,27 @@ def throughput_table(gens: Sequence[Generation]) -> None:
               f"ms p95; peak memory {numbers['peak_rss_mb']} MB per process")  # fmt: skip
 
 
-def run(families: Sequence[str] | None, refit_note: str = "(dev in-sample)") -> None:
+def run(
+    families: Sequence[str] | None, folder: Path | None = None, limit: int | None = None,
+    refit_note: str = "(dev in-sample)",
+) -> None:  # fmt: skip
+    """Print every table; ``limit``: every k-th row of each set so at most ``limit`` remain (a
+    quick look, not a figure to report)."""
     from disguise import FAMILIES, disguise
 
-    gens = generations(refit_note)
+    def cut(cases):
+        return cases if not limit or len(cases) <= limit else cases[:: -(-len(cases) // limit)]
+
+    gens = generations(refit_note, folder)
     metadata = gens[1].classifier.metadata
     for g in gens:
         print(f"{g.label}: {g.classifier.description}")
         print(f"  policy: thresholds {dict((k, g.policy.thresholds[k]) for k in g.classifier.labels if k in g.policy.thresholds)}, "  # noqa: E501
               f"kindness >= {g.policy.kindness_threshold}; languages {sorted(g.languages)}")
     started = time.perf_counter()
-    dev = dev_cases()
+    dev = cut(dev_cases())
     table("moderation-dev, per source", dev, gens, lambda c: c.group)
-    held = held_out_cases(metadata)
+    held = cut(held_out_cases(metadata))
     table("moderation-train-v2 held-out folds, per source", held, gens, lambda c: c.group)
     table("moderation-train-v2 held-out folds, per language", held, gens, lambda c: c.lang)
     table("hand-written adversarial dev cases, per family", adversarial_cases(), gens,
@@ -291,9 +308,9 @@ def run(families: Sequence[str] | None, refit_note: str = "(dev in-sample)") -> 
           [(name, lambda text, i, b=before, a=after: b + text + a)
            for name, before, after in PADDINGS])  # fmt: skip
     print(f"\n(evaluation took {time.perf_counter() - started:.0f} s)")
-    throughput_table(gens)
+    throughput_table(gens, folder)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--performance"]:
-        print(json.dumps(performance(sys.argv[2])))
+        print(json.dumps(performance(sys.argv[2], Path(sys.argv[3]) if sys.argv[3:] else None)))

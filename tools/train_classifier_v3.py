@@ -268,9 +268,9 @@ def _train(rows: list[Row], args) -> tuple[dict, dict]:
 
             args.out.mkdir(parents=True, exist_ok=True)
             save_file(model.adapter_state(), str(args.out / f"checkpoint-{step + 1}.safetensors"))
-        if (step + 1) % 50 == 0 or step + 1 == len(plan):
+        if (step + 1) % 25 == 0 or step + 1 == len(plan):
             rate = seen / (time.perf_counter() - started)
-            print(f"step {step + 1}/{len(plan)} loss {np.mean(losses[-50:]):.4f} "
+            print(f"step {step + 1}/{len(plan)} loss {np.mean(losses[-25:]):.4f} "
                   f"{rate:.1f} texts/s", flush=True)  # fmt: skip
     seconds = time.perf_counter() - started
     stats = {"steps": len(plan), "texts": seen, "seconds": round(seconds, 1),
