@@ -218,8 +218,13 @@ def costs(title: str, cases: Sequence[Case], gens: Sequence[Generation], variant
     toxic = [c for c in cases if c.toxic]
     texts = [c.text for c in toxic]
     clean = [sum(s == "published" for s in g.states(texts, detect_languages(texts))) for g in gens]
-    print(f"\n## {title}: dev toxic rows auto-published, variant minus clean (points; "
-          f"clean {', '.join(f'{g.label} {100 * k / len(toxic):.1f}%' for g, k in zip(gens, clean, strict=True))})")  # noqa: E501
+    shares = ", ".join(
+        f"{g.label} {100 * k / len(toxic):.1f}%" for g, k in zip(gens, clean, strict=True)
+    )
+    print(
+        f"\n## {title}: dev toxic rows auto-published, variant minus clean "
+        f"(points; clean {shares})"
+    )
     print(f"  {'variant':<14}" + "".join(f"{g.label:<29}" for g in gens))
     for name, change in variants:
         changed = [change(c.text, i) for i, c in enumerate(toxic)]
@@ -291,8 +296,10 @@ def run(
     metadata = gens[1].classifier.metadata
     for g in gens:
         print(f"{g.label}: {g.classifier.description}")
-        print(f"  policy: thresholds {dict((k, g.policy.thresholds[k]) for k in g.classifier.labels if k in g.policy.thresholds)}, "  # noqa: E501
-              f"kindness >= {g.policy.kindness_threshold}; languages {sorted(g.languages)}")
+        print(
+            f"  policy: thresholds {dict((k, g.policy.thresholds[k]) for k in g.classifier.labels if k in g.policy.thresholds)}, "  # noqa: E501
+            f"kindness >= {g.policy.kindness_threshold}; languages {sorted(g.languages)}"
+        )
     started = time.perf_counter()
     dev = cut(dev_cases())
     table("moderation-dev, per source", dev, gens, lambda c: c.group)

