@@ -152,7 +152,7 @@ def file_hashes(data: Path) -> dict[str, str]:
     return {f"{p.parent.name}/{p.name}": sha256_hex(p.read_bytes()) for p in paths}
 
 
-def sampling_weights(rows: list[Row]) -> np.ndarray:
+def sampling_weights(rows: list[Row], kind_boost: float = 1.0) -> np.ndarray:
     """Per-row probability: within each side (toxic; everything else), a (source, side) group's
     share grows as the square root of its size; the two sides weigh the same."""
     groups = [(row.source, int(row.toxic == 1)) for row in rows]
@@ -162,14 +162,15 @@ def sampling_weights(rows: list[Row]) -> np.ndarray:
         mass[side] += n**0.5
     weights = np.array([sizes[g] ** 0.5 / sizes[g] / mass[g[1]] for g in groups])
     weights *= np.array([0.5 if row.category in NOISY else 1.0 for row in rows])
+    weights *= np.array([kind_boost if row.kind == 1 else 1.0 for row in rows])
     return weights / weights.sum()
 
 
-def draw(rows: list[Row], count: int, seed: int) -> list[Row]:
+def draw(rows: list[Row], count: int, seed: int, kind_boost: float = 1.0) -> list[Row]:
     pool = [row for row in rows if not row.held_out]
     rng = np.random.Generator(np.random.PCG64(seed))
     picked = rng.choice(len(pool), size=min(count, len(pool)), replace=False,
-                        p=sampling_weights(pool))  # fmt: skip
+                        p=sampling_weights(pool, kind_boost))  # fmt: skip
     return [pool[i] for i in sorted(picked)]
 
 
@@ -387,8 +388,8 @@ def parse_args(argv):
     parser.add_argument("--out", type=Path, default=V3_DIR)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--holdout", type=float, default=0.1, help="share of v2 held out")
-    parser.add_argument("--examples", type=int, default=60000, help="training rows drawn")
-    parser.add_argument("--augment", type=int, default=6000, help="template cases added")
+    parser.add_argument("--examples", type=int, default=16000, help="training rows drawn")
+    parser.add_argument("--augment", type=int, default=2400, help="template cases added")
     parser.add_argument("--subsample", type=int, help="tests: N rows drawn, N//4 templates")
     parser.add_argument("--steps", type=int, help="stop after this many steps")
     parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")
@@ -396,7 +397,8 @@ def parse_args(argv):
     parser.add_argument("--alpha", type=float, default=32.0)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument("--max-length", type=int, default=96)
+    parser.add_argument("--kind-boost", type=float, default=1.0, help="kind rows' draw weight")
     parser.add_argument("--threat-weight", type=float, default=2.0)
     parser.add_argument("--threat-threshold", type=float, default=0.5)
     parser.add_argument("--target-toxic", type=float, default=0.02)
@@ -417,7 +419,7 @@ def main(argv=None) -> int:
     examples, extra = args.examples, args.augment
     if args.subsample:
         examples, extra = args.subsample, max(8, args.subsample // 4)
-    training = draw(rows, examples, args.seed) + augment(rows, extra, args.seed)
+    training = draw(rows, examples, args.seed, args.kind_boost) + augment(rows, extra, args.seed)
     print(f"{len(training)} training rows ({extra} from templates)", flush=True)
     state, stats = train(training, args)
     from safetensors.torch import save
