@@ -26,7 +26,8 @@ Labels (a row trains only the labels it has):
 
 Balance: each (source, toxicity class) group is drawn with a share growing as the square root of
 its size, the two classes equally (kindness-only rows count with their kind class); noisy groups
-(``trac*:covert``, ``ken20:not_hate``, ``stormfront:no_hate``) at half weight. ``--examples``
+(``trac*:covert``, ``ken20:not_hate``, ``stormfront:no_hate``) at half weight. Kind rows are
+drawn ``--kind-boost`` times as often (kindness toward someone is the scarce signal). ``--examples``
 rows are drawn without replacement from that distribution, plus ``--augment`` template cases.
 
 Deterministic: fixed seed, ``torch.use_deterministic_algorithms``, fixed threads; the same
@@ -349,7 +350,9 @@ def figures(rows: list[Row], p: np.ndarray, thresholds: tuple[float, float, floa
 
 def choose_thresholds(rows: list[Row], p: np.ndarray, args) -> tuple[float, float, float]:
     """On the held-out v2 English rows (never dev): the loosest (toxicity, kindness) pair on a
-    grid whose toxic auto-published share is at most ``--target-toxic``; threat fixed."""
+    grid whose toxic auto-published share is at most ``--target-toxic``; threat fixed. The
+    default target, 1.25%, aims well inside the issue's 2%: its held-out yardstick was 2.3 times
+    harder than the dev set."""
     idx = np.array([i for i, r in enumerate(rows) if r.lang == "en"])
     toxic = np.array([rows[i].toxic == 1 for i in idx])
     kind = np.array([rows[i].kind == 1 for i in idx])
@@ -388,8 +391,8 @@ def parse_args(argv):
     parser.add_argument("--out", type=Path, default=V3_DIR)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--holdout", type=float, default=0.1, help="share of v2 held out")
-    parser.add_argument("--examples", type=int, default=16000, help="training rows drawn")
-    parser.add_argument("--augment", type=int, default=2400, help="template cases added")
+    parser.add_argument("--examples", type=int, default=36000, help="training rows drawn")
+    parser.add_argument("--augment", type=int, default=5000, help="template cases added")
     parser.add_argument("--subsample", type=int, help="tests: N rows drawn, N//4 templates")
     parser.add_argument("--steps", type=int, help="stop after this many steps")
     parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")
@@ -398,10 +401,10 @@ def parse_args(argv):
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--max-length", type=int, default=96)
-    parser.add_argument("--kind-boost", type=float, default=1.0, help="kind rows' draw weight")
+    parser.add_argument("--kind-boost", type=float, default=2.5, help="kind rows' draw weight")
     parser.add_argument("--threat-weight", type=float, default=2.0)
     parser.add_argument("--threat-threshold", type=float, default=0.5)
-    parser.add_argument("--target-toxic", type=float, default=0.02)
+    parser.add_argument("--target-toxic", type=float, default=0.0125)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--eval-cap", type=int, default=120, help="held-out rows per stratum")
     parser.add_argument("--checkpoint-every", type=int, help="steps between checkpoints")
