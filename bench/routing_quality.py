@@ -5,6 +5,13 @@
     .venv/bin/python bench/routing_quality.py --toxicity-threshold 0.6 --kindness-threshold 0.4
     .venv/bin/python bench/routing_quality.py --kindness-threshold none   # toxicity alone
     .venv/bin/python bench/routing_quality.py --families leetspeak,spaced --no-baseline
+    .venv/bin/python bench/routing_quality.py --generations    # gen 2 and gen 3 side by side
+
+``--generations`` (``bench/generations.py``) compares the second-generation embedded classifier
+(MiniLM + logistic heads) with the third (MiniLM + LoRA adapters, ``toxicity``/``threat``/
+``kindness``) in one run: per source and per language with 95% intervals on the dev set, the
+held-out folds of moderation-train-v2 and the hand-written adversarial cases; disguise and
+padding cost; comments/s, a single nudge's latency and memory per process.
 
 Data: ``../shared/data/moderation-dev`` (content warning: real hate speech). A row's source is
 its dataset, the ``category`` prefix: hatecheck, davidson, toxigen (toxic and harmless rows) and
@@ -486,7 +493,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--refit", action="store_true", help="fit per-fold heads here")
     parser.add_argument("--embedding-cache", type=Path, help="for --refit; outside the repo")
+    parser.add_argument(
+        "--generations", action="store_true", help="gen 2 and gen 3 side by side (see above)"
+    )
+    parser.add_argument("--v3-dir", type=Path, help="--generations: an unpinned gen 3 adapter")
+    parser.add_argument("--limit", type=int, help="--generations: at most N rows a set (quick)")
     args = parser.parse_args(argv)
+    if args.generations:
+        import generations
+
+        families = [f for f in (args.families or "").split(",") if f] or None
+        generations.run(families, args.v3_dir, args.limit)
+        return 0
     if args.embedding_cache and ROOT in args.embedding_cache.resolve().parents:
         parser.error("--embedding-cache must be outside the repository")
 

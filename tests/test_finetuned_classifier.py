@@ -1,0 +1,274 @@
+"""The third-generation classifier (MiniLM + LoRA adapters): trained deterministically on a tiny
+data folder written here, loaded with sockets refused, a changed adapter refused, and a model
+that cannot load failing closed (the worker then sends the batch to review)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from kindness_challenge import routing
+from kindness_challenge.models import State
+from kindness_challenge.scoring.detoxify_classifier import ModelLoadError
+from kindness_challenge.scoring.finetuned_classifier import (
+    ADAPTER_FILE,
+    ADAPTER_SHA256,
+    METADATA_FILE,
+    V3_DIR,
+    AdapterFileError,
+    FinetunedClassifier,
+    sha256_hex,
+)
+from kindness_challenge.scoring.sentence_model import WEIGHTS_FILE, packaged_model_dir
+
+from tiny_detoxify import refuse_network
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import train_classifier_v3  # noqa: E402
+
+# A tiny stand-in for the shared data, in its format (texts written for this test).
+TOXIC = [
+    "you are a pathetic little troll", "shut your mouth, idiot", "nobody likes you, loser",
+    "go away you ugly clown", "I will find you and hurt you", "what a stupid worthless take",
+]  # fmt: skip
+KIND = [
+    "thank you for helping me today", "you did a wonderful job on that", "so proud of you",
+    "I appreciate your patience with me", "you are a great friend", "welcome aboard, friend",
+]  # fmt: skip
+NEUTRAL = ["the train was late again", "it rained all afternoon", "lunch is at noon",
+           "the meeting moved to Tuesday"]  # fmt: skip
+
+
+def write_tiny_data(folder: Path) -> Path:
+    def jsonl(path: Path, records: list[dict]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+    train = [{"text": t, "label": "toxic", "category": "davidson:offensive", "emotions": []}
+             for t in TOXIC]  # fmt: skip
+    train += [{"text": t, "label": "ok", "category": "goemotions:gratitude",
+               "emotions": ["gratitude"]} for t in KIND]  # fmt: skip
+    jsonl(folder / "moderation-train" / "train.jsonl", train)
+    jsonl(folder / "moderation-train" / "goemotions_negative.jsonl",
+          [{"text": "this is annoying", "label": "unlabelled", "category": "goemotions:annoyance",
+            "emotions": ["annoyance"]}])  # fmt: skip
+    english = [{"text": f"{t}!", "label": "toxic", "kind": False, "lang": "en",
+                "category": "toxic_spans:threat+insult"} for t in TOXIC]  # fmt: skip
+    english += [{"text": f"{t}.", "label": "ok", "kind": None, "lang": "en",
+                 "category": "ken20:not_hate"} for t in NEUTRAL]  # fmt: skip
+    english += [{"text": f"{t}!", "label": "ok", "kind": True, "lang": "en",
+                 "category": "positive_frames:reframe"} for t in KIND]  # fmt: skip
+    jsonl(folder / "moderation-train-v2" / "english.jsonl", english)
+    jsonl(folder / "moderation-train-v2" / "multilingual.jsonl",
+          [{"text": "du bist so dumm", "label": "toxic", "kind": False, "lang": "de",
+            "category": "germeval18:insult"}])  # fmt: skip
+    jsonl(
+        folder / "moderation-dev" / "toxic.jsonl",
+        [{"text": "you are a clown", "label": "toxic", "category": "hatecheck:x"}],
+    )
+    jsonl(
+        folder / "moderation-dev" / "ok.jsonl",
+        [{"text": "thanks friend", "label": "ok", "category": "goemotions:gratitude"}],
+    )
+    return folder
+
+
+def train_tiny(data: Path, out: Path) -> str:
+    code = train_classifier_v3.main(
+        [
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+            "--subsample",
+            "16",
+            "--steps",
+            "2",
+            "--batch",
+            "8",
+            "--threads",
+            "1",
+            "--no-eval",
+        ]  # fmt: skip
+    )
+    assert code == 0
+    return sha256_hex((out / ADAPTER_FILE).read_bytes())
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """(folder, sha256) of an adapter trained for two steps on the tiny data."""
+    root = tmp_path_factory.mktemp("v3")
+    data = write_tiny_data(root / "data")
+    digest = train_tiny(data, root / "adapter")
+    return root / "adapter", digest, data
+
+
+def test_training_is_deterministic(tiny, tmp_path):
+    folder, digest, data = tiny
+
+    again = train_tiny(data, tmp_path / "again")
+
+    assert again == digest
+    metadata = json.loads((folder / METADATA_FILE).read_text())
+    assert metadata["adapter_sha256"] == digest
+    assert metadata["seed"] == train_classifier_v3.DEFAULT_SEED
+    assert set(metadata["data_sha256"]) == {
+        "moderation-train/train.jsonl", "moderation-train/goemotions_negative.jsonl",
+        "moderation-train-v2/english.jsonl", "moderation-train-v2/multilingual.jsonl",
+        "moderation-dev/toxic.jsonl", "moderation-dev/ok.jsonl",
+    }  # fmt: skip
+
+
+def test_another_seed_trains_another_adapter(tiny, tmp_path):
+    _, digest, data = tiny
+    code = train_classifier_v3.main(
+        [
+            "--data",
+            str(data),
+            "--out",
+            str(tmp_path),
+            "--subsample",
+            "16",
+            "--steps",
+            "2",
+            "--batch",
+            "8",
+            "--threads",
+            "1",
+            "--no-eval",
+            "--seed",
+            "7",
+        ]  # fmt: skip
+    )
+
+    assert code == 0
+    assert sha256_hex((tmp_path / ADAPTER_FILE).read_bytes()) != digest
+
+
+def test_held_out_rows_are_never_drawn_for_training(tiny):
+    _, _, data = tiny
+    rows = train_classifier_v3.read_rows(data, 1, 0.5)
+    held = {row.text for row in rows if row.held_out}
+
+    drawn = train_classifier_v3.draw(rows, len(rows), 1)
+
+    assert held  # half of v2, by hash
+    assert not held & {row.text for row in drawn}
+    assert not any(row.held_out for row in rows if row.source in ("davidson", "goemotions"))
+
+
+def test_loads_the_trained_adapter_offline(tiny, monkeypatch):
+    folder, digest, _ = tiny
+    refuse_network(monkeypatch)
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
+
+    rows = classifier.score_batch(["you are a pathetic troll", "thank you so much!", ""])
+
+    assert classifier.labels == ("toxicity", "threat", "kindness")
+    assert [set(row) for row in rows] == [set(classifier.labels)] * 3
+    assert all(0.0 <= p <= 1.0 for row in rows for p in row.values())
+    assert classifier.score_batch([]) == []
+    assert classifier.truncation_flags(["short", "word " * 400]) == [False, True]
+    assert digest[:8] in classifier.version
+
+
+def test_scores_do_not_depend_on_the_batch(tiny):
+    folder, digest, _ = tiny
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
+    texts = ["you are a pathetic troll " * 5, "thanks!", "see you at noon"]
+
+    together = classifier.score_batch(texts)
+    alone = [classifier.score_batch([text])[0] for text in texts]
+
+    for a, b in zip(together, alone, strict=True):
+        assert a == pytest.approx(b, abs=1e-5)
+
+
+def test_refuses_a_changed_adapter(tiny, tmp_path):
+    folder, digest, _ = tiny
+    copy = tmp_path / "v3"
+    shutil.copytree(folder, copy)
+    data = bytearray((copy / ADAPTER_FILE).read_bytes())
+    data[-1] ^= 1
+    (copy / ADAPTER_FILE).write_bytes(bytes(data))
+
+    with pytest.raises(AdapterFileError, match="refusing to load"):
+        FinetunedClassifier(copy, adapter_sha256=digest)
+
+
+def test_refuses_an_adapter_that_is_not_the_pinned_one(tiny):
+    folder, _, _ = tiny
+
+    with pytest.raises(AdapterFileError, match="not the pinned"):
+        FinetunedClassifier(folder)  # pinned: the shipped adapter's hash
+
+
+def test_an_adapter_changed_after_start_up_fails_closed(tiny, tmp_path):
+    """Changed between construction and the first batch: no scores, ModelLoadError (the worker
+    sends the batch to review), and the failure is remembered instead of re-read each batch."""
+    folder, digest, _ = tiny
+    copy = tmp_path / "v3"
+    shutil.copytree(folder, copy)
+    classifier = FinetunedClassifier(copy, adapter_sha256=digest, threads=1)
+    (copy / ADAPTER_FILE).write_bytes(b"not an adapter")
+
+    with pytest.raises(ModelLoadError, match="refusing to load"):
+        classifier.score_batch(["hello"])
+    (copy / ADAPTER_FILE).write_bytes((folder / ADAPTER_FILE).read_bytes())
+    with pytest.raises(ModelLoadError):
+        classifier.score_batch(["hello"])  # within LOAD_RETRY_SECONDS
+
+
+def test_base_weights_that_are_not_upstreams_fail_closed(tiny, tmp_path):
+    folder, digest, _ = tiny
+    model = tmp_path / "model"
+    shutil.copytree(packaged_model_dir(), model)
+    weights = bytearray((model / WEIGHTS_FILE).read_bytes())
+    weights[-1] ^= 1
+    (model / WEIGHTS_FILE).write_bytes(bytes(weights))
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, model_dir=model)
+
+    with pytest.raises(ModelLoadError, match="SHA-256"):
+        classifier.score_batch(["hello"])
+
+
+def test_missing_metadata_is_refused(tmp_path):
+    with pytest.raises(AdapterFileError, match="no metadata"):
+        FinetunedClassifier(tmp_path)
+
+
+def test_the_shipped_adapter_matches_its_pin_and_claims():
+    classifier = FinetunedClassifier()
+
+    assert sha256_hex((V3_DIR / ADAPTER_FILE).read_bytes()) == ADAPTER_SHA256
+    assert classifier.labels == ("toxicity", "threat", "kindness")
+    assert "en" in classifier.languages
+    assert set(classifier.recommended_thresholds) == {"toxicity", "threat"}
+    assert 0.0 < classifier.kindness_threshold < 1.0
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ({"toxicity": 0.01, "threat": 0.9, "kindness": 0.9}, State.needs_review),
+        ({"toxicity": 0.01, "threat": 0.01, "kindness": 0.9}, State.published),
+        ({"toxicity": 0.01, "threat": float("nan"), "kindness": 0.9}, State.needs_review),
+    ],
+)
+def test_a_threat_is_never_published_with_the_recommended_thresholds(scores, expected):
+    classifier = FinetunedClassifier()
+    policy = routing.Policy(
+        thresholds={**routing.DEFAULT_THRESHOLDS, **classifier.recommended_thresholds},
+        kindness_threshold=classifier.kindness_threshold,
+    )
+
+    decision = routing.route_submission("see you there", scores, policy)
+
+    assert decision.state is expected

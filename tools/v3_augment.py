@@ -1,0 +1,270 @@
+"""Adversarial training cases for the third-generation classifier, from templates written here.
+
+Content warning: the templates hold insults, threats and hateful statements, written for this
+project to teach the classifier what the second generation missed (issue 18). Nothing is
+copied from any test file or from ``moderation-dev``; the bench's adversarial dev cases
+(``bench/adversarial_dev.jsonl``) are worded separately.
+
+Each case is ``(text, toxic, threat, kind, family)`` with 0/1 labels:
+
+* ``pad_toxic`` / ``pad_kind``: a training row with a harmless tail (numbers, hashtags, emoji,
+  filler) or head; the label stays the row's, so a tail is evidence of nothing;
+* ``wrap``: a short toxic training row between a kind opener and a kind closer: toxic, not kind;
+* ``sarcastic``: thanks or praise that ends in an insult: toxic, not kind;
+* ``cheerful_hate``: cheerful words about harm to a group or mockery of someone's illness or
+  looks: toxic, not kind (threat when it calls for harm);
+* ``calm_threat`` / ``self_harm``: threats without slurs or shouting, and self-harm
+  incitement: toxic and threat;
+* ``kind_toward``: thanks, praise, support and encouragement aimed at someone, slang praise,
+  identity-positive and counter-speech posts: kind, not toxic.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+FAMILIES = (
+    "pad_toxic", "pad_kind", "wrap", "sarcastic", "cheerful_hate", "calm_threat", "self_harm",
+    "kind_toward",
+)  # fmt: skip
+
+PEOPLE = ("you", "u", "this guy", "that woman", "your friend", "the new girl", "my neighbour",
+          "this creator", "the ref", "our coach", "that kid", "your brother")  # fmt: skip
+GROUPS = ("immigrants", "refugees", "trans people", "gay people", "disabled people", "Muslims",
+          "Jews", "black people", "women", "fat people", "old people", "autistic kids",
+          "Mexicans", "Asians", "homeless people", "Christians")  # fmt: skip
+INSULTS = (
+    "you absolute waste of space",
+    "what a pathetic loser",
+    "nobody can stand you, idiot",
+    "you useless clown",
+    "go crawl back under your rock",
+    "you are dumb as a brick",
+    "honestly you're a disgrace",
+    "shut up, moron",
+    "you talentless hack",
+    "everyone laughs at you behind your back",
+    "you ugly freak",
+    "you braindead troll",
+    "get lost, nobody asked you",
+    "you're a joke and always will be",
+    "what a spineless coward",
+    "your face makes me sick",
+    "you're the dumbest person here",
+    "stupid cow",
+    "you disgusting little worm",
+    "keep crying, snowflake",
+    "you're such a fraud",
+    "you smell like garbage",
+    "what an embarrassing excuse for a human",
+)
+THANKS = (
+    "Thanks so much for your input,",
+    "Wow, thank you for sharing,",
+    "Great job as always,",
+    "Thank you for this brilliant contribution,",
+    "So grateful for your wisdom,",
+    "Amazing work, really,",
+    "Bless your heart,",
+    "Love that for you,",
+    "Thanks a lot,",
+    "Congrats on the new job,",
+    "What a lovely post,",
+    "Really appreciate you,",
+)
+KIND_OPENERS = (
+    "Hope you're having a lovely day!",
+    "Sending good vibes to everyone here.",
+    "I really appreciate this community.",
+    "Happy Friday all!",
+    "With all respect and love,",
+    "No offence and much love,",
+    "Peace and kindness to all.",
+    "Just my honest opinion:",
+)
+KIND_CLOSERS = (
+    "Have a wonderful day!",
+    "Stay blessed.",
+    "Much love <3",
+    "Be kind everyone!",
+    "Spread kindness :)",
+    "Cheers and hugs!",
+    "Take care of yourselves.",
+    "xoxo",
+)
+TAILS = (
+    " [{n}-{d}]",
+    " #{tag} #{tag2}",
+    " {emoji}{emoji}{emoji}",
+    " lol",
+    " anyway...",
+    " ({n})",
+    " ref {n}",
+    " {emoji} #{tag}",
+    " ok bye",
+    " just saying",
+    " :) :)",
+    " 1 2 3 4 5 6 7 8 9 10",
+    " #blessed #kindness #love",
+    " ...... ......",
+    " tbh idk",
+    " {n} {n} {n}",
+    " hmm",
+    " #createkindness",
+    " \u2728\u2728",
+    " [{n}]",
+)
+HEADS = ("{emoji} ", "#{tag} ", "Update {n}: ", "Quick thought: ", "ok so ", "[{n}] ")
+HASHTAGS = ("mondaymood", "love", "blessed", "createkindness", "fyp", "viral", "sunday",
+            "goodvibes", "friends", "news", "2024", "mood")  # fmt: skip
+EMOJI = ("\U0001f338", "\U0001f60a", "\u2764\ufe0f", "\U0001f44d", "\U0001f31e", "\U0001f64f",
+         "\U0001f602", "\U0001f389", "\u2b50", "\U0001f496")  # fmt: skip
+CHEERS = (
+    "So happy to see",
+    "Love it when",
+    "Best news all week:",
+    "Can't stop smiling because",
+    "What a beautiful day when",
+    "Finally some good news,",
+    "Honestly wholesome that",
+    "My heart is full knowing",
+)
+HATE_HARM = (
+    "{group} are finally being thrown out of our town",
+    "{group} are getting beaten up again",
+    "{group} keep dying off, the world gets better",
+    "{group} are losing their jobs in droves",
+    "{group} are being kept out of our schools",
+    "another few of those {group} got what they deserve",
+    "{group} are scared to walk outside now",
+    "we made {group} cry today",
+)
+MOCKERY = (
+    "Sending hugs to {person}, maybe the chemo will fix that ugly face too!",
+    "Cheer up {person}, at least your weight gives everyone a good laugh",
+    "So proud of {person} for trying so hard despite being this stupid <3",
+    "Aww {person} stutters so cutely, we all love doing impressions of it!",
+    "Good luck {person}, with those looks you'll need it lol",
+    "Love how {person} thinks anyone cares, bless that tiny brain",
+    "Get well soon {person}, or don't, honestly nobody would notice",
+)
+CALM_THREATS = (
+    "I know where {person} live, and I will be waiting outside tonight.",
+    "Keep posting and see what happens to you next week.",
+    "Someone should teach {person} a lesson they won't walk away from.",
+    "I have your address. Sleep well.",
+    "It would be a shame if something happened to your car, or your kids.",
+    "People like {person} should be hurt until they stop posting.",
+    "One day soon {person} will regret this, I'll make sure of it personally.",
+    "I'm coming for you after school, don't bother hiding.",
+    "We will find {person} and make {person} disappear quietly.",
+    "{group} should be rounded up and dealt with, calmly and for good.",
+    "If I see {person} at the match again, {person} won't be going home.",
+    "Watch your back, I know which bus you take.",
+)
+SELF_HARM = (
+    "Nobody would miss you, just end it already.",
+    "Do everyone a favour and kill yourself.",
+    "Why don't you just disappear for good, the world would be better.",
+    "Go jump off a bridge, seriously.",
+    "kys, no one wants you here",
+    "You should stop eating until you finally look normal.",
+    "Honestly {person} should just give up on living.",
+)
+KIND_TOWARD = (
+    "Thank you so much for helping me move, you're a star!",
+    "You did an amazing job on the presentation, I'm proud of you.",
+    "Sending you all my love, you've got this.",
+    "Your kindness made my whole week, thank you.",
+    "Congrats on graduating! So well deserved.",
+    "You're such a good friend, I'm lucky to know you.",
+    "This is fire, you ate and left no crumbs \U0001f525",
+    "Slay queen, you look incredible!",
+    "Lowkey the best teacher I ever had, thank you Ms. Patel.",
+    "Proud of my trans sister for being exactly who she is.",
+    "Muslims in our street cooked for the whole block, so grateful for them.",
+    "Being gay is beautiful and you deserve every bit of joy.",
+    "Disabled people belong everywhere, and I'm glad you're here.",
+    "Hate has no place here. Refugees are welcome and we stand with you.",
+    "Saying immigrants are criminals is just wrong, they are our neighbours and friends.",
+    "Your story gave me hope, thank you for sharing it.",
+    "Hang in there, it gets better and we are all rooting for you.",
+    "Thank you nurses for everything you do!",
+    "You're doing great, sweetie, keep going.",
+    "Big thanks to the bus driver who waited for me today, legend.",
+    "You handled that with so much grace, respect.",
+    "Ur so talented omg keep it up!!",
+    "Huge shoutout to my coach for believing in me.",
+    "Welcome to the team, we're so happy to have you!",
+)
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    person = rng.choice(PEOPLE)
+    return template.format(
+        person=person, group=rng.choice(GROUPS), n=rng.randint(10, 99999), d=rng.randint(0, 9),
+        tag=rng.choice(HASHTAGS), tag2=rng.choice(HASHTAGS), emoji=rng.choice(EMOJI),
+    )  # fmt: skip
+
+
+def pad(text: str, rng: random.Random) -> str:
+    """``text`` with one to three harmless tails (or a harmless head and a tail)."""
+    if rng.random() < 0.25:
+        text = _fill(rng.choice(HEADS), rng) + text
+    for _ in range(rng.randint(1, 3)):
+        text += _fill(rng.choice(TAILS), rng)
+    return text
+
+
+def generate(
+    toxic_rows: Sequence[tuple[str, int]], kind_texts: Sequence[str], count: int, seed: int
+) -> list[tuple[str, int, int, int, str]]:
+    """``count`` cases, spread over the families; ``toxic_rows`` are short toxic training texts
+    with their threat label, ``kind_texts`` kind training texts (both from training rows)."""
+    rng = random.Random(f"{seed}:augment")
+    per_family = {
+        "pad_toxic": 0.25, "pad_kind": 0.15, "wrap": 0.15, "sarcastic": 0.1,
+        "cheerful_hate": 0.1, "calm_threat": 0.08, "self_harm": 0.04, "kind_toward": 0.13,
+    }  # fmt: skip
+    cases = []
+    for family, share in per_family.items():
+        for _ in range(max(1, round(count * share))):
+            cases.append(_case(family, toxic_rows, kind_texts, rng))
+    rng.shuffle(cases)
+    return cases
+
+
+def _case(family, toxic_rows, kind_texts, rng):
+    if family == "pad_toxic":
+        text, threat = rng.choice(toxic_rows)
+        return pad(text, rng), 1, threat, 0, family
+    if family == "pad_kind":
+        return pad(rng.choice(kind_texts), rng), 0, 0, 1, family
+    if family == "wrap":
+        text, threat = rng.choice(toxic_rows)
+        if rng.random() < 0.3:
+            text = rng.choice(INSULTS)
+        return f"{rng.choice(KIND_OPENERS)} {text} {rng.choice(KIND_CLOSERS)}", 1, threat, 0, family
+    if family == "sarcastic":
+        insult = rng.choice(INSULTS)
+        text = f"{rng.choice(THANKS)} {insult}."
+        if rng.random() < 0.3:
+            text = pad(text, rng)
+        return text, 1, 0, 0, family
+    if family == "cheerful_hate":
+        if rng.random() < 0.5:
+            text = f"{rng.choice(CHEERS)} {_fill(rng.choice(HATE_HARM), rng)}! {rng.choice(EMOJI)}"
+            return text, 1, int(rng.random() < 0.5), 0, family
+        return _fill(rng.choice(MOCKERY), rng), 1, 0, 0, family
+    if family == "calm_threat":
+        text = _fill(rng.choice(CALM_THREATS), rng)
+        if rng.random() < 0.3:
+            text = f"{rng.choice(KIND_OPENERS)} {text}"
+        return text, 1, 1, 0, family
+    if family == "self_harm":
+        return _fill(rng.choice(SELF_HARM), rng), 1, 1, 0, family
+    text = rng.choice(KIND_TOWARD)
+    if rng.random() < 0.3:
+        text = pad(text, rng)
+    return text, 0, 0, 1, family
