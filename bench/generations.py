@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from kindness_challenge import routing  # noqa: E402
+from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 from kindness_challenge.language import detect_languages  # noqa: E402
-from kindness_challenge.textnorm import scoring_text  # noqa: E402
 
 DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 ADVERSARIAL = ROOT / "bench" / "adversarial_dev.jsonl"
@@ -222,8 +222,7 @@ def costs(title: str, cases: Sequence[Case], gens: Sequence[Generation], variant
         f"{g.label} {100 * k / len(toxic):.1f}%" for g, k in zip(gens, clean, strict=True)
     )
     print(
-        f"\n## {title}: dev toxic rows auto-published, variant minus clean "
-        f"(points; clean {shares})"
+        f"\n## {title}: dev toxic rows auto-published, variant minus clean (points; clean {shares})"
     )
     print(f"  {'variant':<14}" + "".join(f"{g.label:<29}" for g in gens))
     for name, change in variants:

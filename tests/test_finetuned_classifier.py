@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kindness_challenge import routing
+from kindness_challenge.core import routing
 from kindness_challenge.models import State
 from kindness_challenge.scoring.detoxify_classifier import ModelLoadError
 from kindness_challenge.scoring.finetuned_classifier import (

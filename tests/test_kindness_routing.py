@@ -12,6 +12,7 @@ from kindness_challenge.extensions import db
 from kindness_challenge.models import Score, State, Submission
 from kindness_challenge.scoring.detoxify_classifier import DetoxifyClassifier
 from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
+from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier
 from kindness_challenge.scoring.kindness import WithKindness
 from kindness_challenge.services import get_scorer
 
@@ -42,8 +43,19 @@ def routed(app, text):
         return db.session.scalar(select(Submission).where(Submission.text == text))
 
 
-def test_the_embedded_default_is_the_sentence_model_with_kindness(embedded_app):
-    classifier = get_scorer(embedded_app).classifier
+def test_the_embedded_default_is_the_fine_tuned_model_with_threat_and_kindness(embedded_app):
+    scorer = get_scorer(embedded_app)
+    classifier = scorer.classifier
+    assert isinstance(classifier, FinetunedClassifier)
+    assert {"toxicity", "threat", "kindness"} <= set(classifier.labels)
+    # Its own thresholds, chosen on held-out folds, are the defaults before an admin's.
+    assert scorer.thresholds["toxicity"] == classifier.recommended_thresholds["toxicity"]
+    assert scorer.kindness_threshold == classifier.kindness_threshold
+
+
+def test_the_second_generation_stays_available(tmp_path):
+    app = make_app(tmp_path, CLASSIFIER="embedded-v2")
+    classifier = get_scorer(app).classifier
     assert isinstance(classifier, SentenceEmbeddingClassifier)
     assert "kindness" in classifier.labels and "toxicity" in classifier.labels
 
@@ -168,7 +180,8 @@ def test_classifier_info_names_the_kindness_head(tmp_path, calm_detoxify):
     app = detoxify_app(tmp_path, calm_detoxify)
     result = app.test_cli_runner().invoke(args=["classifier", "info"])
     assert result.exit_code == 0, result.output
-    assert "Kindness: added by the embedded sentence-embedding head" in result.output
+    assert "Kindness: added by the embedded embedded-v3 model (kindness" in result.output
+    assert "Adapter: " in result.output and " verified" in result.output
     assert "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db verified" in (
         result.output
     )

@@ -56,6 +56,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import v3_augment  # noqa: E402
 
+from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 from kindness_challenge.scoring.finetuned_classifier import (  # noqa: E402
     ADAPTER_FILE,
     METADATA_FILE,
@@ -69,7 +70,6 @@ from kindness_challenge.scoring.sentence_model import (  # noqa: E402
     MODEL_NAME,
     packaged_model_dir,
 )
-from kindness_challenge.textnorm import scoring_text  # noqa: E402
 
 DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 FILES = {

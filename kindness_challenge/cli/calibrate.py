@@ -130,7 +130,7 @@ def calibrate_command(files: tuple[Path, ...], label: str, by_source: bool, batc
             f"the active classifier gives no {label!r} score (it gives: {', '.join(labels)})"
         )
     try:
-        policy = load_policy(db.session, scorer.thresholds)
+        policy = load_policy(db.session, scorer.thresholds, scorer.kindness_threshold)
     except DatabaseError as error:
         db.session.rollback()
         click.echo(

@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 from ..scoring.classifiers import ProfanityCheckClassifier
 from ..scoring.detoxify_classifier import DetoxifyClassifier
 from ..scoring.embedding_classifier import SentenceEmbeddingClassifier
+from ..scoring.finetuned_classifier import FinetunedClassifier
 from ..scoring.kindness import WithKindness, unwrap
 from ..scoring.model_files import (
     DETOXIFY_MODELS,
@@ -64,12 +65,12 @@ def info_command() -> None:
         click.echo(f"Loaded from: {classifier.files.describe()}")
         click.echo(f"Labels: {', '.join(engine.labels)}")
         click.echo(f"Device: {classifier.settings.device}")
-        click.echo(f"Threads: {classifier.threads}")
+        click.echo(f"Threads: {getattr(classifier, 'threads', None) or torch_threads()}")
         click.echo(f"Precision: {engine.precision}")
         click.echo(f"Arithmetic: {engine.arithmetic}")
         click.echo(f"Token limit: {engine.max_length} (longer texts are truncated and recorded)")
         click.echo(f"Tokens per sub-batch: {engine.tokens_per_batch}")
-    elif isinstance(classifier, SentenceEmbeddingClassifier):
+    elif isinstance(classifier, SentenceEmbeddingClassifier | FinetunedClassifier):
         _sentence_model_lines(classifier)
     else:
         labels = getattr(classifier, "labels", None) or ()
@@ -83,13 +84,22 @@ def info_command() -> None:
         + " (moments detected in another language go to review)"
     )
     if active is not classifier:
-        click.echo("Kindness: added by the embedded sentence-embedding head")
+        click.echo(
+            f"Kindness: added by the embedded {active.kindness_source.name} model "
+            f"({', '.join(active.added)})"
+        )
         _sentence_model_lines(active.kindness_source)
     if getattr(classifier, "fallback_from", None):
         click.echo(f"Detoxify is not in use: {classifier.fallback_from}.")
 
 
-def _sentence_model_lines(classifier: SentenceEmbeddingClassifier) -> None:
+def torch_threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
+
+
+def _sentence_model_lines(classifier: SentenceEmbeddingClassifier | FinetunedClassifier) -> None:
     try:
         classifier.load()
     except Exception as error:  # noqa: BLE001 - a tampered or missing weights file, say so
@@ -100,14 +110,19 @@ def _sentence_model_lines(classifier: SentenceEmbeddingClassifier) -> None:
         f"Loaded from: {folder} (no download, CPU; weights SHA-256 "
         f"{classifier.weights_sha256} verified)"
     )
-    for head in classifier.heads:
+    if isinstance(classifier, FinetunedClassifier):
+        click.echo(
+            f"Adapter: {classifier.folder} (SHA-256 {classifier.adapter_sha256} verified); "
+            f"kindness threshold {classifier.kindness_threshold}"
+        )
+    for head in getattr(classifier, "heads", ()):
         metrics = head.metadata.get("dev_metrics") or {}
         auc = metrics.get("auc_all") if isinstance(metrics, dict) else None
         click.echo(
             f"Head {head.label}: trained {head.metadata.get('trained', 'undated')}"
             + (f"; out-of-fold dev ROC-AUC {auc}" if auc is not None else "")
         )
-    click.echo(f"Threads: {classifier.threads}")
+    click.echo(f"Threads: {getattr(classifier, 'threads', None) or torch_threads()}")
 
 
 @classifier_group.command("score")

@@ -26,8 +26,16 @@ def _settings(session: Session) -> dict[str, object]:
     return {row.key: row.value for row in session.scalars(select(Setting))}
 
 
-def load_policy(session: Session, default_thresholds: Mapping[str, float]) -> Policy:
+def load_policy(
+    session: Session,
+    default_thresholds: Mapping[str, float],
+    default_kindness_threshold: float | None = None,
+) -> Policy:
+    """The policy in force: the admins' settings over the defaults (the thresholds, and the
+    kindness threshold chosen with the active classifier, when it recommends one)."""
     stored = _settings(session)
+    if default_kindness_threshold is None:
+        default_kindness_threshold = DEFAULT_KINDNESS_THRESHOLD
     thresholds = dict(default_thresholds)
     thresholds.update(stored.get("thresholds") or {})
     words = session.scalars(select(WordEntry).order_by(WordEntry.id)).all()
@@ -40,7 +48,7 @@ def load_policy(session: Session, default_thresholds: Mapping[str, float]) -> Po
         suspect=tuple(ListEntry(w.phrase, w.normalized) for w in words if w.kind == "suspect"),
         links_to_review=bool(stored.get("links_to_review", True)),
         require_kindness=bool(stored.get("require_kindness", True)),
-        kindness_threshold=float(stored.get("kindness_threshold", DEFAULT_KINDNESS_THRESHOLD)),
+        kindness_threshold=float(stored.get("kindness_threshold", default_kindness_threshold)),
     )
 
 
@@ -63,6 +71,7 @@ def update_policy(
     links_to_review: bool,
     require_kindness: bool | None = None,
     kindness_threshold: float | None = None,
+    default_kindness_threshold: float | None = None,
 ) -> bool:
     """Save new settings with an audit row of before and after. Returns False if nothing changed."""
     if mode not in MODES:
@@ -70,7 +79,7 @@ def update_policy(
     for label, value in thresholds.items():
         if not 0.0 < float(value) <= 1.0:
             raise PolicyError(f"The {label} threshold must be above 0 and at most 1.")
-    current = load_policy(session, default_thresholds)
+    current = load_policy(session, default_thresholds, default_kindness_threshold)
     if require_kindness is None:
         require_kindness = current.require_kindness
     if kindness_threshold is None:

@@ -37,7 +37,9 @@ def _default_thresholds() -> dict[str, float]:
 @bp.route("/settings", methods=["GET", "POST"])
 @admin_required
 def settings():
-    policy = policy_store.load_policy(db.session, _default_thresholds())
+    policy = policy_store.load_policy(
+        db.session, _default_thresholds(), get_scorer(current_app).kindness_threshold
+    )
     labels = list(dict.fromkeys([*DEFAULT_THRESHOLDS, *policy.thresholds]))
     data = {
         "mode": policy.mode,
@@ -59,6 +61,7 @@ def settings():
                 form.links_to_review.data,
                 form.require_kindness.data,
                 form.kindness_threshold.data,
+                get_scorer(current_app).kindness_threshold,
             )
             flash("Settings saved." if changed else "Nothing changed.", "success")
             return redirect(url_for("moderate.settings"))

@@ -48,7 +48,7 @@ def calibration():
     label = request.args.get("label")
     if label not in labels:
         label = "toxicity" if "toxicity" in labels else next(iter(labels), None)
-    policy = load_policy(db.session, scorer.thresholds)
+    policy = load_policy(db.session, scorer.thresholds, scorer.kindness_threshold)
     kindness = label == KINDNESS_LABEL
     if kindness:
         current = policy.kindness_threshold if policy.require_kindness else None

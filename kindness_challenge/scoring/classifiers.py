@@ -75,7 +75,7 @@ class ProfanityCheckClassifier:
         return [False] * len(texts)
 
 
-CLASSIFIER_KINDS = ("detoxify", "embedded", "profanity-check")
+CLASSIFIER_KINDS = ("detoxify", "embedded", "embedded-v2", "profanity-check")
 
 
 def build_classifier(
@@ -94,6 +94,10 @@ def build_classifier(
         return embedded_default(threads=embedded_threads)
     if kind == "profanity-check":
         return ProfanityCheckClassifier()
+    if kind == "embedded-v2":
+        from .embedding_classifier import SentenceEmbeddingClassifier
+
+        return SentenceEmbeddingClassifier(threads=embedded_threads)
     if kind == "detoxify":
         settings = detoxify or DetoxifySettings()
         try:
@@ -107,14 +111,15 @@ def build_classifier(
 
 
 def embedded_default(fallback_from: str | None = None, *, threads: int | None = 1) -> Classifier:
-    """Sentence embeddings with this project's toxicity and kindness heads (offline, shipped).
+    """The third generation: all-MiniLM-L6-v2 fine-tuned with LoRA adapters, with toxicity,
+    threat and kindness heads (offline, shipped in ``scoring/v3/``, hash-checked).
 
     ``fallback_from``: why detoxify is not in use, when it was asked for; said in the
     description, which the moderators' banner and ``classifier info`` show.
     """
-    from .embedding_classifier import SentenceEmbeddingClassifier
+    from .finetuned_classifier import FinetunedClassifier
 
-    classifier = SentenceEmbeddingClassifier(threads=threads)
+    classifier = FinetunedClassifier(threads=threads)
     classifier.fallback_from = fallback_from
     if fallback_from:
         classifier.description = f"{classifier.description}; {fallback_from}"
@@ -122,15 +127,26 @@ def embedded_default(fallback_from: str | None = None, *, threads: int | None = 
 
 
 def with_kindness(classifier: Classifier) -> Classifier:
-    """``classifier``, plus the embedded kindness head when it scores no kindness of its own
-    (detoxify, alt-profanity-check), so the policy's kindness rule applies to it too."""
-    from .embedding_classifier import SentenceEmbeddingClassifier
+    """``classifier``, plus the embedded kindness (and, where it has none, threat) judgement
+    when it scores no kindness of its own (detoxify, alt-profanity-check), so the policy's
+    kindness rule and threat routing apply to it too."""
+    from .finetuned_classifier import FinetunedClassifier
     from .kindness import WithKindness
 
-    if isinstance(classifier, SentenceEmbeddingClassifier) and "kindness" in classifier.labels:
+    if "kindness" in (getattr(classifier, "labels", None) or ()):
         return classifier
     # threads=None: torch's thread count stays the toxicity classifier's (it is per process).
-    return WithKindness(classifier, SentenceEmbeddingClassifier(labels=("kindness",)))
+    return WithKindness(classifier, FinetunedClassifier(threads=None))
+
+
+def kindness_threshold_of(classifier: Classifier) -> float | None:
+    """The kindness threshold chosen with the classifier that scores kindness (the policy's
+    default before an admin sets one), or None when it recommends none."""
+    for candidate in (classifier, getattr(classifier, "kindness_source", None)):
+        value = getattr(candidate, "kindness_threshold", None)
+        if isinstance(value, int | float):
+            return float(value)
+    return None
 
 
 def fallback_note(settings: DetoxifySettings) -> str:

@@ -236,8 +236,8 @@ class FinetunedClassifier:
         )  # fmt: skip
 
     def prepared(self, texts: Sequence[str]) -> list[str]:
-        """The texts as the model was trained to read them (``textnorm.scoring_text``)."""
-        from ..textnorm import scoring_text
+        """The texts as the model was trained to read them (the scoring form)."""
+        from ..core.text.scoring_form import scoring_text
 
         return [scoring_text(text) for text in texts]
 

@@ -15,13 +15,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from ..core.labels import THREAT
 from ..core.routing import KINDNESS_LABEL
 
 log = logging.getLogger(__name__)
 
 
 class WithKindness:
-    """``inner``'s scores plus ``kindness_source``'s ``kindness`` score, per text."""
+    """``inner``'s scores plus ``kindness_source``'s ``kindness`` score, per text; and its
+    ``threat`` score too when ``inner`` has none (alt-profanity-check, detoxify's multilingual
+    model), so a threat is held whichever classifier is active."""
 
     def __init__(self, inner, kindness_source) -> None:
         self.inner = inner
@@ -29,8 +32,14 @@ class WithKindness:
         self.name = inner.name
         marker = f"+kindness:{kindness_source.version.rsplit(':', 1)[-1][:8]}"
         self.version = inner.version[: 80 - len(marker)] + marker
+        inner_labels = getattr(inner, "labels", None) or ()
+        source_labels = getattr(kindness_source, "labels", None) or ()
+        self.added = (KINDNESS_LABEL,) + (
+            (THREAT,) if THREAT in source_labels and THREAT not in inner_labels else ()
+        )
         self.description = (
-            f"{inner.description} + kindness from sentence embeddings (all-MiniLM-L6-v2)"
+            f"{inner.description} + {' and '.join(self.added)} from "
+            f"{getattr(kindness_source, 'name', 'sentence embeddings')}"
         )
 
     def __getattr__(self, name: str):
@@ -41,20 +50,24 @@ class WithKindness:
     @property
     def labels(self) -> tuple[str, ...] | None:
         labels = getattr(self.inner, "labels", None)
-        return None if labels is None else (*labels, KINDNESS_LABEL)
+        return None if labels is None else tuple(dict.fromkeys((*labels, *self.added)))
 
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
         rows = self.inner.score_batch(texts)
         if not rows:
             return rows
         try:
-            kindness = [row[KINDNESS_LABEL] for row in self.kindness_source.score_batch(texts)]
-            if len(kindness) != len(rows):
-                raise RuntimeError(f"{len(kindness)} kindness scores for {len(rows)} texts")
-        except Exception:  # noqa: BLE001 - fail closed: NaN kindness is sent to review
+            added = [
+                {label: row[label] for label in self.added}
+                for row in self.kindness_source.score_batch(texts)
+            ]
+            if len(added) != len(rows):
+                raise RuntimeError(f"{len(added)} kindness scores for {len(rows)} texts")
+        except Exception:  # noqa: BLE001 - fail closed: NaN kindness (and threat) -> review
             log.exception("the kindness head failed on a batch of %d", len(texts))
-            kindness = [float("nan")] * len(rows)
-        return [{**row, KINDNESS_LABEL: k} for row, k in zip(rows, kindness, strict=True)]
+            added = [dict.fromkeys(self.added, float("nan"))] * len(rows)
+        # The inner classifier's own label wins (detoxify's threat); the added fill the gaps.
+        return [{**extra, **row} for row, extra in zip(rows, added, strict=True)]
 
     def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
         return self.inner.truncation_flags(texts)

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from ..core.routing import DEFAULT_THRESHOLDS
-from .classifiers import Classifier, build_classifier, with_kindness
+from .classifiers import Classifier, build_classifier, kindness_threshold_of, with_kindness
 from .detoxify_classifier import DetoxifySettings
 from .kindness import unwrap
 from .model_files import ModelFilesMissing
@@ -60,6 +60,11 @@ class Scorer:
             k: float(v)
             for k, v in {**DEFAULT_THRESHOLDS, **recommended, **config["THRESHOLDS"]}.items()
         }
+        # The kindness threshold chosen with the classifier that scores kindness (before an
+        # admin sets one in the settings).
+        self.kindness_threshold = (
+            kindness_threshold_of(self._classifier) if self._classifier is not None else None
+        )
         self.batch_size = int(config["SCORING_BATCH_SIZE"])
         self.lease_seconds = float(config["SCORING_LEASE_SECONDS"])
         self.poll_seconds = float(config["SCORING_POLL_SECONDS"])

@@ -33,7 +33,7 @@ from ..core.pg_notify import EventWaiter
 from ..core.policy_store import load_policy
 from ..core.routing import route_submission, severity
 from ..models import ActorKind, Score, State, Submission, utcnow
-from .classifiers import Classifier, truncation_flags_for
+from .classifiers import Classifier, kindness_threshold_of, truncation_flags_for
 from .prepare import covered_languages, detect_languages, scoring_texts
 
 log = logging.getLogger(__name__)
@@ -294,7 +294,7 @@ def score_claim(
     attempts = dict(zip(claim.ids, claim.attempts, strict=False))
     actor = Actor(ActorKind.classifier, f"{classifier.name} {classifier.version}"[:120])
     # The policy admins set in the UI (thresholds over the configured defaults, word lists).
-    policy = load_policy(session, thresholds)
+    policy = load_policy(session, thresholds, kindness_threshold_of(classifier))
     # One UPDATE per row; its transition and scores are inserted together at the commit
     # (no autoflush between rows), so a batch costs about one round trip per row.
     video_urls = dict(zip(claim.ids, claim.video_urls, strict=False))
