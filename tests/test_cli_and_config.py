@@ -115,5 +115,7 @@ def test_secret_key_is_generated_once_into_instance(tmp_path, monkeypatch):
 
 
 def test_unknown_classifier_is_a_clear_error(tmp_path):
-    with pytest.raises(ValueError, match="choose one of detoxify, embedded, embedded-v2, profanity-check"):
+    with pytest.raises(
+        ValueError, match="choose one of detoxify, embedded, embedded-v2, profanity-check"
+    ):
         make_app(tmp_path, CLASSIFIER="magic")
