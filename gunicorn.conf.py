@@ -50,8 +50,9 @@ max_requests_jitter = max_requests // 10
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 # Receipt tokens are keys: logged as /receipt/<redacted>, in the request line, the path, the
-# referrer and every other field (the same pattern as kindness_challenge/log_redaction.py, kept
-# here so that gunicorn's master does not import the app).
+# referrer and every other field (the same pattern as
+# kindness_challenge/security/log_redaction.py, kept here so that gunicorn's master does not
+# import the app).
 RECEIPT_TOKEN = re.compile(r"(/receipt/)[^/?#\s\"'<>]+")
 
 
@@ -96,7 +97,7 @@ def _trusted_proxies() -> str:
 
 
 # Peers whose X-Forwarded-Proto gunicorn believes (the scheme); the same as the app's, where the
-# app's own middleware (kindness_challenge/proxies.py) does the rest.
+# app's own middleware (kindness_challenge/security/proxies.py) does the rest.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or _trusted_proxies()
 
 

@@ -144,7 +144,7 @@ def test_gunicorns_access_and_error_logs_never_hold_a_token(tmp_path):
 def test_gunicorn_and_the_app_redact_alike(monkeypatch, tmp_path):
     import runpy
 
-    from kindness_challenge.log_redaction import RECEIPT_TOKEN
+    from kindness_challenge.security.log_redaction import RECEIPT_TOKEN
 
     monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
     settings = runpy.run_path(str(ROOT / "gunicorn.conf.py"))

@@ -19,7 +19,7 @@ import logging
 
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .core.addresses import UNTRUSTED_FORWARDING, Network, address_in, parse_networks
+from ..core.addresses import UNTRUSTED_FORWARDING, Network, address_in, parse_networks
 
 log = logging.getLogger(__name__)
 
