@@ -114,6 +114,15 @@ TAILS = (
     " #createkindness",
     " \u2728\u2728",
     " [{n}]",
+    " Anyway, off to make dinner now.",
+    " That's all from me today, take care.",
+    " Posted from my phone, sorry for typos.",
+    " Edit: fixed spelling.",
+    " ok back to work I guess",
+    " #{tag} #{tag2} #{tag} #{tag2}",
+    " {emoji} {emoji} {emoji} {emoji}",
+    " Have a great weekend everybody!",
+    " Hope everyone is staying warm out there.",
 )
 HEADS = ("{emoji} ", "#{tag} ", "Update {n}: ", "Quick thought: ", "ok so ", "[{n}] ")
 HASHTAGS = ("mondaymood", "love", "blessed", "createkindness", "fyp", "viral", "sunday",
@@ -224,7 +233,7 @@ def generate(
     with their threat label, ``kind_texts`` kind training texts (both from training rows)."""
     rng = random.Random(f"{seed}:augment")
     per_family = {
-        "pad_toxic": 0.25, "pad_kind": 0.15, "wrap": 0.15, "sarcastic": 0.1,
+        "pad_toxic": 0.35, "pad_kind": 0.15, "wrap": 0.2, "sarcastic": 0.1,
         "cheerful_hate": 0.1, "calm_threat": 0.08, "self_harm": 0.04, "kind_toward": 0.13,
     }  # fmt: skip
     cases = []

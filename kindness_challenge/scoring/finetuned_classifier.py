@@ -34,7 +34,7 @@ V3_DIR = Path(__file__).with_name("v3")
 ADAPTER_FILE = "adapter.safetensors"
 METADATA_FILE = "metadata.json"
 # SHA-256 of the shipped scoring/v3/adapter.safetensors (tools/train_classifier_v3.py prints it).
-ADAPTER_SHA256 = "ac3581f91a530277568fe59e8e187721bb197b1e1ba64d897a645e9f256aed0d"
+ADAPTER_SHA256 = "f1888b7366f8779fd60aef678fb6ff0a2963b2bf9589b42101f1121cdbccb256"
 TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
 
