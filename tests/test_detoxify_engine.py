@@ -25,7 +25,7 @@ from kindness_challenge.scoring import fp32_linear
 from kindness_challenge.scoring.batching import padding_waste, plan_sub_batches
 from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier
 from kindness_challenge.scoring.detoxify_classifier import DetoxifyClassifier, DetoxifySettings
-from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
+from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier
 from kindness_challenge.scoring.fp32_linear import OneDnnLinear
 from kindness_challenge.scoring.model_files import ModelFilesMissing
 from kindness_challenge.scoring.precision import FAST_SCORE_TOLERANCE
@@ -348,7 +348,7 @@ def test_missing_detoxify_files_fall_back_to_the_embedded_default(tmp_path, capl
 
     classifier = get_scorer(app).classifier
 
-    assert isinstance(classifier, SentenceEmbeddingClassifier)
+    assert isinstance(classifier, FinetunedClassifier)
     assert "embedded default" in caplog.text
     assert "flask --app wsgi classifier fetch original" in caplog.text
     submit(client, text="You are a stupid idiot and everyone hates you")
@@ -358,7 +358,7 @@ def test_missing_detoxify_files_fall_back_to_the_embedded_default(tmp_path, capl
     moderator.login()
     banner = re.search(r'class="classifier-banner">(.*?)</p>', client.get("/moderate/").text, re.S)
     assert banner, "no classifier banner in the queue"
-    assert "sentence embeddings (all-MiniLM-L6-v2)" in banner.group(1)
+    assert "fine-tuned sentence model (all-MiniLM-L6-v2 + LoRA)" in banner.group(1)
     assert "embedded offline default" in banner.group(1)
     assert "detoxify model &#39;original&#39; is not installed" in banner.group(1)
     assert "classifier fetch original" in banner.group(1)
@@ -502,8 +502,8 @@ def test_classifier_info_says_why_detoxify_is_not_in_use(tmp_path):
     result = app.test_cli_runner().invoke(args=["classifier", "info"])
 
     assert result.exit_code == 0, result.output
-    assert "Active classifier: sentence embeddings (all-MiniLM-L6-v2)" in result.output
-    assert "Labels: toxicity, kindness" in result.output
+    assert "Active classifier: fine-tuned sentence model (all-MiniLM-L6-v2 + LoRA)" in result.output
+    assert "Labels: toxicity, threat, kindness" in result.output
     assert "Languages: en (moments detected in another language go to review)" in result.output
     assert "Detoxify is not in use: detoxify model 'original' is not installed" in result.output
 
