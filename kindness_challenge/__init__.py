@@ -24,7 +24,7 @@ from .ops import views as ops_views
 from .participate import views as participate_views
 from .participate.warm_up import warm_up_nudges
 from .security import init_security
-from .services import get_scorer, init_services, nudge_runner
+from .services import NUDGE_WARM_UP, get_scorer, init_services, nudge_runner
 from .wall import views as wall_views
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -78,9 +78,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         return moderator_for_session(db.session, user_id)  # "id:session version"
 
     init_services(app)
-    app.extensions["kindness_nudge_warm_up"] = warm_up_nudges(
-        app.config, get_scorer(app), nudge_runner(app)
-    )
+    app.extensions[NUDGE_WARM_UP] = warm_up_nudges(app.config, get_scorer(app), nudge_runner(app))
 
     app.register_blueprint(wall_views.bp)
     app.register_blueprint(api_views.bp)

@@ -70,6 +70,17 @@ def defaults(app: Flask) -> dict:
         "SCORING_NOTIFY": True,
         # Seconds to wait for a PostgreSQL connection before answering 503.
         "DATABASE_CONNECT_TIMEOUT": 5,
+        # PostgreSQL ends a web request's statement after this many seconds (a page nobody
+        # waits for any more: gunicorn's own timeout is 30 s) and a session left idle inside a
+        # transaction this long (a wedged thread's locks); 0 leaves the server's setting.
+        "DATABASE_STATEMENT_TIMEOUT": 30,
+        "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT": 60,
+        # The same for score-worker processes. Their routing transaction is a few quick
+        # statements (the scoring itself runs outside any transaction), so a worker idle inside
+        # one for 10 s is frozen or wedged: the server ends its session, its row locks go, and
+        # another worker claims its rows once their lease runs out.
+        "SCORING_STATEMENT_TIMEOUT": 30,
+        "SCORING_IDLE_IN_TRANSACTION_TIMEOUT": 10,
         # The nudge's scores are kept this long (HMAC of the text as key, no text), so that a
         # draft checked while typing, then sent, or the same words sent by many, are scored
         # once; in Redis when REDIS_URL is set (shared), else per process. 0 turns it off.

@@ -1,17 +1,30 @@
-"""Error pages in the site's look. Every error is a page that says what happened, never a trace."""
+"""Error pages in the site's look. Every error is a page that says what happened, never a trace.
+
+A database that goes away answers 503 (page or JSON), never 500, at whatever point of a request
+it fails: in a view, in an ``after_request`` hook, while an error page is being made, or when the
+request's session is ended after the response is built (``end_session``: a rollback on a
+connection the server has just closed). An outage is logged once when it starts and once when a
+new connection succeeds again (``core.outages``), not once per request.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
+from flask_login import AnonymousUserMixin, current_user
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import event
+from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
+from .core.outages import Outage, database_unavailable
 from .extensions import db
 
 log = logging.getLogger(__name__)
+
+# This process's view of the database (every app of the process shares the one server).
+DATABASE = Outage("database", log)
 
 FRIENDLY = {
     400: (
@@ -55,7 +68,66 @@ def render_error(code: int, detail: str | None = None):
     ), code
 
 
+def discard_session() -> None:
+    """End the request's session without asking the server anything: a rollback on a dead
+    connection raises, so the connections are invalidated (closed, never back to the pool)."""
+    try:
+        db.session.rollback()
+    except Exception as error:  # noqa: BLE001 - any failure here: drop the connections
+        if not database_unavailable(error):
+            log.warning("could not roll back the request's session: %s", error)
+        try:
+            db.session.invalidate()
+        except Exception:  # noqa: BLE001 - already as closed as it gets
+            pass
+
+
+def end_session(error: BaseException | None = None) -> None:
+    """Teardown: close the request's session. The response is built and correct by now (a view
+    commits what it writes), so a rollback that fails on a connection the server has just
+    closed is no longer the client's business: the connection is thrown away, the response
+    goes out as it is. Runs before Flask-SQLAlchemy's own teardown, which then finds no
+    session left to close."""
+    try:
+        db.session.remove()
+    except Exception as failure:  # noqa: BLE001 - see above; never a 500 after the fact
+        if database_unavailable(failure):
+            DATABASE.failed(failure)
+        else:
+            log.warning("could not close the request's session: %s", failure)
+        try:
+            db.session.invalidate()
+        except Exception:  # noqa: BLE001
+            pass
+        db.session.registry.clear()
+
+
+def _anonymous_if_unloadable() -> None:
+    """An error page shows the moderator's menu when it can; if loading the moderator needs
+    the database that just failed, the page is drawn for a visitor instead."""
+    try:
+        current_user._get_current_object()
+    except Exception:  # noqa: BLE001 - the database again: render without the menu
+        discard_session()
+        g._login_user = AnonymousUserMixin()
+
+
+def unavailable(error: BaseException):
+    DATABASE.failed(error)
+    discard_session()
+    _anonymous_if_unloadable()
+    return render_error(ServiceUnavailable.code)
+
+
 def register_error_handlers(app: Flask) -> None:
+    # Teardown functions run last-registered first: this one before Flask-SQLAlchemy's.
+    app.teardown_appcontext(end_session)
+    with app.app_context():
+        # A new connection is the database answering again: the end of an outage, if any.
+        engine = db.engine
+    if not event.contains(engine, "connect", _database_answered):
+        event.listen(engine, "connect", _database_answered)
+
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         return render_error(
@@ -82,13 +154,23 @@ def register_error_handlers(app: Flask) -> None:
             ), error.code
         return render_error(error.code or 500, detail)
 
-    @app.errorhandler(OperationalError)
-    def database_unavailable(error: OperationalError):
-        db.session.rollback()
-        log.error("database unavailable: %s", error)
-        return render_error(ServiceUnavailable.code)
+    @app.errorhandler(sa_exc.OperationalError)
+    @app.errorhandler(sa_exc.InterfaceError)
+    @app.errorhandler(sa_exc.DisconnectionError)
+    @app.errorhandler(sa_exc.TimeoutError)
+    def database_error(error: Exception):
+        return unavailable(error)
 
     @app.errorhandler(InternalServerError)
     def internal_error(error: InternalServerError):
-        db.session.rollback()
+        # Flask sends here what no handler took: a database failure in an after_request hook,
+        # or in an error handler itself. That is still the database being away: 503.
+        if database_unavailable(error.original_exception):
+            return unavailable(error.original_exception)
+        discard_session()
+        _anonymous_if_unloadable()
         return render_error(500)
+
+
+def _database_answered(dbapi_connection, connection_record) -> None:
+    DATABASE.succeeded()

@@ -21,6 +21,7 @@ from flask import Flask, current_app
 from sqlalchemy.engine import make_url
 
 from .core import policy_cache
+from .core.db_timeouts import limit_transactions
 from .core.pg_notify import ChangeListener
 from .core.policy_cache import RecentPolicy
 from .extensions import db
@@ -35,6 +36,7 @@ SCORER = "kindness_scorer"
 NUDGE_RUNNER = "kindness_nudge_runner"
 NUDGE_SCORES = "kindness_nudge_scores"
 NUDGE_POLICY = "kindness_nudge_policy"
+NUDGE_WARM_UP = "kindness_nudge_warm_up"
 WALL_COUNTS = "kindness_wall_counts"
 WALL_SNAPSHOTS = "kindness_wall_snapshots"
 WALL_LISTENER = "kindness_wall_listener"
@@ -48,6 +50,13 @@ def init_services(app: Flask) -> None:
     def engine():
         with app.app_context():
             return db.engine
+
+    # Bounded statements and transactions on PostgreSQL (the score-worker command sets its own).
+    limit_transactions(
+        engine(),
+        statement_seconds=config["DATABASE_STATEMENT_TIMEOUT"],
+        idle_in_transaction_seconds=config["DATABASE_IDLE_IN_TRANSACTION_TIMEOUT"],
+    )
 
     app.extensions[SCORER] = Scorer(
         config,
@@ -108,6 +117,12 @@ def get_scorer(app: Flask | None = None) -> Scorer:
 
 def nudge_runner(app: Flask | None = None) -> LowPriorityRunner:
     return _app(app).extensions[NUDGE_RUNNER]
+
+
+def nudge_warm_up(app: Flask | None = None):
+    """The start-up warm-up of the nudge's model (``participate.warm_up.WarmUp``), or None
+    where there is none (turned off, or under the flask command line)."""
+    return _app(app).extensions.get(NUDGE_WARM_UP)
 
 
 def nudge_scores(app: Flask | None = None) -> MemoryScoreCache | RedisScoreCache | None:

@@ -10,6 +10,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..core.db_timeouts import limit_transactions
 from ..core.pg_notify import EventWaiter, PostgresListener
 from ..extensions import db
 from ..logging_setup import configure_root_logging
@@ -101,6 +102,13 @@ def score_worker_command(
         scorer.retry.delay_seconds if retry_seconds is None else retry_seconds,
     )
     click.echo(f"Scoring with {scorer.classifier.description}.")
+    # A frozen or wedged worker must not hold its rows' locks for ever (core/db_timeouts.py).
+    db.engine.dispose()
+    limit_transactions(
+        db.engine,
+        statement_seconds=app.config["SCORING_STATEMENT_TIMEOUT"],
+        idle_in_transaction_seconds=app.config["SCORING_IDLE_IN_TRANSACTION_TIMEOUT"],
+    )
     niceness = app.config["SCORING_NICE"] if nice is None else nice
     if niceness and not once:
         # Scoring is asynchronous and has seconds to spare; a page view does not. Forked

@@ -24,6 +24,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from .outages import Outage
+
 PENDING = "kindness_pending"
 WALL = "kindness_wall"
 # How long a blocked listener waits before it looks at its stop or wake event.
@@ -115,6 +117,7 @@ class PostgresListener:
         self.channel = ChannelConnection(engine, PENDING)
         # When the last notification was received (monotonic), for measuring the wake-up path.
         self.last_notified: float | None = None
+        self.outage = Outage(f"LISTEN {PENDING} (polling meanwhile)", log)
 
     def __call__(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -125,13 +128,14 @@ class PostgresListener:
             try:
                 if not self.channel.connected:
                     self.channel.connect()
+                    self.outage.succeeded()
                     log.info("listening for new submissions on %s", PENDING)
                     break  # now listening: claim whatever came in while nobody was
                 if self.channel.wait(min(remaining, WAKE_CHECK_SECONDS)):
                     self.last_notified = time.monotonic()
                     break  # one claim serves every notification that came in meanwhile
             except Exception as error:  # noqa: BLE001 - fall back to polling until it is back
-                log.warning("LISTEN connection lost (%s); polling until it is back", error)
+                self.outage.failed(error)  # logged when it starts and when it ends
                 self.close()
                 self.wake.wait(max(0.0, deadline - time.monotonic()))
                 break
@@ -162,6 +166,7 @@ class ChangeListener:
         self._stop = threading.Event()
         self._started = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="wall-change-listener", daemon=True)
+        self.outage = Outage(f"LISTEN {WALL} (wall snapshots off meanwhile)", log)
 
     def start(self) -> ChangeListener:
         """Start listening (once; later calls do nothing)."""
@@ -180,9 +185,10 @@ class ChangeListener:
             try:
                 self.channel.connect()
             except Exception as error:  # noqa: BLE001 - the database is away; try again soon
-                log.warning("wall change listener cannot connect (%s); retrying", error)
+                self.outage.failed(error)
                 self._stop.wait(self.retry_seconds)
                 continue
+            self.outage.succeeded()
             try:
                 self.on_change()
                 self.on_live(True)
@@ -190,7 +196,7 @@ class ChangeListener:
                     if self.channel.wait(WAKE_CHECK_SECONDS):
                         self.on_change()
             except Exception as error:  # noqa: BLE001 - connection lost: snapshots off until back
-                log.warning("wall change listener lost its connection (%s); retrying", error)
+                self.outage.failed(error)
             finally:
                 self.on_live(False)
                 self.on_change()

@@ -2,9 +2,11 @@
 
 ``/healthz`` answers while the process can serve at all (no database call): restart it if not.
 ``/readyz`` answers 200 when the database answers, with the queue depth and the age of the oldest
-pending submission, and 503 otherwise: send it no traffic until then. ``/metrics`` is the
-Prometheus text format. The queue details and ``/metrics`` are for operators only (``access``):
-anyone else gets the bare status, and a 403.
+pending submission, and 503 otherwise: send it no traffic until then. While the process is still
+loading and warming the nudge's model (in the background, from start-up) it answers 503
+``{"status": "warming"}``: it would store submissions, but their nudges would be skipped.
+``/metrics`` is the Prometheus text format. The queue details and ``/metrics`` are for operators
+only (``access``): anyone else gets the bare status, and a 403.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import metrics
+from ..errors import DATABASE, discard_session
 from ..extensions import db
 from ..models import State, Submission, utcnow
+from ..services import nudge_warm_up
 from .access import operator_allowed, refused, register
 
 bp = Blueprint("ops", __name__)
@@ -82,26 +86,33 @@ def healthz():
     return jsonify(status="ok")
 
 
+def warming() -> bool:
+    """Whether this process's start-up warm-up of the nudge's model is still running."""
+    warm_up = nudge_warm_up()
+    return warm_up is not None and not warm_up.done.is_set()
+
+
 @bp.route("/readyz")
 def readyz():
     try:
         stats = queue_stats(db.session)
     except SQLAlchemyError as error:
-        db.session.rollback()
-        current_app.logger.warning("not ready: database unavailable: %s", error)
+        DATABASE.failed(error)  # logged once per outage, not per probe
+        discard_session()
         if not operator_allowed():
             return jsonify(status="unavailable"), 503
         return jsonify(status="unavailable", database=type(error).__name__), 503
+    status, code = ("warming", 503) if warming() else ("ready", 200)
     if not operator_allowed():
-        return jsonify(status="ready")  # the details are the operator's
+        return jsonify(status=status), code  # the details are the operator's
     return jsonify(
-        status="ready",
+        status=status,
         database="ok",
         queue={
             "pending": stats.pending,
             "oldest_pending_seconds": stats.oldest_pending_seconds,
         },
-    )
+    ), code
 
 
 @bp.route("/metrics")

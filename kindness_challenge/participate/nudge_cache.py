@@ -23,6 +23,8 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
+from ..core.outages import Outage
+
 log = logging.getLogger(__name__)
 
 PREFIX = "kindness:nudge:"
@@ -74,13 +76,16 @@ class RedisScoreCache:
         self.prefix = prefix
         self._redis = redis.Redis.from_url(url, socket_timeout=0.2, socket_connect_timeout=0.2)
         self._error = redis.RedisError
+        # Logged when Redis goes away and when it is back, not twice per submission between.
+        self.outage = Outage("Redis (nudge score cache: scoring again meanwhile)", log)
 
     def get(self, key: str) -> dict | None:
         try:
             raw = self._redis.get(self.prefix + key)
         except self._error as error:
-            log.warning("nudge score cache unavailable (%s); scoring again", error)
+            self.outage.failed(error)
             return None
+        self.outage.succeeded()
         if raw is None:
             return None
         try:
@@ -93,4 +98,6 @@ class RedisScoreCache:
         try:
             self._redis.set(self.prefix + key, json.dumps(prescores), ex=self.ttl)
         except self._error as error:
-            log.warning("nudge score cache unavailable (%s); not kept", error)
+            self.outage.failed(error)
+            return
+        self.outage.succeeded()

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from .. import metrics
 from ..core.lifecycle import Actor, StaleTransition, move
+from ..core.outages import Outage, database_unavailable
 from ..core.pg_notify import EventWaiter
 from ..core.policy_store import load_policy
 from ..core.routing import route_submission, severity
@@ -37,6 +38,9 @@ from .classifiers import Classifier, kindness_threshold_of, truncation_flags_for
 from .prepare import covered_languages, detect_languages, scoring_texts
 
 log = logging.getLogger(__name__)
+# This process's view of the database, as its scoring loop sees it: an outage is logged when it
+# starts and when it ends, not once per poll.
+DATABASE = Outage("database (scoring)", log)
 
 
 @dataclass(frozen=True)
@@ -489,9 +493,10 @@ def run_worker(
     After a full batch it claims again at once; otherwise it waits ``poll_seconds`` or less:
     ``waiter`` returns early on news of a submission (a PostgreSQL LISTEN; by default the
     ``wake`` event), then ``gather_seconds`` more, so that a burst is claimed as one batch
-    rather than a claim (and a transaction) per submission. A database error is logged and
-    retried after the poll interval: the worker never dies of a transient outage, and rows it
-    held are re-claimed when their lease runs out.
+    rather than a claim (and a transaction) per submission. A database error is logged (once
+    when an outage starts, once when it ends) and retried after the poll interval: the worker
+    never dies of a transient outage, and rows it held are re-claimed when their lease runs
+    out.
     """
     wait = waiter or EventWaiter(wake or threading.Event())
     while not stop.is_set():
@@ -499,9 +504,14 @@ def run_worker(
             batch = score_pending_once(
                 session_factory, classifier, thresholds, batch_size, lease_seconds, retry=retry
             )
-        except Exception:  # noqa: BLE001 - keep the loop alive through outages
-            log.exception("scoring batch failed; retrying in %.1fs", poll_seconds)
+        except Exception as error:  # noqa: BLE001 - keep the loop alive through outages
+            if database_unavailable(error):
+                DATABASE.failed(error)
+            else:
+                log.exception("scoring batch failed; retrying in %.1fs", poll_seconds)
             batch = BatchResult()
+        else:
+            DATABASE.succeeded()
         if batch.claimed:
             log.info(
                 "scored %d: %d published, %d to review, %d rejected, %d to retry, "
