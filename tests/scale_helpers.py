@@ -65,6 +65,32 @@ class Crashing(ProfanityCheckClassifier):
         return super().score_batch(texts)
 
 
+class FreezingInRouting(ProfanityCheckClassifier):
+    """Scores a batch holding a text with FREEZE, then freezes its whole process (SIGSTOP, as a
+    debugger, a paused VM or a stalled disk would) just before the routing transaction commits:
+    every row of the batch is updated and row-locked, nothing is committed. Once per process."""
+
+    armed = False
+    frozen = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        if not getattr(FreezingInRouting, "_listening", False):
+            sa.event.listen(sa.engine.Engine, "commit", FreezingInRouting._before_commit)
+            FreezingInRouting._listening = True
+
+    def score_batch(self, texts):
+        if any("FREEZE" in text for text in texts) and not FreezingInRouting.frozen:
+            FreezingInRouting.armed = True  # the next commit is this batch's routing
+        return super().score_batch(texts)
+
+    @staticmethod
+    def _before_commit(connection) -> None:
+        if FreezingInRouting.armed:
+            FreezingInRouting.armed, FreezingInRouting.frozen = False, True
+            os.kill(os.getpid(), signal.SIGSTOP)
+
+
 def seed_pending(app, texts: list[str], notify: bool = True) -> list[int]:
     """Store pending submissions in bulk (one transaction), as the share form would."""
     now = utcnow()
@@ -123,7 +149,10 @@ def wait_until(predicate, timeout: float, interval: float = 0.1, what: str = "co
 class WorkerProcess:
     """``flask --app wsgi score-worker ...`` in a process of its own, logging JSON to a file."""
 
-    def __init__(self, database_url: str, log_path: Path, *args: str) -> None:
+    def __init__(
+        self, database_url: str, log_path: Path, *args: str, env: dict | None = None
+    ) -> None:
+        settings = env or {}
         env = dict(os.environ)
         env.update(
             KINDNESS_DATABASE_URL=database_url,
@@ -134,6 +163,7 @@ class WorkerProcess:
             KINDNESS_LOG_FORMAT="json",
             PYTHONPATH=os.pathsep.join([str(TESTS), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
         )
+        env.update(settings)
         env.pop("PROMETHEUS_MULTIPROC_DIR", None)
         self.log_path = log_path
         self.signalled = False
@@ -172,6 +202,11 @@ class WorkerProcess:
             what=f"worker {self.pid} to listen",
         )
         assert self.process.poll() is None, self.log_path.read_text()
+
+    def state(self) -> str:
+        """The process's state letter in /proc (R, S, T for stopped, Z...)."""
+        stat = Path(f"/proc/{self.pid}/stat").read_text()
+        return stat.rsplit(")", 1)[1].split()[0]
 
     def signal(self, signum: int = signal.SIGTERM) -> None:
         self.signalled = True
