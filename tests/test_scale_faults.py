@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from test_scale_outage import ThrowawayPostgres, moment_tag
 from werkzeug.serving import make_server
 
 from kindness_challenge.extensions import db
@@ -37,7 +38,6 @@ from kindness_challenge.participate.submit import find_by_receipt
 from conftest import make_app, score_all
 from helpers import free_port
 from scale_helpers import WorkerProcess, count_pending, seed_pending, wait_until
-from test_scale_outage import ThrowawayPostgres, moment_tag
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -189,9 +189,8 @@ def report(title: str, traffic: Traffic | None, outcomes: dict, **extra) -> None
     if traffic is not None:
         kinds = sorted({r[0] for r in traffic.results})
         for kind in kinds:
-            print(
-                f"   {kind:8s} answers by status: {dict(sorted(traffic.by_status(kind).items(), key=str))}"
-            )
+            statuses = dict(sorted(traffic.by_status(kind).items(), key=str))
+            print(f"   {kind:8s} answers by status: {statuses}")
         seconds, what = traffic.slowest()
         print(f"   slowest answer: {seconds:.2f}s ({what})")
     print("   submissions: " + ", ".join(f"{k} {v}" for k, v in outcomes.items()))
