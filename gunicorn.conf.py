@@ -11,6 +11,8 @@ Each setting can be changed from the environment (values below are the defaults)
     GUNICORN_ACCESSLOG=            "-" for gunicorn's access log on stdout (with
                                    KINDNESS_LOG_FORMAT=json the app logs its own, with ids)
     GUNICORN_SWITCH_INTERVAL=0.001 seconds a thread may hold the GIL while another waits
+    GUNICORN_PRELOAD=false         true: load the app and warm the nudge's model once in the
+                                   master, then fork warm workers (see bench/preload.py)
 
 Behind a proxy, set KINDNESS_PROXY_FIX_X_FOR=1 (and _X_PROTO=1) so the app sees the client's
 address and scheme, and KINDNESS_TRUSTED_PROXIES to the proxy's addresses when it is not on this
@@ -124,6 +126,33 @@ def _prometheus_folder() -> str:
 
 
 _prometheus_folder()
+
+
+def _env_flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    return default if not value else value in ("1", "true", "yes", "on")
+
+
+# Load the app in the master, warm the nudge's model there (when_ready), then fork: every
+# worker, and every replacement of one that died or was recycled, starts with the model in
+# memory, shared copy-on-write. Off by default; bench/preload.py measures both and README
+# "Running at scale" says when to turn it on.
+preload_app = _env_flag("GUNICORN_PRELOAD", False)
+
+
+def when_ready(server):
+    if server.cfg.preload_app:
+        from kindness_challenge.services import warm_before_fork
+
+        if not warm_before_fork(server.app.wsgi()):
+            server.log.warning("the nudge model did not warm up in the master; workers will")
+
+
+def post_fork(server, worker):
+    if server.cfg.preload_app:
+        from kindness_challenge.services import after_fork
+
+        after_fork(worker.app.wsgi())
 
 
 def child_exit(server, worker):

@@ -54,7 +54,11 @@ def defaults(app: Flask) -> dict:
         # score-worker command scores (run it beside gunicorn).
         "SCORING_MODE": "thread",
         "SCORING_BATCH_SIZE": 32,
-        "SCORING_LEASE_SECONDS": 120,
+        # How long a claim keeps other workers off its rows: a killed or frozen worker's rows
+        # wait this long for another. None: a few batch-times of the active classifier
+        # (scoring.scorer.default_lease_seconds: 15 s for the embedded model at 32 a batch,
+        # 2.4 s per text of the batch, 77 s at 32, for detoxify on a CPU).
+        "SCORING_LEASE_SECONDS": None,
         "SCORING_POLL_SECONDS": 2.0,
         # After news of a submission, wait this long before claiming, so that a burst is scored
         # as one batch (one claim, one transaction) instead of a batch per submission.

@@ -154,12 +154,13 @@ def register_error_handlers(app: Flask) -> None:
             ), error.code
         return render_error(error.code or 500, detail)
 
-    @app.errorhandler(sa_exc.OperationalError)
-    @app.errorhandler(sa_exc.InterfaceError)
-    @app.errorhandler(sa_exc.DisconnectionError)
-    @app.errorhandler(sa_exc.TimeoutError)
-    def database_error(error: Exception):
-        return unavailable(error)
+    @app.errorhandler(sa_exc.SQLAlchemyError)
+    def database_error(error: sa_exc.SQLAlchemyError):
+        # A connection refused, dropped or ended by the server (a restart; an idle-transaction
+        # or statement timeout, which psycopg raises as InternalError or OperationalError).
+        if database_unavailable(error):
+            return unavailable(error)
+        raise error  # a bug (a constraint, a bad query): Flask's 500 path, logged with its trace
 
     @app.errorhandler(InternalServerError)
     def internal_error(error: InternalServerError):

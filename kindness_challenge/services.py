@@ -28,6 +28,7 @@ from .extensions import db
 from .ops.timing import install_statement_timer
 from .participate.low_priority import LowPriorityRunner
 from .participate.nudge_cache import MemoryScoreCache, RedisScoreCache
+from .participate.warm_up import warm_up_nudges
 from .scoring.scorer import Scorer
 from .wall.counts import CountCache
 from .wall.snapshot import SnapshotCache
@@ -90,6 +91,26 @@ def init_services(app: Flask) -> None:
     def start_background_work() -> None:
         # Pending rows left by a restart are scored as soon as the service takes traffic.
         app.extensions[SCORER].ensure_background_thread()
+
+
+def warm_before_fork(app: Flask, timeout: float = 300.0) -> bool:
+    """gunicorn with ``preload_app``, in the master before it forks its workers: wait for the
+    nudge model's warm-up, so that every worker (a replacement too) is forked with the model
+    already in memory, shared copy-on-write. Returns whether it is warm."""
+    warm_up = nudge_warm_up(app)
+    return warm_up is None or (warm_up.done.wait(timeout) and warm_up.error is None)
+
+
+def after_fork(app: Flask) -> None:
+    """In a worker forked from a preloading master: no connection of the master's is used (the
+    pool starts empty), and the nudge's own thread, new in this process, makes its first call
+    (the model is already loaded: milliseconds) before a participant's nudge does."""
+    with app.app_context():
+        db.engine.dispose(close=False)
+    if nudge_warm_up(app) is not None:
+        app.extensions[NUDGE_WARM_UP] = warm_up_nudges(
+            app.config, get_scorer(app), nudge_runner(app)
+        )
 
 
 def _backend(config) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 
 import psycopg
 import pytest
@@ -166,3 +167,26 @@ def test_the_json_endpoints_outside_the_api_answer_the_outage_in_json(tmp_path):
     finally:
         restore()
     assert answer.status_code == 503 and answer.json["error"]["code"] == 503
+
+
+@pytest.mark.postgres
+def test_a_session_ended_by_the_idle_transaction_timeout_is_a_503(tmp_path, postgres_url):
+    """psycopg raises this one as InternalError, not OperationalError: still the database."""
+    app = make_app(
+        tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT=0.3
+    )
+
+    @app.get("/api/v1/test-slow-reader")
+    def slow_reader():
+        db.session.execute(sa.text("SELECT 1"))
+        time.sleep(0.8)  # idle inside the transaction: the server ends the session
+        db.session.execute(sa.text("SELECT 1"))
+        return {"never": "answered"}
+
+    client = app.test_client()
+    answer = client.get("/api/v1/test-slow-reader")
+    assert answer.status_code == 503 and answer.json["error"]["code"] == 503
+    assert client.get("/api/v1/counts").status_code == 200  # the next request is served
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()

@@ -95,7 +95,8 @@ def score_worker_command(
         except (ImportError, AttributeError, TypeError, ValueError) as error:
             raise click.BadParameter(str(error), param_hint="--classifier") from None
     scorer.batch_size = batch_size or scorer.batch_size
-    scorer.lease_seconds = lease_seconds or scorer.lease_seconds
+    if lease_seconds:
+        scorer.lease_seconds = lease_seconds
     scorer.poll_seconds = poll_seconds or scorer.poll_seconds
     scorer.retry = RetryPolicy(
         max_attempts or scorer.retry.max_attempts,
@@ -136,11 +137,13 @@ def score_worker_command(
         except Exception:  # noqa: BLE001 - each batch will fail, retry and say why
             log.exception("the classifier failed to warm up")
         log.info(
-            "score worker ready: %s; batches of %d, lease %.0fs, poll %.1fs, %s",
+            "score worker ready: %s; batches of %d, lease %.0fs, poll %.1fs, "
+            "idle-in-transaction timeout %ss, %s",
             scorer.classifier.description,
             scorer.batch_size,
             scorer.lease_seconds,
             scorer.poll_seconds,
+            app.config["SCORING_IDLE_IN_TRANSACTION_TIMEOUT"] or "no",
             "LISTEN/NOTIFY" if isinstance(waiter, PostgresListener) else "polling",
         )
         try:

@@ -66,7 +66,8 @@ class Scorer:
             kindness_threshold_of(self._classifier) if self._classifier is not None else None
         )
         self.batch_size = int(config["SCORING_BATCH_SIZE"])
-        self.lease_seconds = float(config["SCORING_LEASE_SECONDS"])
+        lease = config.get("SCORING_LEASE_SECONDS")
+        self._lease_seconds = float(lease) if lease not in (None, "") else None
         self.poll_seconds = float(config["SCORING_POLL_SECONDS"])
         self.gather_seconds = float(config["SCORING_GATHER_SECONDS"])
         self.retry = RetryPolicy(
@@ -86,6 +87,19 @@ class Scorer:
     @classifier.setter
     def classifier(self, classifier: Classifier) -> None:
         self._classifier = classifier
+
+    @property
+    def lease_seconds(self) -> float:
+        """The configured lease, else a few batch-times of the active classifier at the
+        current batch size (``default_lease_seconds``)."""
+        if self._lease_seconds is not None:
+            return self._lease_seconds
+        classifier = self._classifier
+        return default_lease_seconds(classifier, self.batch_size)
+
+    @lease_seconds.setter
+    def lease_seconds(self, seconds: float | None) -> None:
+        self._lease_seconds = None if seconds is None else float(seconds)
 
     def session_factory(self):
         return sessionmaker(bind=self._engine(), expire_on_commit=False)
@@ -131,6 +145,31 @@ class Scorer:
     def notify_new_submission(self) -> None:
         self.ensure_background_thread()
         self.wake.set()
+
+
+# Seconds of scoring per text, at the worst measured: a batch of 32 on a 2-core machine
+# shared with web processes, other workers and PostgreSQL (load average 4-9; bench/lease.py,
+# bench/score_throughput.py). The embedded model (MiniLM, 6 layers of 384): slowest batch
+# 2.97 s, so 0.1 s a text; detoxify's bert-base (12 layers of 768) through the engine on a
+# CPU: 75 texts in 30-45 s, so 0.6 s a text. On a GPU detoxify is the cheap one.
+SECONDS_PER_TEXT = {"detoxify": 0.6}
+DEFAULT_SECONDS_PER_TEXT = 0.1
+# A lease of this many slowest batch-times: a batch that runs slow on a busy machine is not
+# claimed and scored a second time, and a dead worker's rows wait no longer than that.
+LEASE_BATCHES = 4
+MIN_LEASE_SECONDS = 15.0
+
+
+def default_lease_seconds(classifier: Classifier | None, batch_size: int) -> float:
+    """A few batch-times of ``classifier`` at ``batch_size`` texts, at least 15 s: 15 s for
+    the embedded model and alt-profanity-check at 32, about 77 s for detoxify on a CPU."""
+    inner = unwrap(classifier) if classifier is not None else None
+    name = getattr(inner, "name", "")
+    per_text = SECONDS_PER_TEXT.get(name, DEFAULT_SECONDS_PER_TEXT)
+    settings = getattr(inner, "settings", None)
+    if name == "detoxify" and str(getattr(settings, "device", "cpu")).startswith("cuda"):
+        per_text = DEFAULT_SECONDS_PER_TEXT
+    return max(MIN_LEASE_SECONDS, round(LEASE_BATCHES * per_text * batch_size))
 
 
 def detoxify_settings(config) -> DetoxifySettings:
