@@ -142,9 +142,14 @@ preload_app = _env_flag("GUNICORN_PRELOAD", False)
 
 def when_ready(server):
     if server.cfg.preload_app:
-        from kindness_challenge.services import warm_before_fork
+        from kindness_challenge.services import UnsafeToFork, warm_before_fork
 
-        if not warm_before_fork(server.app.wsgi()):
+        try:
+            warm = warm_before_fork(server.app.wsgi())
+        except UnsafeToFork as unsafe:
+            server.log.error("cannot preload: %s", unsafe)
+            raise SystemExit(1) from None
+        if not warm:
             server.log.warning("the nudge model did not warm up in the master; workers will")
 
 

@@ -16,6 +16,8 @@ Expensive things (a torch model, a LISTEN connection) still load lazily and once
 
 from __future__ import annotations
 
+import sys
+
 import click
 from flask import Flask, current_app
 from sqlalchemy.engine import make_url
@@ -93,12 +95,29 @@ def init_services(app: Flask) -> None:
         app.extensions[SCORER].ensure_background_thread()
 
 
+class UnsafeToFork(RuntimeError):
+    """torch ran on several threads in this process: a process forked from it would hang."""
+
+
 def warm_before_fork(app: Flask, timeout: float = 300.0) -> bool:
     """gunicorn with ``preload_app``, in the master before it forks its workers: wait for the
     nudge model's warm-up, so that every worker (a replacement too) is forked with the model
-    already in memory, shared copy-on-write. Returns whether it is warm."""
+    already in memory, shared copy-on-write. Returns whether it is warm.
+
+    Raises ``UnsafeToFork`` when torch runs more than one thread here: its OpenMP thread team,
+    once started, does not survive a fork, and a worker forked after it hangs on its first
+    parallel operation (checked with this torch build). The embedded model runs one thread
+    (``EMBEDDED_THREADS``); detoxify runs every core unless ``DETOXIFY_THREADS=1``."""
     warm_up = nudge_warm_up(app)
-    return warm_up is None or (warm_up.done.wait(timeout) and warm_up.error is None)
+    warm = warm_up is None or (warm_up.done.wait(timeout) and warm_up.error is None)
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.get_num_threads() > 1:
+        raise UnsafeToFork(
+            f"torch runs {torch.get_num_threads()} threads in the preloading master; workers "
+            "forked from it would hang. Run the model on one thread (KINDNESS_EMBEDDED_THREADS=1"
+            ", KINDNESS_DETOXIFY_THREADS=1, or OMP_NUM_THREADS=1) or turn GUNICORN_PRELOAD off."
+        )
+    return warm
 
 
 def after_fork(app: Flask) -> None:

@@ -19,7 +19,13 @@ from kindness_challenge.participate.nudge_cache import RedisScoreCache
 from kindness_challenge.scoring.classifiers import ProfanityCheckClassifier
 from kindness_challenge.scoring.detoxify_classifier import DetoxifySettings
 from kindness_challenge.scoring.scorer import default_lease_seconds
-from kindness_challenge.services import NUDGE_WARM_UP, after_fork, get_scorer, warm_before_fork
+from kindness_challenge.services import (
+    NUDGE_WARM_UP,
+    UnsafeToFork,
+    after_fork,
+    get_scorer,
+    warm_before_fork,
+)
 
 from conftest import make_app
 from helpers import free_port
@@ -192,3 +198,19 @@ def test_gunicorn_preloads_only_when_asked(monkeypatch, tmp_path):
     assert runpy.run_path(str(ROOT / "gunicorn.conf.py"))["preload_app"] is False
     monkeypatch.setenv("GUNICORN_PRELOAD", "true")
     assert runpy.run_path(str(ROOT / "gunicorn.conf.py"))["preload_app"] is True
+
+
+def test_a_master_whose_torch_runs_several_threads_refuses_to_fork(tmp_path):
+    """A child forked after torch ran on two threads hangs on its first parallel operation."""
+    import torch
+
+    app = make_app(tmp_path)
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        with pytest.raises(UnsafeToFork, match="DETOXIFY_THREADS=1"):
+            warm_before_fork(app)
+        torch.set_num_threads(1)
+        assert warm_before_fork(app) is True
+    finally:
+        torch.set_num_threads(before)
