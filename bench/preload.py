@@ -15,7 +15,8 @@ model), and prints:
   pages) of the master and of each worker;
 - a worker killed (SIGKILL) under steady nudges: how many of the nudges in the next 10 s were
   skipped (answered unflagged because the classifier was not ready in time: the participant got
-  no advice) and the slowest nudge, and how long the replacement took to be warm.
+  no advice), how many lost their connection to the killed worker, the slowest nudge, and how
+  long the replacement took to be warm.
 """
 
 from __future__ import annotations
@@ -153,7 +154,9 @@ def run(preload: bool, workers: int, database: Path, folder: Path) -> dict:
         for thread in clients:
             thread.join(timeout=60)
         result["nudges_after_kill"] = len(answers)
-        result["skipped_after_kill"] = sum(flagged is not True for flagged, _ in answers)
+        result["skipped_after_kill"] = sum(flagged is False for flagged, _ in answers)
+        # A nudge in flight on the killed worker loses its connection: the kill, not a skip.
+        result["cut_off_by_kill"] = sum(flagged is None for flagged, _ in answers)
         result["slowest_nudge_after_kill_s"] = max(seconds for _, seconds in answers)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -196,7 +199,8 @@ def main() -> None:
         print(f"  worker SIGKILLed: replacement warm after {r['replacement_warm_s']:.2f} s;")
         print(
             f"    nudges in the next 10 s: {r['nudges_after_kill']}, skipped"
-            f" {r['skipped_after_kill']}, slowest {r['slowest_nudge_after_kill_s']:.2f} s"
+            f" {r['skipped_after_kill']} (model not ready), cut off by the kill"
+            f" {r['cut_off_by_kill']}, slowest {r['slowest_nudge_after_kill_s']:.2f} s"
         )
 
 
