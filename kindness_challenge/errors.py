@@ -18,13 +18,12 @@ from sqlalchemy import event
 from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
-from .core.outages import Outage, database_unavailable
+from .core.outages import database_unavailable
 from .extensions import db
+from .services import DATABASE, discard_session
 
 log = logging.getLogger(__name__)
 
-# This process's view of the database (every app of the process shares the one server).
-DATABASE = Outage("database", log)
 
 FRIENDLY = {
     400: (
@@ -66,20 +65,6 @@ def render_error(code: int, detail: str | None = None):
     return render_template(
         "error.html", code=code, title=title, message=message, detail=detail
     ), code
-
-
-def discard_session() -> None:
-    """End the request's session without asking the server anything: a rollback on a dead
-    connection raises, so the connections are invalidated (closed, never back to the pool)."""
-    try:
-        db.session.rollback()
-    except Exception as error:  # noqa: BLE001 - any failure here: drop the connections
-        if not database_unavailable(error):
-            log.warning("could not roll back the request's session: %s", error)
-        try:
-            db.session.invalidate()
-        except Exception:  # noqa: BLE001 - already as closed as it gets
-            pass
 
 
 def end_session(error: BaseException | None = None) -> None:

@@ -16,6 +16,7 @@ Expensive things (a torch model, a LISTEN connection) still load lazily and once
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
@@ -24,6 +25,7 @@ from sqlalchemy.engine import make_url
 
 from .core import policy_cache
 from .core.db_timeouts import limit_transactions
+from .core.outages import Outage, database_unavailable
 from .core.pg_notify import ChangeListener
 from .core.policy_cache import RecentPolicy
 from .extensions import db
@@ -40,6 +42,11 @@ NUDGE_RUNNER = "kindness_nudge_runner"
 NUDGE_SCORES = "kindness_nudge_scores"
 NUDGE_POLICY = "kindness_nudge_policy"
 NUDGE_WARM_UP = "kindness_nudge_warm_up"
+
+log = logging.getLogger(__name__)
+# This process's view of the database, as its requests see it (every app of the process shares
+# the one server): an outage is logged when it starts and when it ends (errors.py, ops).
+DATABASE = Outage("database", log)
 WALL_COUNTS = "kindness_wall_counts"
 WALL_SNAPSHOTS = "kindness_wall_snapshots"
 WALL_LISTENER = "kindness_wall_listener"
@@ -130,6 +137,20 @@ def after_fork(app: Flask) -> None:
         app.extensions[NUDGE_WARM_UP] = warm_up_nudges(
             app.config, get_scorer(app), nudge_runner(app)
         )
+
+
+def discard_session() -> None:
+    """End the request's session without asking the server anything: a rollback on a dead
+    connection raises, so the connections are invalidated (closed, never back to the pool)."""
+    try:
+        db.session.rollback()
+    except Exception as error:  # noqa: BLE001 - any failure here: drop the connections
+        if not database_unavailable(error):
+            log.warning("could not roll back the request's session: %s", error)
+        try:
+            db.session.invalidate()
+        except Exception:  # noqa: BLE001 - already as closed as it gets
+            pass
 
 
 def _backend(config) -> str:

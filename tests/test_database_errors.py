@@ -18,9 +18,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from kindness_challenge.errors import DATABASE
 from kindness_challenge.extensions import db
 from kindness_challenge.participate.submit import create_submission
+from kindness_challenge.services import DATABASE
 
 from conftest import POSTGRES_URL, ModeratorActions, make_app
 

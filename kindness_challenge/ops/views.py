@@ -23,10 +23,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import metrics
-from ..errors import DATABASE, discard_session
 from ..extensions import db
 from ..models import State, Submission, utcnow
-from ..services import nudge_warm_up
+from ..services import DATABASE, discard_session, nudge_warm_up
 from .access import operator_allowed, refused, register
 
 bp = Blueprint("ops", __name__)
