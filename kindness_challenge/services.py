@@ -61,12 +61,15 @@ def init_services(app: Flask) -> None:
         with app.app_context():
             return db.engine
 
-    # Bounded statements and transactions on PostgreSQL (the score-worker command sets its own).
-    limit_transactions(
-        engine(),
-        statement_seconds=config["DATABASE_STATEMENT_TIMEOUT"],
-        idle_in_transaction_seconds=config["DATABASE_IDLE_IN_TRANSACTION_TIMEOUT"],
-    )
+    # Bounded statements and transactions on PostgreSQL for the web. Not under the flask
+    # command line: a migration over a large table may rightly run for minutes (the
+    # score-worker command sets its own bounds).
+    if click.get_current_context(silent=True) is None:
+        limit_transactions(
+            engine(),
+            statement_seconds=config["DATABASE_STATEMENT_TIMEOUT"],
+            idle_in_transaction_seconds=config["DATABASE_IDLE_IN_TRANSACTION_TIMEOUT"],
+        )
 
     app.extensions[SCORER] = Scorer(
         config,

@@ -214,3 +214,16 @@ def test_a_master_whose_torch_runs_several_threads_refuses_to_fork(tmp_path):
         assert warm_before_fork(app) is True
     finally:
         torch.set_num_threads(before)
+
+
+@pytest.mark.postgres
+def test_other_flask_commands_are_not_bounded(tmp_path, postgres_url):
+    """A migration over a large table may run for minutes: under the command line the web's
+    bounds are not set (the score-worker command sets its own)."""
+    import click
+
+    with click.Context(click.Command("db")):
+        app = make_app(tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url)
+    with app.app_context():
+        assert _settings(db.engine)[:2] == ("0", "0")
+        db.engine.dispose()
