@@ -198,7 +198,7 @@ def report(title: str, traffic: Traffic | None, outcomes: dict, **extra) -> None
         print(f"   {key.replace('_', ' ')}: {value}")
 
 
-def test_postgres_restarts_give_readers_503_never_500(tmp_path, own_postgres, workers):
+def test_postgres_restarts_give_readers_503_never_500(tmp_path, own_postgres, workers, caplog):
     """Fails on the old code: the receipt page, /api/v1/counts and /readyz answered 500 now and
     then, when the server closed the connection between the page's query and the request's
     teardown rollback (tests/test_database_errors.py hits that moment on purpose)."""
@@ -219,6 +219,7 @@ def test_postgres_restarts_give_readers_503_never_500(tmp_path, own_postgres, wo
     for _ in range(2):
         traffic.submitter()
     restarts = 6
+    caplog.set_level(logging.INFO)
     try:
         with traffic:
             time.sleep(1.0)
@@ -227,14 +228,30 @@ def test_postgres_restarts_give_readers_503_never_500(tmp_path, own_postgres, wo
                 time.sleep(0.3)
                 own_postgres.start()
                 time.sleep(1.2)
-            time.sleep(1.0)
+            own_postgres.stop()  # and once down for longer
+            time.sleep(4.0)
+            own_postgres.start()
+            time.sleep(1.5)
     finally:
         server.shutdown()
         serving.join(timeout=10)
     wait_until(lambda: count_pending(app) == 0, 60, 0.2, "the worker to route the backlog")
     assert scorer.stop() == 0
+    worker_lines = [
+        r
+        for r in scorer.records()
+        if r.get("level") in ("WARNING", "ERROR") and not r["logger"].endswith(".canonical")
+    ]
     outcomes = submission_outcomes(app, traffic.receipts())
-    report(f"PostgreSQL restarted {restarts} times", traffic, outcomes)
+    said = [r for r in caplog.records if getattr(r, "outage", None) == "database"]
+    starts = sum(r.outage_event == "start" for r in said)
+    report(
+        f"PostgreSQL restarted {restarts} times, then down for 4 s",
+        traffic,
+        outcomes,
+        database_outage_lines=f"{starts} started, {len(said) - starts} ended",
+        score_worker_warnings=Counter(r.get("outage", r["message"][:60]) for r in worker_lines),
+    )
     statuses = traffic.by_status()
     assert not [s for s in statuses if str(s).startswith("error")], statuses
     assert statuses[500] == 0, statuses
@@ -242,6 +259,14 @@ def test_postgres_restarts_give_readers_503_never_500(tmp_path, own_postgres, wo
     assert set(statuses) - {"submit"} <= {200, 302, 503}
     assert statuses[503] > 0, "the restarts were not noticed"
     assert traffic.slowest()[0] < 5  # answered within the connect timeout, never hung
+    # The log says each outage when it starts and when it ends, not per request: a pair per
+    # restart (two at most: a connection may slip in while the server is starting up, and the
+    # next be refused), against hundreds of 503s.
+    assert 1 <= starts <= 2 * (restarts + 1) and len(said) - starts == starts
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    # The score worker too: only outage lines, a start and an end each (no trace per poll).
+    assert all("outage" in r for r in worker_lines), worker_lines
+    assert len(worker_lines) <= 8 * (restarts + 1)  # database and LISTEN, start and end
     assert outcomes["acknowledged"] > 0
     assert outcomes["lost"] == outcomes["routed twice"] == outcomes["stuck"] == 0
     with app.app_context():
