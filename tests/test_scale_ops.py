@@ -11,6 +11,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
@@ -161,6 +163,77 @@ def test_gunicorn_workers_add_up_their_metrics(tmp_path):
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     assert server.returncode == 0, (tmp_path / "gunicorn.log").read_text()
+
+
+def _nudge(port: int) -> bool | None:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/share/nudge",
+        data=json.dumps({"text": "you stupid worthless idiot"}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())["flagged"]
+    except OSError:
+        return None
+
+
+@pytest.mark.slow  # real gunicorn, the real embedded model loaded in its master
+def test_gunicorn_preload_forks_warm_workers_and_warm_replacements(tmp_path):
+    """GUNICORN_PRELOAD=true: the master warms the model, the workers share it and answer
+    nudges at once; a killed worker's replacement is warm within a second (it loaded nothing)."""
+    app = make_app(tmp_path)
+    with app.app_context():
+        db.engine.dispose()
+    port = free_port()
+    env = dict(os.environ)
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    env.update(
+        KINDNESS_DATABASE_URL=f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        KINDNESS_SECRET_KEY="gunicorn-test",
+        KINDNESS_SCORING_MODE="off",
+        KINDNESS_CLASSIFIER="embedded",
+        KINDNESS_WTF_CSRF_ENABLED="false",
+        KINDNESS_RATELIMIT_ENABLED="false",
+        KINDNESS_LOG_FORMAT="json",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_PRELOAD="true",
+        WEB_CONCURRENCY="2",
+        GUNICORN_THREADS="2",
+    )
+    log_path = tmp_path / "gunicorn.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def warm_lines() -> int:
+        return log_path.read_text(errors="replace").count("nudge model loaded and warmed")
+
+    try:
+        # The master's warm-up, then one per worker's own nudge thread.
+        wait_until(lambda: warm_lines() >= 3, 120, 0.1, "the master and both workers to warm")
+        assert server.poll() is None, log_path.read_text()
+        assert [_nudge(port) for _ in range(10)] == [True] * 10  # every worker, no skip
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        workers = [int(p) for p in children.read_text().split()]
+        assert len(workers) == 2
+        before = warm_lines()
+        killed_at = time.monotonic()
+        os.kill(workers[0], signal.SIGKILL)
+        wait_until(lambda: warm_lines() > before, 30, 0.02, "the replacement to warm")
+        assert time.monotonic() - killed_at < 5  # forked warm: no model to load
+        assert [_nudge(port) for _ in range(10)] == [True] * 10
+        assert fetch(port, "/readyz")[0] == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    assert server.returncode == 0, log_path.read_text()[-3000:]
 
 
 @pytest.mark.parametrize(("setting", "expected"), [(None, 0.001), ("0.002", 0.002)])
