@@ -181,7 +181,14 @@ def test_readyz_says_warming_until_the_model_is_warm(app, client):
     assert ready.status_code == 200 and ready.json["status"] == "ready"
 
 
-def test_a_preloading_master_waits_for_the_warm_up_and_workers_warm_their_own_thread(tmp_path):
+def test_a_preloading_master_waits_for_the_warm_up_and_workers_warm_their_own_thread(
+    tmp_path, monkeypatch
+):
+    import torch
+
+    # torch's thread count is per process: an earlier test may have left it at several, which
+    # the guard (next test) rightly refuses. A preloading master runs the model on one.
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 1)
     app = make_app(tmp_path, NUDGE_WARM_UP=True)
     master_warm_up = app.extensions[NUDGE_WARM_UP]
     assert warm_before_fork(app, timeout=120)
