@@ -3,6 +3,7 @@ Research API responses) as pending submissions, scored and routed like shared on
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -87,7 +88,7 @@ def import_command(
 
     def progress(rows):
         with click.progressbar(
-            rows, label="Importing", show_pos=True, file=click.get_text_stream("stderr")
+            rows, label="Importing", show_pos=True, file=sys.stderr
         ) as bar:
             yield from bar
 

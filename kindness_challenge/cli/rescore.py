@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 
 import click
@@ -97,7 +98,7 @@ def rescore_command(states, since, until, apply, include_decided, resume, batch_
     todo = remaining(session, run)
     try:
         with click.progressbar(
-            length=todo, label="Rescoring", show_pos=True, file=click.get_text_stream("stderr")
+            length=todo, label="Rescoring", show_pos=True, file=sys.stderr
         ) as bar:
             run_rescore(session, run, classifier, scorer.thresholds, batch_size, bar.update)
     except KeyboardInterrupt:
