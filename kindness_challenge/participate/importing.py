@@ -34,7 +34,6 @@ from ..core.text.videolinks import VideoLinkProblem, canonical_video_link
 from ..models import ImportRefusal, Submission, utcnow
 from .forms import NAME_MAX, TEXT_MAX
 from .import_formats import TIKTOK, FormatError, Mapping, SourceRow, detect_format, read_rows
-from .service import text_fingerprint
 from .submit import new_submission
 
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9_.-]{0,39}")
@@ -295,7 +294,6 @@ def store_rows(
             row.display_name,
             None,
             True,  # posted publicly under the campaign's hashtag (see README: Importing)
-            text_hash=text_fingerprint(row.text),
             reason=f"imported from {row.source}",
             now=now,
             source=row.source,
