@@ -406,8 +406,10 @@ class AuditEvent(Base):
     )
     actor: Mapped[str] = mapped_column(String(120))
     action: Mapped[str] = mapped_column(String(40), index=True)
+    # SET NULL: a moment deleted at its author's request leaves who decided what, and when
+    # (``subject`` still names it); retention deletes texts, never these rows.
     submission_id: Mapped[int | None] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+        ForeignKey("submission.id", ondelete="SET NULL"), index=True
     )
     subject: Mapped[str | None] = mapped_column(String(120))
     before: Mapped[object | None] = mapped_column(JSON)

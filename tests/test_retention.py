@@ -27,6 +27,7 @@ from kindness_challenge.models import (
     utcnow,
 )
 from kindness_challenge.moderate.service import decide
+from kindness_challenge.participate.service import withdraw
 from kindness_challenge.participate.submit import hash_receipt_token
 from kindness_challenge.scoring.worker import run_worker
 from kindness_challenge.services import get_scorer
@@ -270,3 +271,16 @@ def test_purge_on_postgres(pg_app):
         result = purge(db.session, 90, apply=True)
         assert result.rejected_texts == 1
         assert db.session.get(Submission, submission).text == ""
+
+
+def test_a_withdrawn_moment_leaves_who_decided_in_the_audit_log(app, client):
+    ModeratorActions(app, client).create("mod")
+    submission_id = add_moment(app, "Withdrawn later", state=State.needs_review)
+    with app.app_context():
+        moderator = db.session.scalar(select(Moderator).where(Moderator.username == "mod"))
+        decide(db.session, submission_id, moderator, True)
+        withdraw(db.session, db.session.get(Submission, submission_id))
+        assert db.session.get(Submission, submission_id) is None
+        approve = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "approve"))
+        assert (approve.actor, approve.submission_id) == ("mod", None)
+        assert approve.subject == f"submission #{submission_id}"

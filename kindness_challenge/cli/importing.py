@@ -87,9 +87,7 @@ def import_command(
     options = ImportOptions(fmt, source, mapping, delimiter, default_author)
 
     def progress(rows):
-        with click.progressbar(
-            rows, label="Importing", show_pos=True, file=sys.stderr
-        ) as bar:
+        with click.progressbar(rows, label="Importing", show_pos=True, file=sys.stderr) as bar:
             yield from bar
 
     try:

@@ -9,7 +9,8 @@ Past the retention period (counted from the decision, or from when a hash was ma
   what, and when), so the audit log stays whole without the text. Its scores stay (numbers,
   for statistics and calibration). An appeal brings a moment out of ``rejected`` before that.
 * **Withdrawn moments** are deleted at once, when their author asks (``participate.service``);
-  the audit log keeps a "withdrawn" row without text.
+  the audit log keeps its rows about them (who decided what, when, and "withdrawn"), without
+  the text: their link to the deleted row is set to NULL.
 * **Client hashes** (a keyed hash of a network, for the duplicate window and to count hearts and
   reports once per network) on submissions and hearts.
 * **Report details** (the visitor's note, network and visitor key) of reports a moderator's

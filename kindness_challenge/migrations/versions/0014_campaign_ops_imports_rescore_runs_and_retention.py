@@ -3,6 +3,7 @@
 Submissions imported from a platform export record their source, original id (unique together:
 importing the same export twice adds nothing), link and original time; ``purged_at`` marks a
 row whose text retention deleted. ``rescore_run`` keeps each rescore's progress and report.
+Audit rows outlive a deleted (withdrawn) submission: their foreign key sets NULL, no cascade.
 
 Revision ID: 0014_campaign_ops
 Revises: 0011_client_buckets
@@ -54,9 +55,20 @@ def upgrade():
         sa.Column("held", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rescore_run")),
     )
+    _audit_submission_key("SET NULL")
+
+
+def _audit_submission_key(ondelete: str) -> None:
+    name = "fk_audit_event_submission_id_submission"
+    with op.batch_alter_table("audit_event", schema=None) as batch_op:
+        batch_op.drop_constraint(name, type_="foreignkey")
+        batch_op.create_foreign_key(
+            name, "submission", ["submission_id"], ["id"], ondelete=ondelete
+        )
 
 
 def downgrade():
+    _audit_submission_key("CASCADE")
     op.drop_table("rescore_run")
     with op.batch_alter_table("submission", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("uq_submission_source"), type_="unique")
