@@ -70,6 +70,7 @@ def test_dry_run_reports_and_moves_nothing(app, runner, stored):
     assert f"#{stored['toxic']}: " in result.output and "toxicity" in result.output
     assert f"#{stored['approved']}: " in result.output
     assert "[moderator-approved, left alone]" in result.output
+    assert "(1 would move to review; moderator-approved ones left alone)" in result.output
     assert f"#{stored['kind']}: " not in result.output
     assert states(app, stored) == before
 

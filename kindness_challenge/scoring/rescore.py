@@ -228,11 +228,13 @@ def rescore_batch(
             tally["decided"] = tally.get("decided", 0) + 1
         if state is not State.published or decision.state is State.published:
             continue
-        moved = run.apply and (run.include_decided or not by_moderator)
-        if moved and _hold(session, run, row.id, outcome, decision, classifier, actor, now):
+        # "moved": moved to review by this run, or (a dry run) would be.
+        movable = run.include_decided or not by_moderator
+        moved = movable and run.apply
+        if moved:
+            moved = _hold(session, run, row.id, outcome, decision, classifier, actor, now)
+        if moved or (movable and not run.apply):
             tally["moved"] = tally.get("moved", 0) + 1
-        else:
-            moved = False
         if len(held) < HELD_LISTED:
             held.append(
                 {
