@@ -17,7 +17,7 @@ from kindness_challenge.models import ImportRefusal, State, Submission, Transiti
 from kindness_challenge.participate.import_formats import Mapping
 from kindness_challenge.participate.importing import ImportOptions, import_files
 
-from conftest import score_all, submit
+from conftest import make_app, score_all, submit
 
 KIND = "Thank you for cheering me on today!"
 TOXIC = "You are a stupid worthless idiot and everyone hates you"
@@ -338,3 +338,35 @@ def test_the_mapping_names_fields_of_json_lines(app, tmp_path):
         assert import_files(db.session, [path], options).imported == 1
     (row,) = imported(app)
     assert (row.text, row.display_name, row.source_id) == (KIND, "Eve", "9")
+
+
+@pytest.mark.slow
+def test_imports_meet_the_language_and_kindness_rules_like_shared_ones(tmp_path):
+    """With the embedded default (English only, the kindness rule on): an imported moment in
+    French, a neutral one and an insult go where the same shared moments go, for the same
+    reasons."""
+    app = make_app(tmp_path, CLASSIFIER="embedded", SCORE_KINDNESS=True)
+    client = app.test_client()
+    texts = [
+        "Thank you so much for helping me carry my groceries today, you made my whole week!",
+        "The bus was ten minutes late this morning.",
+        "You are a pathetic idiot and nobody likes you.",
+        "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne formidable !",
+    ]
+    for number, text in enumerate(texts):
+        assert submit(client, text=text, name=f"@p{number}").status_code == 302
+    path = write(
+        tmp_path,
+        "x.jsonl",
+        "\n".join(json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)),
+    )
+    with app.app_context():
+        assert import_files(db.session, [path], ImportOptions(source="x")).imported == 4
+    score_all(app)
+    with app.app_context():
+        rows = db.session.scalars(select(Submission).order_by(Submission.id)).all()
+        shared = [(s.state, s.review_kind, s.language) for s in rows if s.source is None]
+        imports = [(s.state, s.review_kind, s.language) for s in rows if s.source]
+        db.engine.dispose()
+    assert imports == shared
+    assert [kind for _, kind, _ in imports] == [None, "not_kind", "threshold", "language"]

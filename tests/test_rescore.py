@@ -198,3 +198,15 @@ def test_the_admin_page_shows_the_last_runs_report(app, client, runner, stored):
     actions.create("plain")
     actions.login("plain")
     assert client.get("/moderate/rescore").status_code == 403
+
+
+@pytest.mark.postgres
+def test_rescore_apply_on_postgres(pg_app):
+    toxic, kind = add_moment(pg_app, TOXIC), add_moment(pg_app, KIND)
+    result = pg_app.test_cli_runner().invoke(args=["rescore", "--apply"])
+    assert result.exit_code == 0, result.output
+    assert "(1 moved to review; moderator-approved ones left alone)" in result.output
+    assert states(pg_app, {"toxic": toxic, "kind": kind}) == {
+        "toxic": State.needs_review,
+        "kind": State.published,
+    }
