@@ -370,3 +370,20 @@ def test_imports_meet_the_language_and_kindness_rules_like_shared_ones(tmp_path)
         db.engine.dispose()
     assert imports == shared
     assert [kind for _, kind, _ in imports] == [None, "not_kind", "threshold", "language"]
+
+
+def test_a_json_list_of_rows_and_a_csv_row_with_too_many_columns(app, tmp_path):
+    listing = write(
+        tmp_path,
+        "list.json",
+        json.dumps([{"id": "a", "text": KIND}, {"id": "b"}, "not an object"], indent=1),
+    )
+    table = write(tmp_path, "t.csv", f'id,text\n1,"{KIND}"\n2,"one",extra\n\n3,"You rock"\n')
+    with app.app_context():
+        summary = import_files(db.session, [listing, table], ImportOptions(source="mixed"))
+    assert [str(p) for p in summary.problems] == [
+        "list.json:6: missing field — text ('text')",
+        "list.json:9: not a readable row — not an object",
+        "t.csv:3: not a readable row — 3 columns where the header has 2",
+    ]
+    assert [s.source_id for s in imported(app)] == ["a", "1", "3"]
