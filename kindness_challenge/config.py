@@ -170,6 +170,11 @@ def defaults(app: Flask) -> dict:
         "NUDGE_WARM_UP": True,
         # The same text from the same client within this window is refused as a duplicate.
         "DUPLICATE_WINDOW_SECONDS": 600,
+        # Retention (core/retention.py): texts of rejected moments, client hashes and resolved
+        # reports' details are deleted after this many days (0: kept), by the score workers
+        # every RETENTION_INTERVAL_SECONDS and by `flask purge`.
+        "RETENTION_DAYS": 90,
+        "RETENTION_INTERVAL_SECONDS": 3600,
     }
 
 

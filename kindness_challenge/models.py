@@ -92,6 +92,7 @@ class ReviewKind(enum.StrEnum):
     undone = "undone"
     reported = "reported"
     appeal = "appeal"
+    rescored = "rescored"
 
     @property
     def label(self) -> str:
@@ -110,6 +111,7 @@ REVIEW_KIND_LABELS: dict[ReviewKind, str] = {
     ReviewKind.undone: "Decision undone",
     ReviewKind.reported: "Reported by visitors",
     ReviewKind.appeal: "Appeal",
+    ReviewKind.rescored: "Held by a rescore",
 }
 
 
@@ -147,6 +149,35 @@ def _enum_column(enum_class: type[enum.StrEnum], length: int = 30) -> Enum:
     )
 
 
+class ImportRefusal(enum.StrEnum):
+    """Why a row of an import file was skipped (reported with its line, never stored)."""
+
+    malformed = "malformed"
+    invalid_encoding = "invalid_encoding"
+    missing_field = "missing_field"
+    empty = "empty"
+    too_long = "too_long"
+    invalid_text = "invalid_text"
+    invalid_link = "invalid_link"
+    invalid_date = "invalid_date"
+
+    @property
+    def label(self) -> str:
+        return IMPORT_REFUSAL_LABELS[self]
+
+
+IMPORT_REFUSAL_LABELS: dict[ImportRefusal, str] = {
+    ImportRefusal.malformed: "not a readable row",
+    ImportRefusal.invalid_encoding: "invalid encoding (not UTF-8)",
+    ImportRefusal.missing_field: "missing field",
+    ImportRefusal.empty: "empty text",
+    ImportRefusal.too_long: "too long",
+    ImportRefusal.invalid_text: "text not accepted",
+    ImportRefusal.invalid_link: "link not accepted",
+    ImportRefusal.invalid_date: "date not readable",
+}
+
+
 class ActorKind(enum.StrEnum):
     participant = "participant"
     classifier = "classifier"
@@ -162,6 +193,9 @@ class Submission(Base):
         Index("ix_submission_duplicates", "client_hash", "text_hash", "created_at"),
         Index("ix_submission_featured", "state", "featured_at"),
         Index("ix_submission_created_at", "created_at"),
+        # An imported row is known by where it came from and its id there: importing the same
+        # export twice adds nothing. Shared moments have neither (NULLs never collide).
+        UniqueConstraint("source", "source_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -219,6 +253,16 @@ class Submission(Base):
     # A participant may appeal a rejection once, with a short note.
     appeal_note: Mapped[str | None] = mapped_column(String(500))
     appealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Imported from a platform export (``participate.importing``): the platform ("tiktok", or
+    # the name given to the import), the row's id there, the link to the original (a canonical
+    # link, as for video links) and when it was posted there. None for moments shared here.
+    source: Mapped[str | None] = mapped_column(String(40))
+    source_id: Mapped[str | None] = mapped_column(String(120))
+    source_url: Mapped[str | None] = mapped_column(String(500))
+    source_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When retention (``core.retention``) deleted its text and what identified its author;
+    # the row, its transitions and the audit log stay (who decided what, and when).
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     scores: Mapped[list[Score]] = relationship(
         back_populates="submission", order_by="Score.label", cascade="all, delete-orphan"
@@ -362,8 +406,10 @@ class AuditEvent(Base):
     )
     actor: Mapped[str] = mapped_column(String(120))
     action: Mapped[str] = mapped_column(String(40), index=True)
+    # SET NULL: a moment deleted at its author's request leaves who decided what, and when
+    # (``subject`` still names it); retention deletes texts, never these rows.
     submission_id: Mapped[int | None] = mapped_column(
-        ForeignKey("submission.id", ondelete="CASCADE"), index=True
+        ForeignKey("submission.id", ondelete="SET NULL"), index=True
     )
     subject: Mapped[str | None] = mapped_column(String(120))
     before: Mapped[object | None] = mapped_column(JSON)
@@ -413,3 +459,39 @@ class Heart(Base):
     # networks that hearted it (one per network, however many cookies). None before 0011.
     client_hash: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class RescoreStatus(enum.StrEnum):
+    running = "running"  # or interrupted: ``flask rescore --resume`` carries on from last_id
+    finished = "finished"
+    abandoned = "abandoned"  # a newer run was started instead of resuming this one
+
+
+class RescoreRun(Base):
+    """One ``flask rescore`` over stored moments: what it was asked, how far it got (so an
+    interrupted run resumes from ``last_id``), and its report (counts and held moments)."""
+
+    __tablename__ = "rescore_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status: Mapped[RescoreStatus] = mapped_column(_enum_column(RescoreStatus, 20))
+    apply: Mapped[bool] = mapped_column(default=False)
+    include_decided: Mapped[bool] = mapped_column(default=False)
+    states: Mapped[list[str]] = mapped_column(JSON)
+    since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    classifier_name: Mapped[str] = mapped_column(String(80))
+    classifier_version: Mapped[str] = mapped_column(String(80))
+    # The policy it routed with: thresholds, mode, kindness threshold (as data).
+    policy: Mapped[dict] = mapped_column(JSON)
+    # The highest submission id done: a resumed run starts after it.
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    checked: Mapped[int] = mapped_column(Integer, default=0)
+    # {current state: {new routing state: count}}, moderator decisions left alone, moved.
+    counts: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Published moments that would now be held (moved, with --apply): id, scores, reason.
+    held: Mapped[list[dict]] = mapped_column(JSON, default=list)

@@ -71,6 +71,7 @@ def test_document_is_openapi_3_1_with_valid_schemas(document):
         "/api/v1/moments",
         "/api/v1/moments/{id}",
         "/api/v1/counts",
+        "/api/v1/campaign",
         "/api/openapi.json",
     }
 
@@ -96,6 +97,7 @@ def test_every_documented_answer(client, document, wall):
         ("/api/v1/moments/{id}", 200): f"/api/v1/moments/{published}",
         ("/api/v1/moments/{id}", 404): f"/api/v1/moments/{hidden}",
         ("/api/v1/counts", 200): "/api/v1/counts",
+        ("/api/v1/campaign", 200): "/api/v1/campaign",
         ("/api/openapi.json", 200): "/api/openapi.json",
     }
     documented = {
@@ -168,6 +170,7 @@ def test_one_moment_has_only_public_fields(client, wall):
         "published_at": body["published_at"],
         "heart_count": 4,
         "url": f"http://kind.test/moment/{moment_id}",
+        "imported_from": None,
     }
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT[\d:.]+\+00:00", body["published_at"])
 

@@ -109,6 +109,20 @@ _DOCUMENT = {
                 },
             }
         },
+        "/api/v1/campaign": {
+            "get": {
+                "operationId": "getCampaign",
+                "summary": "Whether the campaign is taking moments",
+                "description": (
+                    "Before its opening time and after its closing time the share form takes no "
+                    "moments; the wall and this API stay up."
+                ),
+                "responses": {
+                    "200": _ok("The campaign window", "Campaign"),
+                    "429": _error("Too many requests from this client; try again later"),
+                },
+            }
+        },
         "/api/openapi.json": {
             "get": {
                 "operationId": "getOpenAPI",
@@ -142,6 +156,7 @@ _DOCUMENT = {
                     "published_at",
                     "heart_count",
                     "url",
+                    "imported_from",
                 ],
                 "properties": {
                     "id": {"type": "integer", "minimum": 1},
@@ -161,6 +176,39 @@ _DOCUMENT = {
                         "type": "string",
                         "format": "uri",
                         "description": "The moment's page on the wall.",
+                    },
+                    "imported_from": {
+                        "description": "Where an imported moment was first posted; null for "
+                        "one shared here.",
+                        "oneOf": [{"$ref": "#/components/schemas/Origin"}, {"type": "null"}],
+                    },
+                },
+            },
+            "Origin": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["source", "url"],
+                "properties": {
+                    "source": {"type": "string", "description": "The platform, e.g. `tiktok`."},
+                    "url": {
+                        "type": ["string", "null"],
+                        "format": "uri",
+                        "description": "The original post, where it is known.",
+                    },
+                },
+            },
+            "Campaign": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["state", "opens_at", "closes_at", "share_url"],
+                "properties": {
+                    "state": {"type": "string", "enum": ["not_yet_open", "open", "closed"]},
+                    "opens_at": {"type": ["string", "null"], "format": "date-time"},
+                    "closes_at": {"type": ["string", "null"], "format": "date-time"},
+                    "share_url": {
+                        "type": ["string", "null"],
+                        "format": "uri",
+                        "description": "The share form, while the campaign is open.",
                     },
                 },
             },

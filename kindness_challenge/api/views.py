@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, request, url_for
 
+from ..core.campaign import CampaignState, load_window
 from ..core.routing import CATEGORIES
 from ..core.wall_queries import Cursor, published_moment, wall_page
 from ..extensions import db, limiter
@@ -29,6 +30,9 @@ def moment_json(moment: Submission) -> dict:
         "published_at": moment.published_at.isoformat(),
         "heart_count": moment.heart_count,
         "url": url_for("wall.moment", moment_id=moment.id, _external=True),
+        "imported_from": {"source": moment.source, "url": moment.source_url}
+        if moment.source
+        else None,
     }
 
 
@@ -77,6 +81,14 @@ def moment(id: int):  # "id": as in the URL and the OpenAPI document
 def count_totals():
     cache = wall_counts()
     return jsonify(published=cache.published(db.session), hearts=cache.hearts(db.session))
+
+
+@bp.get("/v1/campaign")
+def campaign():
+    window = load_window(db.session)
+    state = window.state()
+    share = url_for("participate.share", _external=True) if state is CampaignState.open else None
+    return jsonify(state=state.value, **window.as_data(), share_url=share)
 
 
 @bp.get("/openapi.json")

@@ -28,6 +28,8 @@ ACTIONS: dict[str, str] = {
     "password_change": "Changed a password",
     "report_dismiss": "Dismissed reports",
     "withdrawn": "Withdrawn by its author",
+    "campaign_window": "Changed the campaign window",
+    "purge": "Deleted texts past the retention period",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from functools import wraps
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
@@ -10,12 +11,21 @@ from sqlalchemy import select
 
 from ..core import policy_store
 from ..core.accounts import AccountError, create_moderator, update_moderator
+from ..core.campaign import CampaignError, load_window, update_window
 from ..core.policy_store import PolicyError
 from ..core.routing import DEFAULT_THRESHOLDS
 from ..extensions import db
 from ..models import Moderator, WordEntry
+from ..scoring.rescore import last_run, report_lines
 from ..services import get_scorer
-from .forms import AccountForm, AccountUpdateForm, ActionForm, WordForm, settings_form
+from .forms import (
+    AccountForm,
+    AccountUpdateForm,
+    ActionForm,
+    CampaignForm,
+    WordForm,
+    settings_form,
+)
 from .views import bp
 
 
@@ -73,7 +83,52 @@ def settings():
         form=form,
         labels=labels,
         classifier_labels=getattr(get_scorer(current_app).classifier, "labels", None),
+        campaign_form=_campaign_form(),
+        window=load_window(db.session),
+        rescore=last_run(db.session),
     ), status
+
+
+def _campaign_form(formdata=None) -> CampaignForm:
+    window = load_window(db.session)
+    naive = {  # the form shows UTC wall-clock times
+        "opens_at": window.opens_at.replace(tzinfo=None) if window.opens_at else None,
+        "closes_at": window.closes_at.replace(tzinfo=None) if window.closes_at else None,
+    }
+    return CampaignForm(formdata=formdata, data=naive) if formdata else CampaignForm(data=naive)
+
+
+@bp.route("/settings/campaign", methods=["POST"])
+@admin_required
+def campaign_window():
+    form = CampaignForm()
+    if form.validate_on_submit():
+        opens, closes = form.opens_at.data, form.closes_at.data
+        try:
+            changed = update_window(
+                db.session,
+                current_user,
+                opens.replace(tzinfo=UTC) if opens else None,
+                closes.replace(tzinfo=UTC) if closes else None,
+            )
+            flash("Campaign window saved." if changed else "Nothing changed.", "success")
+        except CampaignError as error:
+            flash(str(error), "error")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                flash(f"Campaign window: {error}", "error")
+    return redirect(url_for("moderate.settings") + "#campaign")
+
+
+@bp.route("/rescore")
+@admin_required
+def rescore_report():
+    """The last `flask rescore` run's report: counts per state and the moments it held."""
+    run = last_run(db.session)
+    return render_template(
+        "moderate/rescore.html", run=run, summary=report_lines(run)[1:] if run else []
+    )
 
 
 @bp.route("/words", methods=["GET", "POST"])

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from wtforms import (
     BooleanField,
+    DateTimeLocalField,
     FloatField,
     HiddenField,
     PasswordField,
@@ -129,6 +130,22 @@ class WordForm(TextOnlyForm):
     )
     preview = SubmitField("Preview matches")
     submit = SubmitField("Add to list")
+
+
+class CampaignForm(TextOnlyForm):
+    """The campaign window, in UTC; either end may be left empty."""
+
+    opens_at = DateTimeLocalField(
+        "Opens (UTC)",
+        format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+        validators=[Optional()],
+    )
+    closes_at = DateTimeLocalField(
+        "Closes (UTC)",
+        format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+        validators=[Optional()],
+    )
+    submit = SubmitField("Save the campaign window")
 
 
 class AccountForm(TextOnlyForm):

@@ -19,6 +19,7 @@ from flask import (
 )
 from flask_wtf.csrf import CSRFError
 
+from ..core.campaign import CampaignState, load_window
 from ..core.clients import client_hash
 from ..core.routing import CATEGORIES
 from ..core.text.scoring_form import scoring_text
@@ -103,6 +104,9 @@ def _share_again(request_limit) -> Response:
 @limiter.limit(config_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], on_breach=_share_again)
 @csrf.exempt  # checked below, so that an expired token keeps the participant's words
 def share():
+    window = load_window(db.session)
+    if window.state() is not CampaignState.open:
+        return _campaign_closed(window)
     form = SubmissionForm()
     nudge = None
     if request.method == "POST" and current_app.config["WTF_CSRF_ENABLED"]:
@@ -148,6 +152,21 @@ def share():
         flash("Thank you! Your kind moment is in. Keep this page's link to follow it.", "success")
         return redirect(url_for("participate.receipt", token=token))
     return _form_page(form, None, 400 if form.is_submitted() else 200)
+
+
+def _campaign_closed(window):
+    """Before the campaign opens or after it closes: a friendly page instead of the form. A
+    moment sent from a form opened before the close comes back with the participant's words,
+    so nothing they wrote is lost."""
+    written = request.form.get("text", "") if request.method == "POST" else ""
+    page = render_template(
+        "participate/closed.html",
+        state=window.state(),
+        window=window,
+        CampaignState=CampaignState,
+        written=written[: TEXT_MAX * 2],
+    )
+    return page, 403 if request.method == "POST" else 200
 
 
 def _form_page(form: SubmissionForm, nudge, status: int, send_again: str | None = None):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
+from ..core.retention import purge
 from ..core.routing import DEFAULT_THRESHOLDS
 from .classifiers import Classifier, build_classifier, kindness_threshold_of, with_kindness
 from .detoxify_classifier import DetoxifySettings
@@ -73,6 +74,9 @@ class Scorer:
         self.retry = RetryPolicy(
             int(config["SCORING_MAX_ATTEMPTS"]), float(config["SCORING_RETRY_SECONDS"])
         )
+        # Retention (core.retention), run by the worker on a schedule; 0: never.
+        self.retention_days = int(config.get("RETENTION_DAYS") or 0)
+        self.retention_interval = float(config.get("RETENTION_INTERVAL_SECONDS") or 3600)
         self.stop = threading.Event()
         self.wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -128,7 +132,17 @@ class Scorer:
             retry=self.retry,
             waiter=waiter,
             gather_seconds=self.gather_seconds,
+            housekeeping=self.purge_expired if self.retention_days else None,
+            housekeeping_seconds=self.retention_interval,
         )
+
+    def purge_expired(self):
+        """Retention's scheduled run: delete what is past ``RETENTION_DAYS``."""
+        with self.session_factory()() as session:
+            result = purge(session, self.retention_days, apply=True)
+        if result.total:
+            log.info("retention: %s", ", ".join(result.lines(self.retention_days, True)[1:]))
+        return result
 
     def ensure_background_thread(self) -> None:
         """Start the in-process worker once (SCORING_MODE=thread); it also picks up leftovers."""

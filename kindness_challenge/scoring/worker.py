@@ -487,8 +487,13 @@ def run_worker(
     retry: RetryPolicy | None = None,
     waiter: Callable[[float], None] | None = None,
     gather_seconds: float = 0.0,
+    housekeeping: Callable[[], object] | None = None,
+    housekeeping_seconds: float = 3600.0,
 ) -> None:
     """Score until ``stop`` is set, then return after finishing the batch in hand.
+
+    ``housekeeping`` (retention's purge) runs at the start and then every
+    ``housekeeping_seconds``, between batches; a failure of it is logged, never fatal.
 
     After a full batch it claims again at once; otherwise it waits ``poll_seconds`` or less:
     ``waiter`` returns early on news of a submission (a PostgreSQL LISTEN; by default the
@@ -499,7 +504,14 @@ def run_worker(
     out.
     """
     wait = waiter or EventWaiter(wake or threading.Event())
+    housekeeping_due = time.monotonic()
     while not stop.is_set():
+        if housekeeping is not None and time.monotonic() >= housekeeping_due:
+            try:
+                housekeeping()
+            except Exception:  # noqa: BLE001 - scoring goes on; the next round tries again
+                log.exception("housekeeping (retention) failed")
+            housekeeping_due = time.monotonic() + housekeeping_seconds
         try:
             batch = score_pending_once(
                 session_factory, classifier, thresholds, batch_size, lease_seconds, retry=retry

@@ -42,6 +42,9 @@ class MomentView:
     for_whom: str | None
     published_at: datetime
     heart_count: int
+    # Imported moments: the platform and the link to the original (None for shared ones).
+    source: str | None = None
+    source_url: str | None = None
 
     @classmethod
     def of(cls, moment: Submission) -> MomentView:
