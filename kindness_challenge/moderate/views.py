@@ -26,7 +26,6 @@ from ..core import accounts, audit
 from ..core.accounts import authenticate, normalise_username
 from ..core.routing import CATEGORIES, language_name
 from ..core.text.videolinks import video_host
-from ..errors import wants_json
 from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
 from ..models import (
@@ -259,6 +258,13 @@ def item(submission_id: int):
         review_kinds=REVIEW_KIND_LABELS,
         categories=CATEGORIES,
     )
+
+
+def wants_json() -> bool:
+    """The queue's script asks for JSON (``Accept: application/json``); a plain form post
+    (no JavaScript) does not."""
+    accepted = request.accept_mimetypes
+    return accepted.quality("application/json") > accepted.quality("text/html")
 
 
 def _answer(submission_id: int, message: str, status: int = 200, undo: bool = False):
