@@ -1,6 +1,8 @@
 """The queue's decisions in place: the same endpoints answer JSON to the queue's script
 (``Accept: application/json``) and flash-and-redirect to a plain form post (no JavaScript)."""
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -8,7 +10,8 @@ from kindness_challenge.extensions import db
 from kindness_challenge.insights.stats import collect
 from kindness_challenge.models import State, Submission
 
-from conftest import ModeratorActions, score_all, submit
+from conftest import MODERATOR_PASSWORD, ModeratorActions, score_all, submit
+from helpers import add_moment
 
 ABUSIVE = "you are a stupid fucking idiot"
 JSON = {"Accept": "application/json"}
@@ -21,6 +24,10 @@ def flagged_item(app, client) -> int:
         item = db.session.scalar(select(Submission).where(Submission.text == ABUSIVE))
         assert item.state is State.needs_review
         return item.id
+
+
+def add_in_review(app) -> int:
+    return add_moment(app, ABUSIVE, state=State.needs_review)
 
 
 def state(app, item):
@@ -108,3 +115,20 @@ def test_the_queue_page_carries_the_toast_and_the_focus_rule(app, client, modera
     assert 'id="decision-toast"' in page and 'role="status"' in page
     assert "they act on the item that has focus" in page
     assert 'class="current-marker"' in page
+
+
+def test_an_expired_form_token_answers_json_to_the_script(csrf_app):
+    client = csrf_app.test_client()
+    actions = ModeratorActions(csrf_app, client)
+    actions.create()
+    item = add_in_review(csrf_app)
+    page = client.get("/moderate/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    client.post(
+        "/moderate/login",
+        data={"username": "mod", "password": MODERATOR_PASSWORD, "csrf_token": token},
+    )
+    refused = client.post(f"/moderate/submission/{item}/approve", headers=JSON)
+    assert refused.status_code == 400 and refused.is_json
+    assert "security token" in refused.get_json()["error"]["message"]
+    assert state(csrf_app, item) is State.needs_review

@@ -67,6 +67,9 @@
     return input ? input.value : "";
   }
 
+  // The answer as {ok, message, undo_url}; an error page's JSON ({error: {message}}, e.g. an
+  // expired form token) becomes {ok: false, message}; null when it is not JSON at all (a login
+  // page after the session ended): the caller falls back to the ordinary form post.
   function postJson(url, body) {
     return fetch(url, {
       method: "POST",
@@ -75,8 +78,11 @@
       headers: { Accept: "application/json" },
     }).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
-      if (type.indexOf("application/json") < 0) return null; // a login page: fall back
-      return response.json();
+      if (type.indexOf("application/json") < 0) return null;
+      return response.json().then(function (data) {
+        if (data && data.error) return { ok: false, message: data.error.message || data.error.title };
+        return data;
+      });
     });
   }
 
