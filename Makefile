@@ -14,16 +14,24 @@ PORT ?= 5000
 
 install: $(STAMP)
 
+# The first install downloads a few hundred MB (torch alone is about 200): pip shows what it is
+# fetching and its progress, so a first `make run` is never minutes of silence.
 $(STAMP): pyproject.toml
+	@echo "==> First run: creating $(VENV)/ and installing (a few minutes; later runs start at once)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet "$(TORCH_SPEC)" $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL))
+	@echo "==> 1/2: torch, CPU build ($(TORCH_SPEC))"
+	$(BIN)/python -m pip install --progress-bar on "$(TORCH_SPEC)" $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL))
 	$(BIN)/python -c "import sys, torch; sys.exit('a CUDA build of torch was installed; use the CPU wheel' if torch.version.cuda else 0)"
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@echo "==> 2/2: kindness-challenge and its dependencies"
+	$(BIN)/python -m pip install --progress-bar on -e '.[dev]'
 	touch $(STAMP)
+	@echo "==> Installed."
 
+# make run PORT=8080 (another port), make run HOST=0.0.0.0 (reachable from other machines).
 run: $(STAMP)
 	$(BIN)/flask --app wsgi db upgrade
+	@echo "==> Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
 
 worker: $(STAMP)

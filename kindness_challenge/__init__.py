@@ -18,7 +18,7 @@ from .errors import register_error_handlers
 from .extensions import csrf, db, limiter, login_manager, migrate
 from .logging_setup import init_logging
 from .models import Moderator
-from .moderate import admin, insight_pages  # noqa: F401 - they add routes to moderate.views.bp
+from .moderate import account, admin, insight_pages  # noqa: F401 - routes on moderate.views.bp
 from .moderate import views as moderate_views
 from .ops import views as ops_views
 from .participate import views as participate_views

@@ -17,6 +17,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.http import HTTP_STATUS_CODES
 
 from .core.outages import database_unavailable
 from .extensions import db
@@ -49,22 +50,70 @@ FRIENDLY = {
 }
 
 
+# The API's own wording: for programs and the people writing them, not for visitors. The title
+# is the HTTP reason phrase, ``type`` a stable name to branch on.
+API_ERRORS = {
+    400: ("bad_request", "The request is malformed."),
+    403: ("forbidden", "This client may not use this resource."),
+    404: ("not_found", "There is no API resource at this path."),
+    405: ("method_not_allowed", "This resource does not support this method."),
+    413: ("payload_too_large", "The request body is larger than this API accepts."),
+    429: ("rate_limited", "This client has used up its request budget; retry later."),
+    500: ("internal_error", "The server failed to answer this request; retry later."),
+    503: ("unavailable", "The service's database is not answering; retry later."),
+}
+
 # Endpoints outside /api/ that speak JSON (the share form's live nudge).
 JSON_ENDPOINTS = frozenset({"participate.nudge", "participate.receipt_status"})
 
 
+def is_api() -> bool:
+    return request.path.startswith("/api/")
+
+
 def wants_json() -> bool:
-    """The JSON API (and feeds' machine clients) get errors in JSON, people get pages."""
-    return request.path.startswith("/api/") or request.endpoint in JSON_ENDPOINTS
+    """The JSON API, the pages' own JSON endpoints and scripts that ask for JSON (the queue's
+    decisions in place) get errors in JSON; people get pages."""
+    if is_api() or request.endpoint in JSON_ENDPOINTS:
+        return True
+    accepted = request.accept_mimetypes
+    return accepted.quality("application/json") > accepted.quality("text/html")
 
 
-def render_error(code: int, detail: str | None = None):
+def api_error(code: int, detail: str | None = None, headers=None):
+    """An error answer of the API: ``{"error": {code, type, title, message}}``."""
+    kind, message = API_ERRORS.get(code, ("error", "The request failed."))
+    body = {
+        "code": code,
+        "type": kind,
+        "title": HTTP_STATUS_CODES.get(code, "Error"),
+        "message": detail or message,
+    }
+    return jsonify(error=body), code, headers or {}
+
+
+def render_error(code: int, detail: str | None = None, headers=None):
+    if is_api():
+        return api_error(code, detail, headers)
     title, message = FRIENDLY.get(code, ("Something went wrong", "Please try again."))
     if wants_json():
-        return jsonify(error={"code": code, "title": title, "message": detail or message}), code
-    return render_template(
-        "error.html", code=code, title=title, message=message, detail=detail
-    ), code
+        body = {"code": code, "title": title, "message": detail or message}
+        return jsonify(error=body), code, headers or {}
+    return (
+        render_template("error.html", code=code, title=title, message=message, detail=detail),
+        code,
+        headers or {},
+    )
+
+
+def _kept_headers(error: HTTPException) -> dict[str, str]:
+    """The headers an HTTP error carries besides its body's type: ``Allow`` on a 405 (RFC 9110
+    requires it), ``Retry-After`` where the raiser set one."""
+    return {
+        name: value
+        for name, value in error.get_headers()
+        if name.lower() in ("allow", "retry-after", "www-authenticate")
+    }
 
 
 def end_session(error: BaseException | None = None) -> None:
@@ -127,17 +176,41 @@ def register_error_handlers(app: Flask) -> None:
             # An answer of its own (the share form's rate limit shows the form again with the
             # participant's words: Flask-Limiter's on_breach).
             return error.response
+        headers = _kept_headers(error)
+        if is_api():
+            # Our own descriptions (a bad parameter, an unknown id) are written for the API;
+            # Werkzeug's defaults are not, and give way to the API's wording.
+            own = error.description != type(error).description
+            methods = ", ".join(getattr(error, "valid_methods", None) or ())
+            if error.code == 405 and methods:
+                return api_error(405, f"This resource supports only {methods}.", headers)
+            if error.code == 429:
+                detail = f"This client has used up its request budget ({error.description}); "
+                return api_error(429, detail + "retry later.", headers)
+            return api_error(error.code or 500, error.description if own else None, headers)
         detail = error.description if error.code == 400 else None
         if error.code not in FRIENDLY:
             title = error.name
             if wants_json():
-                return jsonify(
-                    error={"code": error.code, "title": title, "message": error.description}
-                ), error.code
-            return render_template(
-                "error.html", code=error.code, title=title, message=error.description, detail=None
-            ), error.code
-        return render_error(error.code or 500, detail)
+                return (
+                    jsonify(
+                        error={"code": error.code, "title": title, "message": error.description}
+                    ),
+                    error.code,
+                    headers,
+                )
+            return (
+                render_template(
+                    "error.html",
+                    code=error.code,
+                    title=title,
+                    message=error.description,
+                    detail=None,
+                ),
+                error.code,
+                headers,
+            )
+        return render_error(error.code or 500, detail, headers)
 
     @app.errorhandler(sa_exc.SQLAlchemyError)
     def database_error(error: sa_exc.SQLAlchemyError):

@@ -344,6 +344,9 @@ class Moderator(Base):
     # Part of every session and remember-me cookie (``get_id``); raised on logout, password,
     # role or active change (``core.accounts.end_sessions``), so every earlier cookie dies.
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Set by an admin's password reset: until the account chooses a password of its own, every
+    # moderator page sends it to the change-password page.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     # Flask-Login's user protocol, written out so this module needs no Flask import.
     @property

@@ -52,6 +52,26 @@ WALL_SNAPSHOTS = "kindness_wall_snapshots"
 WALL_LISTENER = "kindness_wall_listener"
 
 
+# Information for the operator, not a fault: INFO, shown in the text and JSON logs alike.
+notice_log = logging.getLogger("kindness_challenge.notice")
+notice_log.setLevel(logging.INFO)
+_said: set[str] = set()
+# Commands that serve or score, where the classifier in use matters; `db upgrade` and the rest
+# stay quiet (a first `make run` runs `db upgrade`, then `run`: one notice per start).
+SCORING_COMMANDS = frozenset({"run", "score-worker"})
+
+
+def say_classifier_notice(scorer: Scorer) -> None:
+    """Once per process: which classifier stands in when detoxify's files are missing, and the
+    settings that change it."""
+    notice = scorer.fallback_notice
+    context = click.get_current_context(silent=True)
+    serving = context is None or context.info_name in SCORING_COMMANDS
+    if notice and serving and notice not in _said:
+        _said.add(notice)
+        notice_log.info(notice)
+
+
 def init_services(app: Flask) -> None:
     config = app.config
     policy_cache.install_listeners()
@@ -78,6 +98,7 @@ def init_services(app: Flask) -> None:
         # when DETOXIFY_REQUIRED's files are missing: the error waits for the first use.
         defer_missing_files=click.get_current_context(silent=True) is not None,
     )
+    say_classifier_notice(app.extensions[SCORER])
     queue = config["NUDGE_MAX_QUEUE_SECONDS"]
     app.extensions[NUDGE_RUNNER] = LowPriorityRunner(
         int(config["NUDGE_NICE"]),

@@ -185,10 +185,40 @@ def test_unknown_ids_and_paths_are_404_json(client, path):
     assert response.get_json()["error"]["code"] == 404
 
 
-def test_post_is_405_json(client):
+def test_post_is_405_json_with_allow(client):
     response = client.post("/api/v1/moments")
     assert response.status_code == 405
-    assert response.get_json()["error"]["code"] == 405
+    assert set(response.headers["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
+    error = response.get_json()["error"]
+    assert error["code"] == 405 and error["type"] == "method_not_allowed"
+    assert error["title"] == "Method Not Allowed"
+    assert error["message"].startswith("This resource supports only ")
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/api/v1/nothing", "There is no API resource at this path."),
+        ("/api/v1/moments/0", "There is no published moment with that id."),
+    ],
+)
+def test_api_errors_speak_api_not_web_pages(client, path, message):
+    response = client.get(path)
+    body = response.get_json()
+    assert body["error"] == {
+        "code": 404,
+        "type": "not_found",
+        "title": "Not Found",
+        "message": message,
+    }
+    text = response.get_data(as_text=True)
+    assert "page" not in text and "couldn" not in text  # not the web pages' wording
+
+
+def test_web_pages_answer_405_with_allow_too(client):
+    response = client.get("/moderate/logout")
+    assert response.status_code == 405 and "POST" in response.headers["Allow"]
+    assert "text/html" in response.headers["Content-Type"]
 
 
 def test_counts(app, client, wall):
@@ -204,7 +234,9 @@ def test_api_is_rate_limited_in_json(tmp_path):
     limited = client.get("/api/v1/moments")
     assert limited.status_code == 429
     validate(document, "/api/v1/moments", 429, limited.get_json())
-    assert limited.get_json()["error"]["title"] == "Slow down a little"
+    error = limited.get_json()["error"]
+    assert error["title"] == "Too Many Requests" and error["type"] == "rate_limited"
+    assert "3 per 1 minute" in error["message"] and "Slow down" not in error["message"]
     with app.app_context():
         db.engine.dispose()
 

@@ -70,16 +70,19 @@ def test_queue_by_keyboard(live, page):
     expect(page.locator(".queue-item.is-current")).to_have_attribute("data-id", re.compile(r"\d+"))
     current_text = page.locator(".queue-item.is-current blockquote").inner_text()
     page.keyboard.press("a")
-    expect(page.locator(".flash-undo")).to_contain_text("approved and published")
+    # In place: the toast says so and offers Undo; the item leaves the page.
+    expect(page.locator("#decision-toast")).to_contain_text("approved and published")
+    expect(page.locator(".queue-item")).to_have_count(2)
     assert state(live, current_text) is State.published
     screenshot(page, "queue-after-approve")
 
     page.keyboard.press("u")
-    expect(page.locator(".flash-success")).to_contain_text("is back in the queue")
+    expect(page.locator("#decision-toast")).to_contain_text("is back in the queue")
+    expect(page.locator(".queue-item")).to_have_count(3)
     assert state(live, current_text) is State.needs_review
 
-    # Select two items with x and reject them in bulk.
-    page.keyboard.press("j")
+    # Select two items with x and reject them in bulk: focus is back on the restored item.
+    expect(page.locator(".queue-item.is-current blockquote")).to_have_text(current_text)
     page.keyboard.press("x")
     page.keyboard.press("j")
     page.keyboard.press("x")

@@ -1,12 +1,14 @@
 """Flask commands and configuration layering."""
 
+import logging
 import os
 
+import click
 import pytest
 from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
-from kindness_challenge import create_app
+from kindness_challenge import create_app, services
 from kindness_challenge.extensions import db
 from kindness_challenge.models import Moderator, State, Submission
 from kindness_challenge.services import get_scorer
@@ -119,3 +121,43 @@ def test_unknown_classifier_is_a_clear_error(tmp_path):
         ValueError, match="choose one of detoxify, embedded, embedded-v2, profanity-check"
     ):
         make_app(tmp_path, CLASSIFIER="magic")
+
+
+def _notices(caplog) -> list[logging.LogRecord]:
+    """What an operator sees about detoxify (INFO and up; the scoring package's DEBUG aside)."""
+    return [
+        r
+        for r in caplog.records
+        if r.levelno >= logging.INFO and "detoxify" in r.getMessage().lower()
+    ]
+
+
+def test_missing_detoxify_is_one_calm_line_per_process(tmp_path, caplog, monkeypatch):
+    monkeypatch.setattr(services, "_said", set())
+    caplog.set_level(logging.DEBUG)
+    settings = {"CLASSIFIER": "detoxify", "DETOXIFY_MODELS_DIR": str(tmp_path / "none")}
+    for name in ("first", "second"):  # e.g. the app made again in the same process
+        (tmp_path / name).mkdir()
+        make_app(tmp_path / name, **settings)
+    (notice,) = _notices(caplog)
+    assert notice.levelname == "INFO"  # information, not a fault
+    message = notice.getMessage()
+    assert message.startswith("Scoring with the embedded classifier")
+    for words in (
+        "`flask --app wsgi classifier fetch original`",
+        "KINDNESS_DETOXIFY_CHECKPOINT",
+        "KINDNESS_DETOXIFY_HF_CONFIG",
+        "KINDNESS_CLASSIFIER=embedded",
+    ):
+        assert words in message
+    assert "error" not in message.lower() and "not available" not in message
+
+
+@pytest.mark.parametrize(("command", "said"), [("upgrade", False), ("run", True)])
+def test_the_notice_is_said_by_run_not_by_db_upgrade(tmp_path, caplog, monkeypatch, command, said):
+    """`make run` runs `flask db upgrade`, then `flask run`: the notice comes once, from run."""
+    monkeypatch.setattr(services, "_said", set())
+    caplog.set_level(logging.DEBUG)
+    with click.Context(click.Command(command), info_name=command):
+        make_app(tmp_path, CLASSIFIER="detoxify", DETOXIFY_MODELS_DIR=str(tmp_path / "none"))
+    assert bool(_notices(caplog)) is said

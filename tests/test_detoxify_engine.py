@@ -18,7 +18,7 @@ from detoxify import Detoxify
 from flask.cli import FlaskGroup
 from sqlalchemy import select
 
-from kindness_challenge import create_app
+from kindness_challenge import create_app, services
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission
 from kindness_challenge.scoring import fp32_linear
@@ -341,15 +341,16 @@ def test_a_fetched_model_is_used_with_no_network(tmp_path, calm_model):
 
 
 @pytest.mark.slow
-def test_missing_detoxify_files_fall_back_to_the_embedded_default(tmp_path, caplog):
-    caplog.set_level(logging.WARNING)
+def test_missing_detoxify_files_fall_back_to_the_embedded_default(tmp_path, caplog, monkeypatch):
+    monkeypatch.setattr(services, "_said", set())  # said once per process: not yet, here
+    caplog.set_level(logging.INFO)
     app = make_app(tmp_path, CLASSIFIER="detoxify", DETOXIFY_MODELS_DIR=str(tmp_path / "none"))
     client = app.test_client()
 
     classifier = get_scorer(app).classifier
 
     assert isinstance(classifier, FinetunedClassifier)
-    assert "embedded default" in caplog.text
+    assert "Scoring with the embedded classifier" in caplog.text
     assert "flask --app wsgi classifier fetch original" in caplog.text
     submit(client, text="You are a stupid idiot and everyone hates you")
     assert get_scorer(app).drain().needs_review == 1  # it still scores, with the embedded model

@@ -18,7 +18,10 @@ WHEN = datetime(2025, 3, 8, 9, 0, tzinfo=UTC)
 
 
 def rows_of(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    """The rows, read as Excel reads the file: the UTF-8 byte order mark first, then the text."""
+    body = response.get_data()
+    assert body.startswith(b"\xef\xbb\xbf"), body[:8]
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def build(app):
@@ -208,3 +211,20 @@ def test_wall_export_pages_by_key(app, client, moderator, monkeypatch):
     rows = rows_of(client.get("/moderate/export/wall.csv"))
     assert [row[0] for row in rows[1:]] == [str(i) for i in ids]
     assert [row[3] for row in rows[1:]] == [f"Kind moment {i}" for i in range(5)]
+
+
+def test_export_without_byte_order_mark_on_request(app, client, moderator):
+    build(app)
+    body = client.get("/moderate/export/wall.csv?bom=0").get_data()
+    assert body.startswith(b"id,published_at_utc,")
+
+
+def test_non_ascii_text_survives_the_excel_reading(app, client, moderator):
+    """Excel decodes a CSV with a BOM as UTF-8: accents, Arabic and emoji come back whole."""
+    text = "Merci, Zoë! شكرا لك 💖👩‍👧"
+    with app.app_context():
+        moment = add_submission(db.session, WHEN, text)
+        route(db.session, moment, State.published, WHEN, "scored below every threshold")
+        db.session.commit()
+    rows = rows_of(client.get("/moderate/export/wall.csv"))
+    assert rows[0][0] == "id" and rows[1][3] == text

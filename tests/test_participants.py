@@ -225,8 +225,13 @@ def test_appeal_once_and_decided_by_another_moderator(app, client):
 
     receipt = client.get(f"/receipt/{token}").get_data(as_text=True)
     assert "Appeal this decision" in receipt
-    empty = client.post(f"/receipt/{token}/appeal", data={"note": "  "}, follow_redirects=True)
-    assert "Please say in a few words why" in empty.get_data(as_text=True)
+    empty = client.post(f"/receipt/{token}/appeal", data={"note": "  "})
+    # Shown in place, the appeal panel open, the error tied to the field: not a redirect.
+    assert empty.status_code == 400
+    html = empty.get_data(as_text=True)
+    assert '<details id="appeal" open>' in html
+    assert 'aria-describedby="note-errors"' in html and 'id="note-errors"' in html
+    assert "Please say in a few words why" in html
     client.post(f"/receipt/{token}/appeal", data={"note": "It was a quote from a film!"})
     submission = only(app)
     assert submission.state is State.needs_review and submission.review_kind == "appeal"
@@ -239,6 +244,12 @@ def test_appeal_once_and_decided_by_another_moderator(app, client):
     ModeratorActions(app, mods).login("mod")
     queue = mods.get("/moderate/?reason=appeal").get_data(as_text=True)
     assert "appeal: It was a quote from a film!" in queue
+    # No live decision buttons for them, on the queue or the item's page; a note says why.
+    page = mods.get(f"/moderate/submission/{submission_id}").get_data(as_text=True)
+    for html in (queue, page):
+        assert "An appeal against your own rejection." in html
+        assert f"/moderate/submission/{submission_id}/approve" not in html
+        assert f"/moderate/submission/{submission_id}/reject" not in html
     refused = mods.post(
         f"/moderate/submission/{submission_id}/reject",
         data={"reason": "unkind"},
@@ -246,6 +257,11 @@ def test_appeal_once_and_decided_by_another_moderator(app, client):
     ).get_data(as_text=True)
     assert "an appeal against your own decision" in refused
     assert only(app).state is State.needs_review
+    ModeratorActions(app, mods).logout()
+    ModeratorActions(app, mods).login("kim")
+    other = mods.get(f"/moderate/submission/{submission_id}").get_data(as_text=True)
+    assert f"/moderate/submission/{submission_id}/approve" in other
+    assert "An appeal against your own rejection." not in other
     ModeratorActions(app, mods).logout()
     reject_as(app, mods, "kim", reason="hate")
     receipt = client.get(f"/receipt/{token}").get_data(as_text=True)

@@ -18,6 +18,7 @@ from kindness_challenge.insights.stats import (
 from kindness_challenge.models import (
     ActorKind,
     Moderator,
+    ReviewKind,
     State,
     Submission,
     utcnow,
@@ -145,7 +146,7 @@ def test_period_edges_and_an_empty_period(app):
     assert empty.busiest_day is None
 
 
-def test_undone_decisions_count_as_decisions_but_not_as_agreement(app):
+def test_undone_decisions_count_as_undone_not_as_decisions(app):
     with app.app_context():
         build_fixture(db.session)
         ana = db.session.scalar(select(Moderator).where(Moderator.username == "ana"))
@@ -161,12 +162,15 @@ def test_undone_decisions_count_as_decisions_but_not_as_agreement(app):
             Actor(ActorKind.moderator, "ana", ana.id),
             reason="undo",
             now=at(10, 9, 6),
+            extra={"review_kind": ReviewKind.undone},
         )
         db.session.commit()
         stats = collect(db.session, 7, now=NOW)
-    assert stats.decision_times.count == 4
-    assert stats.decision_times.median == pytest.approx(40 * 60)
-    assert stats.per_moderator[0] == ModeratorDecisions("ana", approved=1, rejected=2)
+    # The undone rejection is not a decision: not timed, not approved or rejected, but undone.
+    assert stats.decision_times.count == 3
+    assert stats.decision_times.median == pytest.approx(20 * 60)
+    assert stats.per_moderator[0] == ModeratorDecisions("ana", approved=1, rejected=1, undone=1)
+    assert stats.rates.decided == 3 and stats.rates.undone == 1
     assert stats.agreement_overall == LabelAgreement("any label", approved=1, rejected=1)
     assert stats.queue[-1] == QueueDay(date(2025, 3, 10), entered=1, left=1, size=2)
 

@@ -252,11 +252,20 @@ _DOCUMENT = {
                 "properties": {
                     "error": {
                         "type": "object",
-                        "required": ["code", "title", "message"],
+                        "required": ["code", "type", "title", "message"],
                         "properties": {
-                            "code": {"type": "integer"},
-                            "title": {"type": "string"},
-                            "message": {"type": "string"},
+                            "code": {"type": "integer", "description": "The HTTP status."},
+                            "type": {
+                                "type": "string",
+                                "description": "A stable name to branch on: bad_request, "
+                                "not_found, method_not_allowed, rate_limited, internal_error, "
+                                "unavailable.",
+                            },
+                            "title": {"type": "string", "description": "The HTTP reason."},
+                            "message": {
+                                "type": "string",
+                                "description": "What was wrong, for the person writing the client.",
+                            },
                         },
                     }
                 },

@@ -23,6 +23,10 @@ class AccountError(ValueError):
     pass
 
 
+class WrongPassword(AccountError):
+    """The current password given to change it was not the account's."""
+
+
 def create_moderator(
     session: Session,
     username: str,
@@ -91,6 +95,7 @@ def set_password(
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
     moderator.password_hash = generate_password_hash(password, method="scrypt")
+    moderator.must_change_password = False
     end_sessions(moderator)
     audit.record(
         session,
@@ -101,6 +106,45 @@ def set_password(
     )
     session.commit()
     return moderator
+
+
+def change_own_password(
+    session: Session, moderator: Moderator, current: str, new: str
+) -> Moderator:
+    """A moderator chooses a new password, proving the current one. Every session of the
+    account ends (the caller logs this one in again); a pending reset is settled. Audited."""
+    if not check_password_hash(moderator.password_hash, current):
+        raise WrongPassword("That is not your current password.")
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+    if new == current:
+        raise AccountError("Choose a password different from the current one.")
+    moderator.password_hash = generate_password_hash(new, method="scrypt")
+    moderator.must_change_password = False
+    end_sessions(moderator)
+    audit.record(session, moderator, "password_change", subject=f"account {moderator.username}")
+    session.commit()
+    return moderator
+
+
+def reset_password(
+    session: Session, admin: Moderator, moderator_id: int, temporary: str
+) -> Moderator:
+    """An admin gives another account a temporary password: its sessions end and it must choose
+    its own at the next login. Audited (the password never is)."""
+    target = session.get(Moderator, moderator_id)
+    if target is None:
+        raise AccountError("That account no longer exists.")
+    if target.id == admin.id:
+        raise AccountError("Change your own password on the Password page.")
+    if len(temporary) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+    target.password_hash = generate_password_hash(temporary, method="scrypt")
+    target.must_change_password = True
+    end_sessions(target)
+    audit.record(session, admin, "password_reset", subject=f"account {target.username}")
+    session.commit()
+    return target
 
 
 def authenticate(session: Session, username: str, password: str) -> Moderator | None:

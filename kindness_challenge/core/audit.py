@@ -26,6 +26,7 @@ ACTIONS: dict[str, str] = {
     "account_create": "Created an account",
     "account_update": "Changed an account",
     "password_change": "Changed a password",
+    "password_reset": "Reset a password (to be changed at next login)",
     "report_dismiss": "Dismissed reports",
     "withdrawn": "Withdrawn by its author",
     "campaign_window": "Changed the campaign window",

@@ -19,6 +19,31 @@ def is_decision(transition=Transition) -> ColumnElement[bool]:
     )
 
 
+def was_undone(transition=Transition) -> ColumnElement[bool]:
+    """The decision ``transition`` was undone: the very next move of its submission is a
+    moderator's undo (review kind ``undone``) out of the state the decision put it in."""
+    undo = aliased(Transition)
+    between = aliased(Transition)
+    return (
+        exists()
+        .where(
+            undo.submission_id == transition.submission_id,
+            undo.id > transition.id,
+            undo.from_state == transition.to_state,
+            undo.to_state == State.needs_review,
+            undo.review_kind == ReviewKind.undone,
+            ~exists()
+            .where(
+                between.submission_id == transition.submission_id,
+                between.id > transition.id,
+                between.id < undo.id,
+            )
+            .correlate_except(between),
+        )
+        .correlate_except(undo, between)
+    )
+
+
 def standing_decisions() -> Select:
     """The latest decision on each submission, where it still stands (not undone or taken down).
 

@@ -17,7 +17,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import ActorKind, State, Submission, Transition, utcnow
-from .queries import flagged_by_threshold, is_decision, standing_decisions, utc_day
+from .queries import flagged_by_threshold, is_decision, standing_decisions, utc_day, was_undone
 
 PERIODS = (7, 30, 90)
 DEFAULT_PERIOD = 30
@@ -82,6 +82,7 @@ class Rates:
     rejected_at_once: int = 0
     approved: int = 0
     rejected_by_moderator: int = 0
+    undone: int = 0  # decisions withdrawn by an undo: in neither approved nor rejected
 
     @property
     def routed(self) -> int:
@@ -102,7 +103,8 @@ class QueueDay:
 
 @dataclass(frozen=True)
 class DecisionTimes:
-    """Time from entering review to a moderator's decision, in seconds."""
+    """Time from entering review to a moderator's decision, in seconds (decisions that were
+    undone are left out: the item went back to the queue)."""
 
     count: int
     median: float | None
@@ -114,9 +116,11 @@ class ModeratorDecisions:
     moderator: str
     approved: int
     rejected: int
+    undone: int = 0  # decisions this moderator (or an admin) withdrew with undo
 
     @property
     def total(self) -> int:
+        """Decisions that were not undone."""
         return self.approved + self.rejected
 
 
@@ -217,9 +221,14 @@ def rates(session: Session, period: Period) -> Rates:
     decided = dict(
         session.execute(
             select(Transition.to_state, func.count())
-            .where(is_decision(), period.contains(Transition.created_at))
+            .where(is_decision(), ~was_undone(), period.contains(Transition.created_at))
             .group_by(Transition.to_state)
         ).all()
+    )
+    undone = session.scalar(
+        select(func.count())
+        .select_from(Transition)
+        .where(is_decision(), was_undone(), period.contains(Transition.created_at))
     )
     return Rates(
         auto_published=routed.get(State.published, 0),
@@ -227,6 +236,7 @@ def rates(session: Session, period: Period) -> Rates:
         rejected_at_once=routed.get(State.rejected, 0),
         approved=decided.get(State.published, 0),
         rejected_by_moderator=decided.get(State.rejected, 0),
+        undone=undone or 0,
     )
 
 
@@ -275,7 +285,7 @@ def decision_times(session: Session, period: Period) -> DecisionTimes:
     )
     rows = session.execute(
         select(Transition.created_at, entered_at).where(
-            is_decision(), period.contains(Transition.created_at)
+            is_decision(), ~was_undone(), period.contains(Transition.created_at)
         )
     )
     seconds = [
@@ -285,19 +295,26 @@ def decision_times(session: Session, period: Period) -> DecisionTimes:
 
 
 def decisions_per_moderator(session: Session, period: Period) -> list[ModeratorDecisions]:
+    """Each moderator's decisions of the period: approved and rejected (those not undone), and
+    undone (counted apart, whoever undid them)."""
     counts: dict[str, Counter] = {}
-    rows = session.execute(
-        select(Transition.actor, Transition.to_state, func.count())
-        .where(is_decision(), period.contains(Transition.created_at))
-        .group_by(Transition.actor, Transition.to_state)
-    )
-    for actor, to_state, count in rows:
-        counts.setdefault(actor, Counter())[State(to_state)] += count
+    for undone in (False, True):
+        rows = session.execute(
+            select(Transition.actor, Transition.to_state, func.count())
+            .where(
+                is_decision(),
+                was_undone() if undone else ~was_undone(),
+                period.contains(Transition.created_at),
+            )
+            .group_by(Transition.actor, Transition.to_state)
+        )
+        for actor, to_state, count in rows:
+            counts.setdefault(actor, Counter())["undone" if undone else State(to_state)] += count
     result = [
-        ModeratorDecisions(name, c[State.published], c[State.rejected])
+        ModeratorDecisions(name, c[State.published], c[State.rejected], c["undone"])
         for name, c in counts.items()
     ]
-    return sorted(result, key=lambda m: (-m.total, m.moderator))
+    return sorted(result, key=lambda m: (-m.total, -m.undone, m.moderator))
 
 
 def agreement(session: Session, period: Period) -> tuple[list[LabelAgreement], LabelAgreement]:

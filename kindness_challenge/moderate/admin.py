@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..core import policy_store
-from ..core.accounts import AccountError, create_moderator, update_moderator
+from ..core.accounts import AccountError, create_moderator, reset_password, update_moderator
 from ..core.campaign import CampaignError, load_window, update_window
 from ..core.policy_store import PolicyError
 from ..core.routing import DEFAULT_THRESHOLDS
@@ -23,6 +23,7 @@ from .forms import (
     AccountUpdateForm,
     ActionForm,
     CampaignForm,
+    PasswordResetForm,
     WordForm,
     settings_form,
 )
@@ -198,6 +199,7 @@ def accounts():
             m.id: AccountUpdateForm(prefix=f"m{m.id}", role=m.role, active=m.active)
             for m in moderators
         },
+        reset_forms={m.id: PasswordResetForm(prefix=f"r{m.id}", formdata=None) for m in moderators},
     ), status
 
 
@@ -215,4 +217,27 @@ def update_account(moderator_id: int):
             flash(str(error), "error")
     else:
         flash("That change could not be read; please try again.", "error")
+    return redirect(url_for("moderate.accounts"))
+
+
+@bp.route("/accounts/<int:moderator_id>/reset-password", methods=["POST"])
+@admin_required
+def reset_account_password(moderator_id: int):
+    """A temporary password for another account: its sessions end, and it must choose its own
+    password at the next login."""
+    form = PasswordResetForm(prefix=f"r{moderator_id}")
+    if form.validate_on_submit():
+        try:
+            target = reset_password(db.session, current_user, moderator_id, form.temporary.data)
+            flash(
+                f"Password of {target.username!r} reset: give them the temporary password; "
+                "they choose their own when they next log in.",
+                "success",
+            )
+        except AccountError as error:
+            flash(str(error), "error")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                flash(f"Password not reset: {error}", "error")
     return redirect(url_for("moderate.accounts"))

@@ -11,9 +11,16 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    EqualTo,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+)
 
-from ..core.accounts import ROLES
+from ..core.accounts import MIN_PASSWORD_LENGTH, ROLES
 from ..core.policy_store import LIST_KINDS
 from ..forms import CleanText, TextOnlyForm
 from .service import REJECTION_REASONS, TAKE_DOWN_REASONS
@@ -161,3 +168,44 @@ class AccountUpdateForm(TextOnlyForm):
     role = SelectField("Role", choices=[SelectChoice(r, r) for r in ROLES])
     active = BooleanField("Active")
     submit = SubmitField("Save")
+
+
+class PasswordChangeForm(TextOnlyForm):
+    current = PasswordField(
+        "Current password",
+        validators=[DataRequired("Type your current password."), Length(max=200)],
+    )
+    new = PasswordField(
+        f"New password ({MIN_PASSWORD_LENGTH} characters at least)",
+        validators=[
+            DataRequired("Type a new password."),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=200,
+                message=f"Passwords need {MIN_PASSWORD_LENGTH} to 200 characters.",
+            ),
+        ],
+    )
+    confirm = PasswordField(
+        "New password again",
+        validators=[
+            DataRequired("Type the new password a second time."),
+            EqualTo("new", "The two new passwords differ."),
+        ],
+    )
+    submit = SubmitField("Change my password")
+
+
+class PasswordResetForm(TextOnlyForm):
+    temporary = PasswordField(
+        f"Temporary password ({MIN_PASSWORD_LENGTH} characters at least)",
+        validators=[
+            DataRequired("Type a temporary password."),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=200,
+                message=f"Passwords need {MIN_PASSWORD_LENGTH} to 200 characters.",
+            ),
+        ],
+    )
+    submit = SubmitField("Reset password")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 from flask import Response, current_app, render_template, request, stream_with_context
 from flask_login import login_required
 
@@ -16,6 +18,8 @@ from ..models import utcnow
 from ..services import get_scorer
 from .admin import admin_required
 from .views import bp
+
+UTF8_BOM = "\ufeff"
 
 
 @bp.route("/stats")
@@ -75,7 +79,13 @@ def calibration():
 
 
 def _csv_download(name: str, header, rows) -> Response:
-    response = Response(stream_with_context(csv_lines(header, rows)), mimetype="text/csv")
+    """A streamed CSV download. It starts with a UTF-8 byte order mark, without which Excel
+    reads the file as the local code page and garbles every accent, script and emoji;
+    ``?bom=0`` leaves it out for scripts that do not skip one."""
+    lines = csv_lines(header, rows)
+    if request.args.get("bom") != "0":
+        lines = chain([UTF8_BOM], lines)
+    response = Response(stream_with_context(lines), mimetype="text/csv")
     filename = f"kindness-{name}-{utcnow():%Y-%m-%d}.csv"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"

@@ -193,11 +193,11 @@ def _refusal(session: Session, submission_id: int, expected: State) -> DecisionR
     )
 
 
-def check_appeal_decider(session: Session, submission_id: int, moderator: Moderator) -> None:
-    """An appeal is decided by someone other than the moderator who rejected it, if anyone is."""
-    submission = session.get(Submission, submission_id)
+def own_appeal(session: Session, submission: Submission | None, moderator: Moderator) -> bool:
+    """The item is an appeal against this moderator's own rejection, and another active
+    moderator could decide it instead (so this one may not)."""
     if submission is None or submission.review_kind != ReviewKind.appeal:
-        return
+        return False
     rejected_by = next(
         (
             t.moderator_id
@@ -207,11 +207,16 @@ def check_appeal_decider(session: Session, submission_id: int, moderator: Modera
         None,
     )
     if rejected_by != moderator.id:
-        return
+        return False
     others = session.scalar(
         select(func.count()).where(Moderator.active.is_(True), Moderator.id != moderator.id)
     )
-    if others:
+    return bool(others)
+
+
+def check_appeal_decider(session: Session, submission_id: int, moderator: Moderator) -> None:
+    """An appeal is decided by someone other than the moderator who rejected it, if anyone is."""
+    if own_appeal(session, session.get(Submission, submission_id), moderator):
         raise DecisionRefused(
             f"#{submission_id} is an appeal against your own decision: "
             "another moderator should decide it."

@@ -204,6 +204,7 @@ def queue():
         filters=filters,
         explanations=_explanations(items),
         viewing={i.id: moderation.viewed_by_other(i, current_user) for i in items},
+        own_appeals={i.id for i in items if moderation.own_appeal(db.session, i, current_user)},
         counts=moderation.queue_depth(db.session),
         newest_id=moderation.newest_review_id(db.session),
         classifier=scorer.classifier.description,
@@ -249,6 +250,7 @@ def item(submission_id: int):
         segments=_explanations([submission], always=True)[submission.id],
         history=moderation.item_history(db.session, submission_id),
         viewing=moderation.viewed_by_other(submission, current_user),
+        own_appeal=moderation.own_appeal(db.session, submission, current_user),
         thresholds=get_scorer(current_app).thresholds,
         action_form=ActionForm(),
         reject_form=RejectForm(),
@@ -258,12 +260,38 @@ def item(submission_id: int):
     )
 
 
+def wants_json() -> bool:
+    """The queue's script asks for JSON (``Accept: application/json``); a plain form post
+    (no JavaScript) does not."""
+    accepted = request.accept_mimetypes
+    return accepted.quality("application/json") > accepted.quality("text/html")
+
+
+def _answer(submission_id: int, message: str, status: int = 200, undo: bool = False):
+    """The queue's script (``Accept: application/json``) gets the outcome as JSON and changes
+    the page in place; a plain form post gets it flashed on the page it came from."""
+    if wants_json():
+        return jsonify(
+            ok=status == 200,
+            id=submission_id,
+            message=message,
+            undo_url=url_for("moderate.undo", submission_id=submission_id) if undo else None,
+        ), status
+    if undo:  # rendered with an Undo button by base.html
+        flash([message, submission_id], "undo")
+    else:
+        flash(message, "success" if status == 200 else "error")
+    return _back()
+
+
 def _decide(submission_id: int, approve: bool):
     form = RejectForm() if not approve else ActionForm()
     if not form.validate_on_submit():
-        for errors in form.errors.values():
-            for error in errors:
-                flash(f"Submission #{submission_id} not rejected: {error}", "error")
+        errors = [error for field in form.errors.values() for error in field]
+        if wants_json():
+            return _answer(submission_id, f"#{submission_id} not rejected: {errors[0]}", 400)
+        for error in errors:
+            flash(f"Submission #{submission_id} not rejected: {error}", "error")
         return _back()
     try:
         moderation.decide(
@@ -278,11 +306,9 @@ def _decide(submission_id: int, approve: bool):
         if approve and request.form.get("feature") == "1":
             moderation.set_featured(db.session, submission_id, current_user, True)
             verb = "approved, published and featured"
-        # Rendered with an Undo button by base.html.
-        flash([f"Submission #{submission_id} {verb}.", submission_id], "undo")
     except DecisionRefused as refused:
-        flash(str(refused), "error")
-    return _back()
+        return _answer(submission_id, str(refused), 409)
+    return _answer(submission_id, f"Submission #{submission_id} {verb}.", undo=True)
 
 
 @bp.route("/submission/<int:submission_id>/approve", methods=["POST"])
@@ -325,13 +351,13 @@ def bulk():
 @bp.route("/submission/<int:submission_id>/undo", methods=["POST"])
 @login_required
 def undo(submission_id: int):
-    if ActionForm().validate_on_submit():
-        try:
-            moderation.undo(db.session, submission_id, current_user)
-            flash(f"Undone: #{submission_id} is back in the queue.", "success")
-        except DecisionRefused as refused:
-            flash(str(refused), "error")
-    return _back()
+    if not ActionForm().validate_on_submit():
+        return _answer(submission_id, "That undo could not be read; please reload the page.", 400)
+    try:
+        moderation.undo(db.session, submission_id, current_user)
+    except DecisionRefused as refused:
+        return _answer(submission_id, str(refused), 409)
+    return _answer(submission_id, f"Undone: #{submission_id} is back in the queue.")
 
 
 @bp.route("/submission/<int:submission_id>/feature", methods=["POST"])

@@ -200,7 +200,12 @@ def _submission_or_404(token: str):
 
 @bp.route("/receipt/<token>")
 def receipt(token: str):
-    submission = _submission_or_404(token)
+    return _receipt_page(_submission_or_404(token), token)
+
+
+def _receipt_page(submission, token: str, appeal_form: AppealForm | None = None, status=200):
+    """The receipt; with ``appeal_form`` (one that did not validate) its appeal panel stays
+    open, showing the error beside the words the participant wrote."""
     decision = next(
         (t for t in reversed(submission.transitions) if t.to_state == submission.state), None
     )
@@ -216,10 +221,11 @@ def receipt(token: str):
             token=token,
             State=State,
             categories=CATEGORIES,
-            appeal_form=AppealForm(),
-            withdraw_form=WithdrawForm(),
+            appeal_form=appeal_form or AppealForm(formdata=None),
+            withdraw_form=WithdrawForm(formdata=None),
         )
     )
+    response.status_code = status
     # The link is the only key to this page: keep it out of caches and referrers.
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
@@ -257,7 +263,7 @@ def appeal(token: str):
         except participation.ParticipantError as error:
             flash(str(error), "error")
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                flash(error, "error")
+        # Shown in place (not after a redirect): the panel stays open with the error beside
+        # what was written, which a redirect would lose.
+        return _receipt_page(submission, token, form, 400)
     return redirect(url_for("participate.receipt", token=token))

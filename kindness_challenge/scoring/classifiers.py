@@ -86,7 +86,7 @@ def build_classifier(
     embedded_threads: int | None = 1,
 ) -> Classifier:
     """The classifier for ``kind``. Without detoxify's files and not ``require_detoxify``: the
-    embedded default, with the reason in its description and a warning in the log.
+    embedded default, with the reason in its description and its ``fallback_from``.
 
     ``embedded_threads``: torch's CPU threads for the embedded model (None: torch's default).
     """
@@ -105,7 +105,9 @@ def build_classifier(
         except ModelFilesMissing as missing:
             if require_detoxify:
                 raise
-            log.warning("detoxify is not available, scoring with the embedded default: %s", missing)
+            # Said once per start by the app (services.py), in words for the operator; here it
+            # is only logged for whoever debugs the scoring package itself.
+            log.debug("detoxify is not available, scoring with the embedded default: %s", missing)
             return embedded_default(fallback_note(settings), threads=embedded_threads)
     raise ValueError(f"unknown classifier {kind!r}; choose one of {', '.join(CLASSIFIER_KINDS)}")
 
@@ -155,6 +157,21 @@ def fallback_note(settings: DetoxifySettings) -> str:
     return (
         f"detoxify model {settings.model_type!r} is not installed: "
         f"run {fetch_command(settings.model_type)}"
+    )
+
+
+def fallback_notice(settings: DetoxifySettings, fallback_from: str) -> str:
+    """One line for the operator when the embedded default stands in for detoxify: what is in
+    use, that it is fine, and the exact settings that change it."""
+    how = (
+        f"check KINDNESS_DETOXIFY_CHECKPOINT ({fallback_from})"
+        if settings.checkpoint is not None
+        else f"run `{fetch_command(settings.model_type)}`"
+    )
+    return (
+        "Scoring with the embedded classifier (offline, shipped with the app). To use detoxify "
+        f"instead, {how}, or set KINDNESS_DETOXIFY_CHECKPOINT and KINDNESS_DETOXIFY_HF_CONFIG "
+        "to local files; KINDNESS_CLASSIFIER=embedded keeps the embedded one without this note."
     )
 
 

@@ -73,8 +73,8 @@ def find_model_files(
         raise ModelFilesMissing(
             f"detoxify model {model_type!r} is not in {models_dir / model_type}; "
             f"fetch it with `{fetch_command(model_type)}` on a machine with internet access "
-            "(copy the folder over to an offline server), or set DETOXIFY_CHECKPOINT and "
-            "DETOXIFY_HF_CONFIG"
+            "(copy the folder over to an offline server), or set KINDNESS_DETOXIFY_CHECKPOINT "
+            "and KINDNESS_DETOXIFY_HF_CONFIG"
         )
     return found
 
@@ -143,6 +143,6 @@ def offline_message(model_type: str, source: str, error: Exception) -> str:
         f"could not download detoxify model {model_type!r} from {source}: {error}. "
         "This machine looks offline (or the server refused). Run "
         f"`{fetch_command(model_type)}` on a machine with internet access and copy its "
-        f"instance/models/{model_type}/ folder here, or set DETOXIFY_CHECKPOINT and "
-        "DETOXIFY_HF_CONFIG to a local checkpoint and Hugging Face config folder."
+        f"instance/models/{model_type}/ folder here, or set KINDNESS_DETOXIFY_CHECKPOINT and "
+        "KINDNESS_DETOXIFY_HF_CONFIG to a local checkpoint and Hugging Face config folder."
     )

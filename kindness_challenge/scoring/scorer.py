@@ -13,7 +13,13 @@ from sqlalchemy.orm import sessionmaker
 
 from ..core.retention import purge
 from ..core.routing import DEFAULT_THRESHOLDS
-from .classifiers import Classifier, build_classifier, kindness_threshold_of, with_kindness
+from .classifiers import (
+    Classifier,
+    build_classifier,
+    fallback_notice,
+    kindness_threshold_of,
+    with_kindness,
+)
 from .detoxify_classifier import DetoxifySettings
 from .kindness import unwrap
 from .model_files import ModelFilesMissing
@@ -81,6 +87,15 @@ class Scorer:
         self.wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
+
+    @property
+    def fallback_notice(self) -> str | None:
+        """The operator's one line when the embedded default stands in for a missing detoxify
+        (None otherwise)."""
+        fallback_from = getattr(unwrap(self._classifier), "fallback_from", None)
+        if self._classifier is None or not fallback_from:
+            return None
+        return fallback_notice(detoxify_settings(self.config), fallback_from)
 
     @property
     def classifier(self) -> Classifier:

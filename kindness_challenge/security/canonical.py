@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
+import click
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import SecurityError
 
@@ -52,6 +53,13 @@ def parse_public_url(url: str) -> tuple[str, str]:
     return parts.scheme, parts.netloc.lower()
 
 
+def _quiet_command() -> bool:
+    """A flask command that serves nothing (`db upgrade`, `create-moderator`): no advice about
+    serving, so a first `make run` says it once, under `run`."""
+    context = click.get_current_context(silent=True)
+    return context is not None and context.info_name != "run"
+
+
 def init_public_url(app: Flask) -> None:
     config = app.config
     if config.get("PUBLIC_URL"):
@@ -62,8 +70,11 @@ def init_public_url(app: Flask) -> None:
             config["HTTPS"] = scheme == "https"
         if config["TRUSTED_HOSTS"] is None:
             config["TRUSTED_HOSTS"] = [netloc.rsplit(":", 1)[0].strip("[]"), *LOOPBACK_HOSTS]
-    elif not (config.get("SERVER_NAME") or app.debug or app.testing):
-        log.warning("PUBLIC_URL is not set: absolute URLs follow each request's Host header")
+    elif not (config.get("SERVER_NAME") or app.debug or app.testing or _quiet_command()):
+        log.warning(
+            "KINDNESS_PUBLIC_URL is not set: absolute URLs follow each request's Host header "
+            "(set it in production)"
+        )
     config["HTTPS"] = bool(config["HTTPS"])
 
     @app.before_request

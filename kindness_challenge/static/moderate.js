@@ -1,29 +1,186 @@
-// The review queue without a mouse: j/k move, a approve, f approve and feature, r reject,
-// x select, o open, u undo, ? help. Also polls for new items and for who is viewing what.
+// The review queue, faster: decisions in place (no reload, the moderator keeps their place) with
+// an undo toast, and keyboard shortcuts: j/k move, a approve, f approve and feature, r reject,
+// x select, o open, u undo, ? help. Shortcuts act only on the item that has focus (outlined and
+// marked); with none, they do nothing. Also polls for new items and for who is viewing what.
 // Progressive enhancement only: every action is a plain form that works without this script.
 (function () {
   "use strict";
   var queue = document.getElementById("queue");
   if (!queue) return;
   var help = document.getElementById("shortcut-help");
-  var current = -1;
+  var toast = document.getElementById("decision-toast");
+  var toastText = toast.querySelector(".toast-text");
+  var toastUndo = document.getElementById("toast-undo");
+  var toastUndoWhat = document.getElementById("toast-undo-what");
+  var lastDecision = null; // {card, parent, next, undoUrl, id}
 
   function items() { return Array.prototype.slice.call(document.querySelectorAll(".queue-item")); }
 
-  function select(index) {
-    var all = items();
-    if (!all.length) return;
-    current = Math.max(0, Math.min(index, all.length - 1));
-    all.forEach(function (el, i) { el.classList.toggle("is-current", i === current); });
-    all[current].focus({ preventScroll: true });
-    all[current].scrollIntoView({ block: "nearest", behavior: "smooth" });
+  // The item the keys act on: the one that has focus (the card itself or a control inside it).
+  function focusedItem() {
+    var active = document.activeElement;
+    return active && active.closest ? active.closest(".queue-item") : null;
   }
 
-  function currentItem() {
-    var all = items();
-    if (current < 0 && all.length) select(0);
-    return all[current];
+  function markCurrent() {
+    var current = focusedItem();
+    items().forEach(function (el) { el.classList.toggle("is-current", el === current); });
   }
+  document.addEventListener("focusin", markCurrent);
+  document.addEventListener("focusout", function () { window.setTimeout(markCurrent, 0); });
+
+  function focusItem(el) {
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    markCurrent();
+  }
+
+  function move(step) {
+    var all = items();
+    if (!all.length) return;
+    var index = all.indexOf(focusedItem());
+    if (index < 0) index = step > 0 ? 0 : all.length - 1;
+    else index = Math.max(0, Math.min(index + step, all.length - 1));
+    focusItem(all[index]);
+  }
+
+  function showToast(message, kind, undoUrl, id) {
+    toastText.textContent = message;
+    toast.classList.remove("toast-success", "toast-error");
+    toast.classList.add(kind === "error" ? "toast-error" : "toast-success");
+    toast.classList.toggle("flash-undo", Boolean(undoUrl));
+    toastUndo.hidden = !undoUrl;
+    toastUndoWhat.textContent = id ? " the decision on #" + id : "";
+    toast.hidden = false;
+  }
+
+  function hideToast() { toast.hidden = true; }
+  document.getElementById("toast-close").addEventListener("click", function () {
+    hideToast();
+    var first = items()[0];
+    if (first) focusItem(first);
+  });
+
+  function csrfToken() {
+    var input = document.querySelector('input[name="csrf_token"]');
+    return input ? input.value : "";
+  }
+
+  // The answer as {ok, message, undo_url}; an error page's JSON ({error: {message}}, e.g. an
+  // expired form token) becomes {ok: false, message}; null when it is not JSON at all (a login
+  // page after the session ended): the caller falls back to the ordinary form post.
+  function postJson(url, body) {
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") < 0) return null;
+      return response.json().then(function (data) {
+        if (data && data.error) return { ok: false, message: data.error.message || data.error.title };
+        return data;
+      });
+    });
+  }
+
+  function countInReview(delta) {
+    var counter = document.getElementById("in-review-count");
+    if (!counter) return;
+    var value = Math.max(0, (parseInt(counter.dataset.count, 10) || 0) + delta);
+    counter.dataset.count = value;
+    counter.textContent = value + " in review";
+  }
+
+  function showEmptyIfDone() {
+    var container = document.getElementById("queue-items");
+    var empty = document.getElementById("queue-empty");
+    var bulk = document.getElementById("bulk-form");
+    if (items().length) {
+      if (empty) empty.remove();
+      if (bulk) bulk.hidden = false;
+      return;
+    }
+    if (bulk) bulk.hidden = true;
+    if (!empty) {
+      empty = document.createElement("div");
+      empty.className = "panel empty";
+      empty.id = "queue-empty";
+      empty.tabIndex = -1;
+      var heading = document.createElement("h2");
+      heading.textContent = "All clear";
+      var text = document.createElement("p");
+      text.textContent = "Nothing else is waiting on this page. 🌷";
+      empty.appendChild(heading);
+      empty.appendChild(text);
+      container.appendChild(empty);
+    }
+    empty.focus();
+  }
+
+  // A decision form in the queue: sent with fetch, the card leaves the page, focus moves to the
+  // next item, and the toast offers Undo. If the answer is not JSON (logged out, say), the form
+  // is sent the ordinary way.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var card = form.closest(".queue-item");
+    if (!card || !(form.classList.contains("approve-form") || form.classList.contains("reject-form"))) return;
+    event.preventDefault();
+    var submitter = event.submitter;
+    var body = new FormData(form);
+    if (submitter && submitter.name) body.append(submitter.name, submitter.value);
+    card.setAttribute("aria-busy", "true");
+    postJson(form.action, body)
+      .then(function (data) {
+        card.removeAttribute("aria-busy");
+        if (data === null) { HTMLFormElement.prototype.submit.call(form); return; }
+        if (!data.ok) {
+          showToast(data.message, "error");
+          return;
+        }
+        var all = items();
+        var index = all.indexOf(card);
+        var next = all[index + 1] || all[index - 1] || null;
+        lastDecision = { card: card, parent: card.parentNode, next: card.nextSibling, undoUrl: data.undo_url, id: data.id };
+        card.remove();
+        card.classList.remove("is-current");
+        countInReview(-1);
+        showToast(data.message, "success", data.undo_url, data.id);
+        if (next) focusItem(next); else showEmptyIfDone();
+      })
+      .catch(function () {
+        card.removeAttribute("aria-busy");
+        showToast("The decision could not be sent (no connection?). Nothing changed; try again.", "error");
+      });
+  });
+
+  function undoLast() {
+    if (!lastDecision || toastUndo.hidden) return;
+    var decision = lastDecision;
+    var body = new FormData();
+    body.append("csrf_token", csrfToken());
+    toastUndo.disabled = true;
+    postJson(decision.undoUrl, body)
+      .then(function (data) {
+        toastUndo.disabled = false;
+        if (data === null) { window.location.reload(); return; }
+        if (!data.ok) { showToast(data.message, "error"); return; }
+        lastDecision = null;
+        var anchor = decision.next && decision.next.parentNode === decision.parent ? decision.next : null;
+        decision.parent.insertBefore(decision.card, anchor);
+        countInReview(1);
+        showEmptyIfDone();
+        showToast(data.message, "success");
+        focusItem(decision.card);
+      })
+      .catch(function () {
+        toastUndo.disabled = false;
+        showToast("The undo could not be sent (no connection?). Try again.", "error");
+      });
+  }
+  toastUndo.addEventListener("click", undoLast);
 
   function toggleHelp(show) {
     help.hidden = show === undefined ? !help.hidden : !show;
@@ -32,39 +189,36 @@
 
   document.getElementById("close-help").addEventListener("click", function () { toggleHelp(false); });
 
+  function click(item, selector) {
+    var control = item && item.querySelector(selector);
+    if (control) control.click();
+    return control;
+  }
+
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     var typing = target.matches("input[type=text], input:not([type]), textarea, select");
     if (event.key === "Escape" && !help.hidden) { toggleHelp(false); return; }
     if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
-    var item;
+    var item = focusedItem();
     switch (event.key) {
-      case "j": select(current + 1); break;
-      case "k": select(current - 1); break;
+      case "j": move(1); break;
+      case "k": move(-1); break;
       case "?": toggleHelp(); break;
-      case "a":
-        item = currentItem();
-        if (item) item.querySelector('[data-action="approve"]').click();
-        break;
-      case "f":
-        item = currentItem();
-        if (item) item.querySelector('[data-action="feature"]').click();
-        break;
+      case "a": click(item, '[data-action="approve"]'); break;
+      case "f": click(item, '[data-action="feature"]'); break;
       case "r":
-        item = currentItem();
-        if (item) item.querySelector('[data-action="reject"]').focus();
+        var reason = item && item.querySelector('[data-action="reject"]');
+        if (reason) reason.focus();
         break;
       case "x":
-        item = currentItem();
-        if (item) { var box = item.querySelector('input[name="ids"]'); box.checked = !box.checked; }
+        var box = item && item.querySelector('input[name="ids"]');
+        if (box) box.checked = !box.checked;
         break;
-      case "o":
-        item = currentItem();
-        if (item) item.querySelector("h2 a").click();
-        break;
+      case "o": click(item, "h2 a"); break;
       case "u":
-        var undo = document.querySelector('[data-shortcut="u"]');
-        if (undo) undo.click();
+        if (!toastUndo.hidden) undoLast();
+        else click(document, '[data-shortcut="u"]:not([hidden])');
         break;
       default: return;
     }
@@ -109,10 +263,14 @@
         var freshQueue = doc.getElementById("queue");
         if (!fresh || !freshQueue) { window.location.reload(); return; }
         document.getElementById("queue-items").replaceWith(fresh);
+        var freshCount = doc.getElementById("in-review-count");
+        var count = document.getElementById("in-review-count");
+        if (freshCount && count) count.replaceWith(freshCount);
         newest = parseInt(freshQueue.dataset.newest, 10) || newest;
         banner.hidden = true;
-        current = -1;
-        select(0);
+        lastDecision = null;
+        hideToast();
+        focusItem(items()[0]);
       });
   });
   window.setInterval(poll, parseInt(queue.dataset.pollMs, 10) || 10000);
