@@ -28,6 +28,7 @@ from .ops.timing import install_statement_timer
 from .participate.low_priority import LowPriorityRunner
 from .participate.nudge_cache import MemoryScoreCache, RedisScoreCache
 from .scoring.scorer import Scorer
+from .wall.cards import CardCache
 from .wall.counts import CountCache
 from .wall.snapshot import SnapshotCache
 
@@ -38,6 +39,7 @@ NUDGE_POLICY = "kindness_nudge_policy"
 WALL_COUNTS = "kindness_wall_counts"
 WALL_SNAPSHOTS = "kindness_wall_snapshots"
 WALL_LISTENER = "kindness_wall_listener"
+SHARE_CARDS = "kindness_share_cards"
 
 
 def init_services(app: Flask) -> None:
@@ -76,6 +78,7 @@ def init_services(app: Flask) -> None:
             snapshots.set_live,
         )
     app.extensions[WALL_SNAPSHOTS] = snapshots
+    app.extensions[SHARE_CARDS] = CardCache(int(config["SHARE_CARD_CACHE_SIZE"]))
 
     @app.before_request
     def start_background_work() -> None:
@@ -120,6 +123,10 @@ def nudge_policy(app: Flask | None = None) -> RecentPolicy:
 
 def wall_counts(app: Flask | None = None) -> CountCache:
     return _app(app).extensions[WALL_COUNTS]
+
+
+def share_cards(app: Flask | None = None) -> CardCache:
+    return _app(app).extensions[SHARE_CARDS]
 
 
 def wall_snapshots(app: Flask | None = None) -> SnapshotCache | None:

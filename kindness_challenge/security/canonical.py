@@ -31,7 +31,17 @@ from werkzeug.exceptions import SecurityError
 log = logging.getLogger(__name__)
 
 PUBLIC_ENDPOINTS = frozenset(
-    {"wall.feed", "wall.display", "api.moments", "api.moment", "api.count_totals", "api.openapi"}
+    {
+        "wall.feed",
+        "wall.display",
+        "wall.card",
+        "wall.wall_card",
+        "wall.emoji_font",
+        "api.moments",
+        "api.moment",
+        "api.count_totals",
+        "api.openapi",
+    }
 )
 PRIVATE_PREFIXES = ("/moderate", "/receipt/")
 LOOPBACK_HOSTS = ["localhost", "127.0.0.1"]

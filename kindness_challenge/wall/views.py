@@ -24,8 +24,10 @@ from ..forms import config_limit, same_site_path
 from ..metrics import WALL_SNAPSHOTS
 from ..models import MAX_ID, Submission, utcnow
 from ..services import wall_counts, wall_snapshots
+from . import mark
 from . import service as visitors
 from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_age, visitor_key
+from .display import qr_svg, rotation, size_class
 from .feed import atom_feed
 from .forms import HeartForm, ReportForm
 from .snapshot import MomentView, WallPage
@@ -34,10 +36,13 @@ bp = Blueprint("wall", __name__)
 
 FEATURED_ON_WALL = 6
 DISPLAY_MOMENTS = 12
+DISPLAY_MIN_SECONDS = 4
+DISPLAY_MAX_SECONDS = 600
 FEED_ENTRIES = 50
 
 
 bp.add_app_template_filter(video_host, "video_host")  # only a canonical link is linked
+bp.add_app_template_global(mark.svg, "campaign_mark")
 
 
 @bp.app_template_filter("category_label")
@@ -212,20 +217,59 @@ def report(moment_id: int):
     return set_cookie_if_new(response)
 
 
+def _display_settings() -> tuple[int, bool]:
+    """Seconds per moment and whether recent moments show: the config's, or an operator's
+    ``?seconds=8&recent=0`` for one screen."""
+    config = current_app.config
+    seconds = request.args.get("seconds", config["DISPLAY_ROTATE_SECONDS"])
+    recent = request.args.get("recent", "1" if config["DISPLAY_SHOW_RECENT"] else "0")
+    try:
+        seconds = int(seconds)
+    except (TypeError, ValueError):
+        seconds = -1
+    if not DISPLAY_MIN_SECONDS <= seconds <= DISPLAY_MAX_SECONDS:
+        abort(
+            400,
+            description=f"seconds must be a whole number from {DISPLAY_MIN_SECONDS} to "
+            f"{DISPLAY_MAX_SECONDS}, for example /display?seconds=10.",
+        )
+    if recent not in ("0", "1"):
+        abort(400, description="recent must be 1 (show recent moments) or 0 (featured only).")
+    return seconds, recent == "1"
+
+
 @bp.route("/display")
 def display():
-    """Full screen for events and streams: featured moments, else the newest, rotating."""
-    rows = featured(db.session, DISPLAY_MOMENTS) or wall_page(db.session, DISPLAY_MOMENTS)[0]
-    moments = [MomentView.of(m) for m in rows]
+    """Full screen for events and streams: featured and recent moments taking turns."""
+    seconds, show_recent = _display_settings()
+    featured_rows = featured(db.session, DISPLAY_MOMENTS)
+    recent_rows = (
+        wall_page(db.session, DISPLAY_MOMENTS)[0] if show_recent or not featured_rows else []
+    )
+    moments = rotation(
+        [MomentView.of(m) for m in featured_rows], [MomentView.of(m) for m in recent_rows]
+    )
+    featured_ids = {m.id for m in featured_rows}
     at = request.args.get("at", default=0, type=int) % len(moments) if moments else 0
+    share_url = url_for("participate.share", _external=True)
+    settings = {}
+    if "seconds" in request.args:
+        settings["seconds"] = seconds
+    if "recent" in request.args:
+        settings["recent"] = int(show_recent)
     return render_template(
         "wall/display.html",
         moments=moments,
+        featured_ids=featured_ids,
+        size_class=size_class,
         at=at,
-        next_at=(at + 1) % len(moments) if moments else 0,
-        rotate_seconds=current_app.config["DISPLAY_ROTATE_SECONDS"],
+        next_url=url_for("wall.display", at=(at + 1) % len(moments) if moments else 0, **settings),
+        refresh_url=url_for("wall.display", **settings),
+        rotate_seconds=seconds,
         refresh_seconds=current_app.config["DISPLAY_REFRESH_SECONDS"],
         total=wall_counts().published(db.session),
+        share_url=share_url,
+        qr=qr_svg(share_url, "QR code: scan to share your kind moment"),
     )
 
 
