@@ -118,13 +118,19 @@ def test_featured_row_newest_featured_first_on_the_first_page_only(small_app):
     assert row[:2] == [new_feature, old_feature]
     assert len(row) == 6 and plain not in row and hidden not in row
     assert "Featured moments" in first
-    # Featured moments are still in the newest-first wall, under ids of their own.
-    assert card_ids(wall_section(first)) == [plain, old_feature, new_feature]
+    # Each moment once (issue 15): the featured row's moments are not in the wall below it,
+    # on this page or the next; older featured moments past the row are.
+    wall = card_ids(wall_section(first))
+    assert wall[0] == plain and not set(wall) & set(row)
     ids = re.findall(r'\sid="([^"]+)"', first)
     assert len(set(ids)) == len(ids)
 
     second = client.get(older_link(first)).get_data(as_text=True)
     assert card_ids(second, "featured") == [] and "Featured moments" not in second
+    later = card_ids(wall_section(second))
+    assert later and not set(later) & set(row + wall)
+    more = client.get(older_link(first).replace("/?", "/wall/more?")).get_data(as_text=True)
+    assert card_ids(more) == later
     # The category filter applies to the featured row too.
     assert card_ids(client.get("/?category=gave").get_data(as_text=True), "featured") == [
         old_feature
@@ -329,7 +335,11 @@ def test_permalink_has_complete_share_tags(small_app):
     assert meta["og:description"].startswith('A "kind" <moment> & more kind words')
     assert len(meta["og:description"]) <= 203
     assert meta["og:url"] == f"http://kind.test/moment/{moment}"
-    assert meta["twitter:card"] == "summary"
+    assert meta["twitter:card"] == "summary_large_image"
+    card = f"http://kind.test/moment/{moment}/card.png"
+    assert meta["og:image"] == meta["twitter:image"] == card
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    assert meta["og:image:alt"].startswith(title[: -len(" #CreateKindness")])
     assert "<moment>" not in page  # escaped in the page source
     assert "Report this moment" in page and 'class="heart-button"' in page
 

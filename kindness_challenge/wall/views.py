@@ -12,6 +12,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    send_file,
     url_for,
 )
 
@@ -23,12 +24,15 @@ from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
 from ..metrics import WALL_SNAPSHOTS
 from ..models import MAX_ID, Submission, utcnow
-from ..services import wall_counts, wall_snapshots
+from ..services import share_cards, wall_counts, wall_snapshots
 from . import mark
 from . import service as visitors
+from .cards import CardContent
+from .cards import render as render_card
 from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_age, visitor_key
 from .display import qr_svg, rotation, size_class
 from .feed import atom_feed
+from .fonts import EMOJI as EMOJI_FONT
 from .forms import HeartForm, ReportForm
 from .snapshot import MomentView, WallPage
 
@@ -72,16 +76,22 @@ def _published_or_404(moment_id: int) -> Submission:
     return found
 
 
-def _page(category: str | None, after: Cursor | None):
+def _page(category: str | None, after: Cursor | None, highlights: list[Submission]):
+    """A page of the wall, without the moments of the featured row: each shows once."""
     moments, next_cursor = wall_page(
-        db.session, current_app.config["WALL_PAGE_SIZE"], after, category
+        db.session,
+        current_app.config["WALL_PAGE_SIZE"],
+        after,
+        category,
+        exclude=[m.id for m in highlights],
     )
     return moments, next_cursor.encode() if next_cursor else None
 
 
 def _build_page(category: str | None, after: Cursor | None) -> WallPage:
-    moments, next_cursor = _page(category, after)
-    highlights = featured(db.session, FEATURED_ON_WALL, category) if after is None else []
+    row = featured(db.session, FEATURED_ON_WALL, category)
+    moments, next_cursor = _page(category, after, row)
+    highlights = row if after is None else []
     return WallPage(
         moments=tuple(MomentView.of(m) for m in moments),
         featured=tuple(MomentView.of(m) for m in highlights),
@@ -125,7 +135,7 @@ def index():
 def more():
     """The next page's cards as an HTML fragment, for "Load more" (wall.js)."""
     after, category = _wall_args()
-    rows, next_cursor = _page(category, after)
+    rows, next_cursor = _page(category, after, featured(db.session, FEATURED_ON_WALL, category))
     moments = [MomentView.of(m) for m in rows]
     return render_template(
         "wall/_more.html",
@@ -271,6 +281,50 @@ def display():
         share_url=share_url,
         qr=qr_svg(share_url, "QR code: scan to share your kind moment"),
     )
+
+
+def _site() -> str:
+    return url_for("wall.index", _external=True).split("://", 1)[-1].rstrip("/")
+
+
+def _png(data: bytes, etag: str) -> Response:
+    response = Response(data, mimetype="image/png")
+    response.set_etag(etag)
+    return response.make_conditional(request)
+
+
+@bp.route("/moment/<int:moment_id>/card.png")
+def card(moment_id: int):
+    """The moment's share card (og:image). Asked of the database every time: a moment that
+    left the wall has no card, and its kept copy is dropped."""
+    found = published_moment(db.session, moment_id) if moment_id < MAX_ID else None
+    if found is None:
+        share_cards().forget(moment_id)
+        abort(404)
+    content = CardContent(
+        found.id, found.text, found.display_name, found.for_whom, category_label(found.category)
+    )
+    site = _site()
+    png = share_cards().get(content, lambda: render_card(content, site))
+    return _png(png, content.key)
+
+
+@bp.route("/card.png")
+def wall_card():
+    """The wall's own share card, for its home page's og:image."""
+    content = CardContent(
+        0, "Kind comments and inspiring moments, shared for #CreateKindness.", "The kindness wall"
+    )
+    site = _site()
+    return _png(share_cards().get(content, lambda: render_card(content, site)), content.key)
+
+
+@bp.route("/fonts/emoji.ttf")
+def emoji_font():
+    """Noto Emoji, the font stack's last resort where a device has no emoji font of its own
+    (kindness.css loads it only for emoji code points)."""
+    response = send_file(EMOJI_FONT, mimetype="font/ttf", conditional=True, max_age=86400)
+    return response
 
 
 @bp.route("/feed.atom")
