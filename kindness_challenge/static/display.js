@@ -31,7 +31,7 @@
       if (fits(figure)) low = middle; else high = middle;
     }
     text.style.fontSize = Math.floor(low) + "px";
-    figure.setAttribute("data-fitted", "true");
+    if (!document.fonts || document.fonts.status === "loaded") figure.setAttribute("data-fitted", "true");
   }
 
   function show(index) {
@@ -61,6 +61,11 @@
 
   show(Math.max(0, moments().findIndex(function (el) { return !el.hidden; })));
   window.addEventListener("resize", function () { show(shown); });
+  // A web font (the emoji of last resort) changes the text's size when it arrives: fit again.
+  if (document.fonts) {
+    document.fonts.addEventListener("loadingdone", function () { show(shown); });
+    document.fonts.ready.then(function () { show(shown); });
+  }
   window.setInterval(function () { show(shown + 1); }, rotateMs);
   window.setInterval(refresh, refreshMs);
 })();

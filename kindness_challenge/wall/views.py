@@ -229,22 +229,25 @@ def report(moment_id: int):
 
 def _display_settings() -> tuple[int, bool]:
     """Seconds per moment and whether recent moments show: the config's, or an operator's
-    ``?seconds=8&recent=0`` for one screen."""
+    ``?seconds=8&recent=0`` for one screen (checked: a clear 400 for anything else)."""
     config = current_app.config
-    seconds = request.args.get("seconds", config["DISPLAY_ROTATE_SECONDS"])
-    recent = request.args.get("recent", "1" if config["DISPLAY_SHOW_RECENT"] else "0")
-    try:
-        seconds = int(seconds)
-    except (TypeError, ValueError):
-        seconds = -1
-    if not DISPLAY_MIN_SECONDS <= seconds <= DISPLAY_MAX_SECONDS:
-        abort(
-            400,
-            description=f"seconds must be a whole number from {DISPLAY_MIN_SECONDS} to "
-            f"{DISPLAY_MAX_SECONDS}, for example /display?seconds=10.",
-        )
-    if recent not in ("0", "1"):
-        abort(400, description="recent must be 1 (show recent moments) or 0 (featured only).")
+    seconds = int(config["DISPLAY_ROTATE_SECONDS"])
+    recent = "1" if config["DISPLAY_SHOW_RECENT"] else "0"
+    if "seconds" in request.args:
+        given = request.args["seconds"]
+        if not (given.isascii() and given.isdigit()) or not (
+            DISPLAY_MIN_SECONDS <= int(given) <= DISPLAY_MAX_SECONDS
+        ):
+            abort(
+                400,
+                description=f"seconds must be a whole number from {DISPLAY_MIN_SECONDS} to "
+                f"{DISPLAY_MAX_SECONDS}, for example /display?seconds=10.",
+            )
+        seconds = int(given)
+    if "recent" in request.args:
+        recent = request.args["recent"]
+        if recent not in ("0", "1"):
+            abort(400, description="recent must be 1 (show recent moments) or 0 (featured only).")
     return seconds, recent == "1"
 
 
