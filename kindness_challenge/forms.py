@@ -59,7 +59,7 @@ class TextLength:
         self.message = message
 
     def __call__(self, form, field) -> None:
-        if not field.data:
+        if not field.data or field.errors:  # refused already: that message says what to fix
             return
         if text_length(field.data) > self.max:
             raise ValidationError(self.message)

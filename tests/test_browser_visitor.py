@@ -284,7 +284,7 @@ def test_without_javascript_hearts_and_display_still_work(live, browser):
     try:
         tab = visitor.new_page()
         tab.goto("/")
-        older = tab.locator(f"#moment-{moment} .heart-button")
+        older = tab.locator(f"#featured-{moment} .heart-button")  # featured: on its row only
         older.click()
         tab.wait_for_url(re.compile(rf"/#moment-{moment}$"))
         expect(older).to_have_attribute("aria-pressed", "true")

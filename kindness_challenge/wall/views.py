@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+
 from flask import (
     Blueprint,
     Response,
@@ -12,7 +15,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 
@@ -322,12 +324,19 @@ def wall_card():
     return _png(share_cards().get(content, lambda: render_card(content, site)), content.key)
 
 
+@functools.cache
+def _emoji_font() -> bytes:
+    return EMOJI_FONT.read_bytes()
+
+
 @bp.route("/fonts/emoji.ttf")
 def emoji_font():
     """Noto Emoji, the font stack's last resort where a device has no emoji font of its own
     (kindness.css loads it only for emoji code points)."""
-    response = send_file(EMOJI_FONT, mimetype="font/ttf", conditional=True, max_age=86400)
-    return response
+    data = _emoji_font()
+    response = Response(data, mimetype="font/ttf")
+    response.set_etag(hashlib.sha256(data).hexdigest()[:20])
+    return response.make_conditional(request)
 
 
 @bp.route("/feed.atom")
