@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
@@ -26,7 +27,7 @@ from kindness_challenge.participate.submit import create_submission
 from kindness_challenge.wall import cards
 
 from browser_helpers import SCREENS, screenshot, serve_app
-from conftest import new_context
+from conftest import IN_CI, new_context
 from helpers import add_moment
 
 pytestmark = pytest.mark.slow
@@ -413,5 +414,47 @@ def test_phone_first_screen_shows_moments_and_no_page_scrolls_sideways(live, bro
         ):
             tab.goto(url)
             no_sideways_scroll(tab)
+    finally:
+        context.close()
+
+
+# --- accessibility at both widths: axe-core ------------------------------------------------
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_no_serious_accessibility_violations_at_both_widths(live, browser, viewport):
+    if not AXE.exists():
+        message = f"{AXE} is missing: run `npm ci --no-audit --no-fund` at the repository root"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    ids = seed(live)
+    with live.app.app_context():
+        published, token = create_submission(db.session, "Published", "@d", None, True)
+        move(
+            db.session,
+            published.id,
+            State.pending,
+            State.published,
+            Actor(ActorKind.classifier, "t"),
+        )
+        db.session.commit()
+    context = new_context(browser, live, viewport=viewport, reduced_motion="reduce")
+    try:
+        tab = context.new_page()
+        for url in ("/", f"/moment/{ids['arabic']}", f"/receipt/{token}", "/share", "/display"):
+            tab.goto(url)
+            tab.add_script_tag(path=str(AXE))
+            results = tab.evaluate(
+                "async () => await axe.run(document, {resultTypes: ['violations']})"
+            )
+            serious = [
+                f"{url}: {v['id']} at " + ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+                for v in results["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+            assert not serious, "\n".join(serious)
     finally:
         context.close()

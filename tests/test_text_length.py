@@ -3,6 +3,7 @@ share form's counter counts them; the server refuses past the limit with the wor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -59,3 +60,35 @@ def test_the_text_field_has_no_browser_maxlength_and_says_its_limit(client):
     assert "maxlength" not in textarea
     assert f'data-max-length="{TEXT_MAX}"' in textarea
     assert 'dir="auto"' in textarea
+
+
+def test_every_piece_of_user_text_carries_its_own_direction(app, client, moderator):
+    """dir="auto" on each moment's text and <bdi> around names (issue 15): an Arabic moment is
+    laid out right to left wherever it shows, a Latin one left to right, side by side."""
+    from kindness_challenge.models import State
+
+    from helpers import add_moment
+
+    arabic = "شكرا لجاري العزيز 💖"
+    shown = add_moment(app, arabic, name="سارة", for_whom="جاري", featured_minutes_ago=1)
+    add_moment(app, "A plain one", minutes_ago=1)
+    add_moment(app, arabic + " مرة أخرى", name="ليلى", state=State.needs_review)
+    token_response = submit(client, text=arabic + " ثالثا", name="نور")
+    token = token_response.headers["Location"].rsplit("/", 1)[-1]
+    pages = {
+        "wall": client.get("/").get_data(as_text=True),
+        "permalink": client.get(f"/moment/{shown}").get_data(as_text=True),
+        "display": client.get("/display").get_data(as_text=True),
+        "receipt": client.get(f"/receipt/{token}").get_data(as_text=True),
+        "queue": client.get("/moderate/").get_data(as_text=True),
+    }
+    for name, page in pages.items():
+        assert page.count(arabic) >= 1, name
+        for found in re.finditer(re.escape(arabic), page):
+            tag = page.rfind("<", 0, found.start())
+            if page.rfind(">", 0, found.start()) < tag:
+                continue  # inside an attribute (a meta description): no layout there
+            assert 'dir="auto"' in page[tag : found.start()], f"{name}: {page[tag : found.end()]}"
+    assert "— <bdi>سارة</bdi>" in pages["wall"] and "for <bdi>جاري</bdi>" in pages["wall"]
+    assert "— <bdi>نور</bdi>" in pages["receipt"]
+    assert "from <bdi>ليلى</bdi>" in pages["queue"]
