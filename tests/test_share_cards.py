@@ -168,3 +168,13 @@ def test_the_emoji_fallback_font_is_served(app):
     assert response.mimetype == "font/ttf"
     assert response.data[:4] == b"\x00\x01\x00\x00"
     response.close()
+
+
+def test_share_cards_are_rate_limited(tmp_path):
+    from conftest import make_app
+
+    app = make_app(tmp_path, RATELIMIT_ENABLED=True, CARD_RATE_LIMIT="2 per minute")
+    moment = add_moment(app, "Limited")
+    client = app.test_client()
+    statuses = [client.get(f"/moment/{moment}/card.png").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]

@@ -299,6 +299,7 @@ def _png(data: bytes, etag: str) -> Response:
 
 
 @bp.route("/moment/<int:moment_id>/card.png")
+@limiter.limit(config_limit("CARD_RATE_LIMIT"))
 def card(moment_id: int):
     """The moment's share card (og:image). Asked of the database every time: a moment that
     left the wall has no card, and its kept copy is dropped."""
