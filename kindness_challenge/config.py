@@ -133,7 +133,7 @@ def defaults(app: Flask) -> dict:
         "DISPLAY_SHOW_RECENT": True,
         # Share cards (/moment/<id>/card.png, og:image) kept rendered per process.
         "SHARE_CARD_CACHE_SIZE": 256,
-        # Drawing a card takes a tenth of a second of CPU: share cards per client network.
+        # Drawing a card takes a tenth of a second of CPU: share cards per client address.
         "CARD_RATE_LIMIT": "120 per minute",
         # How often the review queue page asks for new items (seconds).
         "QUEUE_POLL_SECONDS": 10,
