@@ -143,6 +143,13 @@ def defaults(app: Flask) -> dict:
         # Event display mode (/display): seconds per moment, and how often it fetches new ones.
         "DISPLAY_ROTATE_SECONDS": 12,
         "DISPLAY_REFRESH_SECONDS": 120,
+        # Whether the display shows the newest moments as well as the featured ones (taking
+        # turns); an operator can also set both per screen: /display?seconds=8&recent=0.
+        "DISPLAY_SHOW_RECENT": True,
+        # Share cards (/moment/<id>/card.png, og:image) kept rendered per process.
+        "SHARE_CARD_CACHE_SIZE": 256,
+        # Drawing a card takes a tenth of a second of CPU: share cards per client address.
+        "CARD_RATE_LIMIT": "120 per minute",
         # How often the review queue page asks for new items (seconds).
         "QUEUE_POLL_SECONDS": 10,
         "RATELIMIT_STORAGE_URI": "memory://",

@@ -12,6 +12,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 from wtforms.validators import ValidationError
 
 from .core.text.input_checks import TextProblem, clean_text
+from .core.text.length import CLUSTER_MAX_CODE_POINTS, overloaded_cluster, text_length
 
 
 def config_limit(key: str) -> Callable[[], str]:
@@ -47,6 +48,26 @@ class CleanText:
             field.data = clean_text(field.data, multiline=self.multiline, field=field.label.text)
         except TextProblem as problem:
             raise ValidationError(str(problem)) from None
+
+
+class TextLength:
+    """WTForms validator: at most ``max`` user-perceived characters (``core.text.length``, the
+    definition the share form's counter uses too), and no cluster overloaded with marks."""
+
+    def __init__(self, max: int, message: str) -> None:
+        self.max = max
+        self.message = message
+
+    def __call__(self, form, field) -> None:
+        if not field.data or field.errors:  # refused already: that message says what to fix
+            return
+        if text_length(field.data) > self.max:
+            raise ValidationError(self.message)
+        if overloaded_cluster(field.data) is not None:
+            raise ValidationError(
+                f"{field.label.text} has a character stacked with more than "
+                f"{CLUSTER_MAX_CODE_POINTS} marks; please remove some."
+            )
 
 
 def _as_text(value) -> str | None:

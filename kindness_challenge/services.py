@@ -34,6 +34,7 @@ from .participate.low_priority import LowPriorityRunner
 from .participate.nudge_cache import MemoryScoreCache, RedisScoreCache
 from .participate.warm_up import warm_up_nudges
 from .scoring.scorer import Scorer
+from .wall.cards import CardCache
 from .wall.counts import CountCache
 from .wall.snapshot import SnapshotCache
 
@@ -50,6 +51,7 @@ DATABASE = Outage("database", log)
 WALL_COUNTS = "kindness_wall_counts"
 WALL_SNAPSHOTS = "kindness_wall_snapshots"
 WALL_LISTENER = "kindness_wall_listener"
+SHARE_CARDS = "kindness_share_cards"
 
 
 # Information for the operator, not a fault: INFO, shown in the text and JSON logs alike.
@@ -119,6 +121,7 @@ def init_services(app: Flask) -> None:
             snapshots.set_live,
         )
     app.extensions[WALL_SNAPSHOTS] = snapshots
+    app.extensions[SHARE_CARDS] = CardCache(int(config["SHARE_CARD_CACHE_SIZE"]))
 
     @app.before_request
     def start_background_work() -> None:
@@ -220,6 +223,10 @@ def nudge_policy(app: Flask | None = None) -> RecentPolicy:
 
 def wall_counts(app: Flask | None = None) -> CountCache:
     return _app(app).extensions[WALL_COUNTS]
+
+
+def share_cards(app: Flask | None = None) -> CardCache:
+    return _app(app).extensions[SHARE_CARDS]
 
 
 def wall_snapshots(app: Flask | None = None) -> SnapshotCache | None:

@@ -16,6 +16,7 @@ from kindness_challenge.core.wall_queries import Cursor, featured_query, wall_pa
 from kindness_challenge.extensions import db
 from kindness_challenge.models import State, Submission, utcnow
 from kindness_challenge.wall.counts import CountCache
+from kindness_challenge.wall.display import size_class
 
 from conftest import make_app
 from helpers import CLASSIFIER, add_moment, card_ids, wall_section
@@ -117,13 +118,19 @@ def test_featured_row_newest_featured_first_on_the_first_page_only(small_app):
     assert row[:2] == [new_feature, old_feature]
     assert len(row) == 6 and plain not in row and hidden not in row
     assert "Featured moments" in first
-    # Featured moments are still in the newest-first wall, under ids of their own.
-    assert card_ids(wall_section(first)) == [plain, old_feature, new_feature]
+    # Each moment once (issue 15): the featured row's moments are not in the wall below it,
+    # on this page or the next; older featured moments past the row are.
+    wall = card_ids(wall_section(first))
+    assert wall[0] == plain and not set(wall) & set(row)
     ids = re.findall(r'\sid="([^"]+)"', first)
     assert len(set(ids)) == len(ids)
 
     second = client.get(older_link(first)).get_data(as_text=True)
     assert card_ids(second, "featured") == [] and "Featured moments" not in second
+    later = card_ids(wall_section(second))
+    assert later and not set(later) & set(row + wall)
+    more = client.get(older_link(first).replace("/?", "/wall/more?")).get_data(as_text=True)
+    assert card_ids(more) == later
     # The category filter applies to the featured row too.
     assert card_ids(client.get("/?category=gave").get_data(as_text=True), "featured") == [
         old_feature
@@ -165,8 +172,9 @@ def test_card_shows_every_public_field(small_app):
     card = page[page.index(f'id="moment-{moment}"') :]
     card = card[: card.index("</article>")]
     assert "She stayed late to help me &lt;practise&gt; &amp; laugh" in card
-    assert "— @ana" in card
-    assert "for my piano teacher" in card
+    assert "— <bdi>@ana</bdi>" in card  # bdi: a right-to-left name keeps its own direction
+    assert "for <bdi>my piano teacher</bdi>" in card
+    assert '<blockquote class="moment-text" dir="auto">' in card
     assert "A kind comment I received" in card
     assert 'href="https://www.tiktok.com/@ana/video/7234567890"' in card
     assert re.search(r'<time datetime="[^"]+">\d{1,2} \w{3} \d{4}</time>', card)
@@ -327,31 +335,70 @@ def test_permalink_has_complete_share_tags(small_app):
     assert meta["og:description"].startswith('A "kind" <moment> & more kind words')
     assert len(meta["og:description"]) <= 203
     assert meta["og:url"] == f"http://kind.test/moment/{moment}"
-    assert meta["twitter:card"] == "summary"
+    assert meta["twitter:card"] == "summary_large_image"
+    card = f"http://kind.test/moment/{moment}/card.png"
+    assert meta["og:image"] == meta["twitter:image"] == card
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    assert meta["og:image:alt"].startswith(title[: -len(" #CreateKindness")])
     assert "<moment>" not in page  # escaped in the page source
     assert "Report this moment" in page and 'class="heart-button"' in page
 
 
-def test_display_rotates_featured_moments_and_refreshes_without_javascript(small_app):
-    add_moment(small_app, "Newest but not featured")
-    older = add_moment(small_app, "Featured first", minutes_ago=10, featured_minutes_ago=5)
-    newer = add_moment(small_app, "Featured second", minutes_ago=20, featured_minutes_ago=1)
+def test_display_takes_turns_between_featured_and_recent_without_javascript(small_app):
+    """One featured moment and three recent ones: the featured one every other turn, each recent
+    one once a round (issue 15: with one featured, the other moments never showed)."""
+    recent = [add_moment(small_app, f"Recent {n}", minutes_ago=n) for n in range(3)]
+    star = add_moment(small_app, "The featured one", minutes_ago=50, featured_minutes_ago=1)
     client = small_app.test_client()
     page = client.get("/display").get_data(as_text=True)
-    assert "Featured second" in page and "Featured first" in page
-    assert "Newest but not featured" not in page
-    assert page.index("Featured second") < page.index("Featured first")
-    assert '<figure class="display-moment" data-index="0">' in page  # shown
-    assert '<figure class="display-moment" data-index="1" hidden>' in page
+    order = [int(i) for i in re.findall(r'data-moment-id="(\d+)"', page)]
+    assert order == [star, recent[0], star, recent[1], star, recent[2]]
+    assert re.search(r'<figure class="display-moment display-size-xl" data-index="0"[^>]*>', page)
+    assert re.search(r'data-index="1" data-moment-id="\d+" hidden>', page)
     assert '<noscript><meta http-equiv="refresh" content="12;url=/display?at=1"></noscript>' in page
+    assert page.count('<p class="display-kind">Featured</p>') == 3
     # No controls: no links, buttons or forms.
     assert not re.search(r"<(a|button|form|input|select|textarea)\b", page)
-    assert "3 kind moments shared" in page
-    wrapped = client.get("/display?at=3").get_data(as_text=True)
-    assert '<figure class="display-moment" data-index="1">' in wrapped
-    assert 'url=/display?at=0"' in wrapped
+    assert "4 kind moments shared" in page
+    assert '<svg role="img" aria-label="QR code: scan to share your kind moment"' in page
+    wrapped = client.get("/display?at=7").get_data(as_text=True)
+    assert re.search(r'data-index="1" data-moment-id="\d+">', wrapped)
+    assert 'url=/display?at=2"' in wrapped
     assert client.get("/display?at=-1").status_code == 200
-    assert older != newer
+
+
+def test_display_operator_settings(small_app):
+    add_moment(small_app, "Recent one")
+    add_moment(small_app, "Featured one", minutes_ago=9, featured_minutes_ago=1)
+    client = small_app.test_client()
+    page = client.get("/display?seconds=7&recent=0").get_data(as_text=True)
+    assert "Featured one" in page and "Recent one" not in page
+    assert 'data-rotate-seconds="7"' in page
+    # The next page keeps the operator's settings.
+    assert "url=/display?at=0&amp;seconds=7&amp;recent=0" in page
+    assert 'data-refresh-url="/display?seconds=7&amp;recent=0"' in page
+    small_app.config["DISPLAY_SHOW_RECENT"] = False
+    assert "Recent one" not in client.get("/display").get_data(as_text=True)
+    assert "Recent one" in client.get("/display?recent=1").get_data(as_text=True)
+    for bad in ("seconds=2", "seconds=abc", "seconds=601", "recent=yes"):
+        response = client.get(f"/display?{bad}")
+        assert response.status_code == 400, bad
+        assert "must be" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        ("Thank you!", "xl"),
+        ("x" * 140, "l"),
+        ("x" * 141, "m"),
+        ("x" * 381, "xs"),
+        ("中" * 150, "s"),  # wide characters count twice
+        ("💖" * 250, "xs"),
+    ],
+)
+def test_display_type_size_follows_the_length(text, size):
+    assert size_class(text) == size
 
 
 def test_display_falls_back_to_the_newest_when_nothing_is_featured(small_app):

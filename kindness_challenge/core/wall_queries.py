@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -43,11 +44,14 @@ def published() -> Select[tuple[Submission]]:
 
 
 def wall_query(
-    after: Cursor | None = None, category: str | None = None
+    after: Cursor | None = None, category: str | None = None, exclude: Collection[int] = ()
 ) -> Select[tuple[Submission]]:
     """Published moments newest first, after a cursor (ix_submission_wall; no OFFSET ever).
-    ``category`` narrows it to one of routing.CATEGORIES."""
+    ``category`` narrows it to one of routing.CATEGORIES; ``exclude`` leaves out a few ids (the
+    featured row's, so that each moment shows once)."""
     query = published().order_by(Submission.published_at.desc(), Submission.id.desc())
+    if exclude:
+        query = query.where(Submission.id.not_in(list(exclude)))
     if category is not None:
         query = query.where(Submission.category == category)
     if after is not None:
@@ -58,10 +62,14 @@ def wall_query(
 
 
 def wall_page(
-    session: Session, size: int, after: Cursor | None = None, category: str | None = None
+    session: Session,
+    size: int,
+    after: Cursor | None = None,
+    category: str | None = None,
+    exclude: Collection[int] = (),
 ) -> tuple[list[Submission], Cursor | None]:
     """One page of ``wall_query`` and the cursor of the next page (None at the end)."""
-    rows = list(session.scalars(wall_query(after, category).limit(size + 1)))
+    rows = list(session.scalars(wall_query(after, category, exclude).limit(size + 1)))
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]

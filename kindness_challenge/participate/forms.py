@@ -13,7 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from ..core.routing import CATEGORIES
 from ..core.text.videolinks import VideoLinkProblem, canonical_video_link
-from ..forms import CleanText, TextOnlyForm
+from ..forms import CleanText, TextLength, TextOnlyForm
 
 TEXT_MAX = 500
 FOR_MAX = 80
@@ -63,10 +63,10 @@ class SubmissionForm(TextOnlyForm):
         "Your kind moment",
         validators=[
             InputRequired("Please write your kind moment."),
-            # After CleanText, so what is counted is what is stored: a browser sends each line
-            # break as CRLF, and NFC can lengthen some text.
+            # After CleanText, so what is counted is what is stored (NFC, trimmed); counted in
+            # user-perceived characters, as the counter counts (core/text/length.py).
             CleanText(multiline=True),
-            Length(max=TEXT_MAX, message=f"Keep it to {TEXT_MAX} characters or fewer."),
+            TextLength(TEXT_MAX, f"Keep it to {TEXT_MAX} characters or fewer."),
             DataRequired("Please write your kind moment."),
         ],
     )
@@ -76,7 +76,7 @@ class SubmissionForm(TextOnlyForm):
         validators=[
             Optional(),
             CleanText(multiline=False),
-            Length(max=FOR_MAX, message=f"Keep this to {FOR_MAX} characters or fewer."),
+            TextLength(FOR_MAX, f"Keep this to {FOR_MAX} characters or fewer."),
         ],
     )
     category = RadioField(
@@ -91,7 +91,7 @@ class SubmissionForm(TextOnlyForm):
         validators=[
             InputRequired("Please give a name or @handle to show with your moment."),
             CleanText(multiline=False),
-            Length(max=NAME_MAX, message=f"Keep the name to {NAME_MAX} characters or fewer."),
+            TextLength(NAME_MAX, f"Keep the name to {NAME_MAX} characters or fewer."),
             DataRequired("Please give a name or @handle to show with your moment."),
         ],
     )
@@ -121,7 +121,7 @@ class AppealForm(TextOnlyForm):
         validators=[
             InputRequired("Please say in a few words why it should be published."),
             CleanText(multiline=True),
-            Length(max=500, message="Keep the appeal to 500 characters or fewer."),
+            TextLength(500, "Keep the appeal to 500 characters or fewer."),
             DataRequired("Please say in a few words why it should be published."),
         ],
     )

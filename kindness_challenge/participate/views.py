@@ -22,6 +22,7 @@ from flask_wtf.csrf import CSRFError
 from ..core.campaign import CampaignState, load_window
 from ..core.clients import client_hash
 from ..core.routing import CATEGORIES
+from ..core.text.length import text_length
 from ..core.text.scoring_form import scoring_text
 from ..extensions import csrf, db, limiter
 from ..forms import config_limit
@@ -185,7 +186,7 @@ def nudge():
     """Score a draft while it is typed; nothing is stored. JSON in, JSON out (CSRF header)."""
     payload = request.get_json(silent=True)
     text = payload.get("text") if isinstance(payload, dict) else None
-    if not isinstance(text, str) or len(text) > TEXT_MAX * 2:
+    if not isinstance(text, str) or len(text) > TEXT_MAX * 8 or text_length(text) > TEXT_MAX * 2:
         abort(400, description='Send the draft as JSON: {"text": "..."}.')
     result = _nudge(text)
     return jsonify(flagged=result.flagged, message=result.message)

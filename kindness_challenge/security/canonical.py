@@ -15,7 +15,7 @@ Cache-Control, decided once per response (views may set a stricter one of their 
   change: no shared cache keeps one visitor's cookie, token or page for another, and the
   browser keeps no copy on disk;
 - ``public, max-age=PUBLIC_CACHE_SECONDS`` for the anonymous reads that are the same for
-  everyone: the Atom feed, the event display and the JSON API's GETs;
+  everyone: the Atom feed, the event display, share cards, the emoji font and the JSON API's GETs;
 - ``no-cache`` for everything else (error pages, probes): stored at most, and never served again
   without asking this server.
 """
@@ -32,7 +32,17 @@ from werkzeug.exceptions import SecurityError
 log = logging.getLogger(__name__)
 
 PUBLIC_ENDPOINTS = frozenset(
-    {"wall.feed", "wall.display", "api.moments", "api.moment", "api.count_totals", "api.openapi"}
+    {
+        "wall.feed",
+        "wall.display",
+        "wall.card",
+        "wall.wall_card",
+        "wall.emoji_font",
+        "api.moments",
+        "api.moment",
+        "api.count_totals",
+        "api.openapi",
+    }
 )
 PRIVATE_PREFIXES = ("/moderate", "/receipt/")
 LOOPBACK_HOSTS = ["localhost", "127.0.0.1"]

@@ -7,12 +7,23 @@
   var area = document.getElementById("text");
   if (!form || !area) return;
 
+  // Length as the server counts it (core/text/length.py): user-perceived characters (grapheme
+  // clusters) of the trimmed text. Without Intl.Segmenter, code points: the server decides.
   var out = document.querySelector('[data-counter-for="text"]');
-  var max = parseInt(area.getAttribute("maxlength"), 10);
+  var max = parseInt(area.getAttribute("data-max-length"), 10);
+  var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+  function textLength(value) {
+    var text = value.trim();
+    if (!segmenter) return Array.from(text).length;
+    var n = 0;
+    for (var it = segmenter.segment(text)[Symbol.iterator](), step = it.next(); !step.done; step = it.next()) n += 1;
+    return n;
+  }
+  window.kindnessTextLength = textLength;
   function count() {
-    var used = Array.from(area.value).length;
-    out.textContent = (max - used) + " left";
-    out.classList.toggle("counter-low", max - used < 30);
+    var left = max - textLength(area.value);
+    out.textContent = left >= 0 ? left + " left" : -left + " too many";
+    out.classList.toggle("counter-low", left < 30);
   }
   area.addEventListener("input", count);
   count();

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+
 from flask import (
     Blueprint,
     Response,
@@ -23,10 +26,15 @@ from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
 from ..metrics import WALL_SNAPSHOTS
 from ..models import MAX_ID, Submission, utcnow
-from ..services import wall_counts, wall_snapshots
+from ..services import share_cards, wall_counts, wall_snapshots
+from . import mark
 from . import service as visitors
+from .cards import CardContent
+from .cards import render as render_card
 from .cookies import ensure_visitor_key, set_cookie_if_new, visitor_age, visitor_key
+from .display import qr_svg, rotation, size_class
 from .feed import atom_feed
+from .fonts import EMOJI as EMOJI_FONT
 from .forms import HeartForm, ReportForm
 from .snapshot import MomentView, WallPage
 
@@ -34,10 +42,13 @@ bp = Blueprint("wall", __name__)
 
 FEATURED_ON_WALL = 6
 DISPLAY_MOMENTS = 12
+DISPLAY_MIN_SECONDS = 4
+DISPLAY_MAX_SECONDS = 600
 FEED_ENTRIES = 50
 
 
 bp.add_app_template_filter(video_host, "video_host")  # only a canonical link is linked
+bp.add_app_template_global(mark.svg, "campaign_mark")
 
 
 @bp.app_template_filter("category_label")
@@ -67,16 +78,22 @@ def _published_or_404(moment_id: int) -> Submission:
     return found
 
 
-def _page(category: str | None, after: Cursor | None):
+def _page(category: str | None, after: Cursor | None, highlights: list[Submission]):
+    """A page of the wall, without the moments of the featured row: each shows once."""
     moments, next_cursor = wall_page(
-        db.session, current_app.config["WALL_PAGE_SIZE"], after, category
+        db.session,
+        current_app.config["WALL_PAGE_SIZE"],
+        after,
+        category,
+        exclude=[m.id for m in highlights],
     )
     return moments, next_cursor.encode() if next_cursor else None
 
 
 def _build_page(category: str | None, after: Cursor | None) -> WallPage:
-    moments, next_cursor = _page(category, after)
-    highlights = featured(db.session, FEATURED_ON_WALL, category) if after is None else []
+    row = featured(db.session, FEATURED_ON_WALL, category)
+    moments, next_cursor = _page(category, after, row)
+    highlights = row if after is None else []
     return WallPage(
         moments=tuple(MomentView.of(m) for m in moments),
         featured=tuple(MomentView.of(m) for m in highlights),
@@ -120,7 +137,7 @@ def index():
 def more():
     """The next page's cards as an HTML fragment, for "Load more" (wall.js)."""
     after, category = _wall_args()
-    rows, next_cursor = _page(category, after)
+    rows, next_cursor = _page(category, after, featured(db.session, FEATURED_ON_WALL, category))
     moments = [MomentView.of(m) for m in rows]
     return render_template(
         "wall/_more.html",
@@ -212,21 +229,115 @@ def report(moment_id: int):
     return set_cookie_if_new(response)
 
 
+def _display_settings() -> tuple[int, bool]:
+    """Seconds per moment and whether recent moments show: the config's, or an operator's
+    ``?seconds=8&recent=0`` for one screen (checked: a clear 400 for anything else)."""
+    config = current_app.config
+    seconds = int(config["DISPLAY_ROTATE_SECONDS"])
+    recent = "1" if config["DISPLAY_SHOW_RECENT"] else "0"
+    if "seconds" in request.args:
+        given = request.args["seconds"]
+        if not (given.isascii() and given.isdigit()) or not (
+            DISPLAY_MIN_SECONDS <= int(given) <= DISPLAY_MAX_SECONDS
+        ):
+            abort(
+                400,
+                description=f"seconds must be a whole number from {DISPLAY_MIN_SECONDS} to "
+                f"{DISPLAY_MAX_SECONDS}, for example /display?seconds=10.",
+            )
+        seconds = int(given)
+    if "recent" in request.args:
+        recent = request.args["recent"]
+        if recent not in ("0", "1"):
+            abort(400, description="recent must be 1 (show recent moments) or 0 (featured only).")
+    return seconds, recent == "1"
+
+
 @bp.route("/display")
 def display():
-    """Full screen for events and streams: featured moments, else the newest, rotating."""
-    rows = featured(db.session, DISPLAY_MOMENTS) or wall_page(db.session, DISPLAY_MOMENTS)[0]
-    moments = [MomentView.of(m) for m in rows]
+    """Full screen for events and streams: featured and recent moments taking turns."""
+    seconds, show_recent = _display_settings()
+    featured_rows = featured(db.session, DISPLAY_MOMENTS)
+    recent_rows = (
+        wall_page(db.session, DISPLAY_MOMENTS)[0] if show_recent or not featured_rows else []
+    )
+    moments = rotation(
+        [MomentView.of(m) for m in featured_rows], [MomentView.of(m) for m in recent_rows]
+    )
+    featured_ids = {m.id for m in featured_rows}
     at = request.args.get("at", default=0, type=int) % len(moments) if moments else 0
+    share_url = url_for("participate.share", _external=True)
+    settings = {}
+    if "seconds" in request.args:
+        settings["seconds"] = seconds
+    if "recent" in request.args:
+        settings["recent"] = int(show_recent)
     return render_template(
         "wall/display.html",
         moments=moments,
+        featured_ids=featured_ids,
+        size_class=size_class,
         at=at,
-        next_at=(at + 1) % len(moments) if moments else 0,
-        rotate_seconds=current_app.config["DISPLAY_ROTATE_SECONDS"],
+        next_url=url_for("wall.display", at=(at + 1) % len(moments) if moments else 0, **settings),
+        refresh_url=url_for("wall.display", **settings),
+        rotate_seconds=seconds,
         refresh_seconds=current_app.config["DISPLAY_REFRESH_SECONDS"],
         total=wall_counts().published(db.session),
+        share_url=share_url,
+        qr=qr_svg(share_url, "QR code: scan to share your kind moment"),
     )
+
+
+def _site() -> str:
+    return url_for("wall.index", _external=True).split("://", 1)[-1].rstrip("/")
+
+
+def _png(data: bytes, etag: str) -> Response:
+    response = Response(data, mimetype="image/png")
+    response.set_etag(etag)
+    return response.make_conditional(request)
+
+
+@bp.route("/moment/<int:moment_id>/card.png")
+@limiter.limit(config_limit("CARD_RATE_LIMIT"))
+def card(moment_id: int):
+    """The moment's share card (og:image). Asked of the database every time: a moment that
+    left the wall has no card, and its kept copy is dropped."""
+    found = published_moment(db.session, moment_id) if moment_id < MAX_ID else None
+    if found is None:
+        share_cards().forget(moment_id)
+        abort(404)
+    content = CardContent(
+        found.id, found.text, found.display_name, found.for_whom, category_label(found.category)
+    )
+    site = _site()
+    png = share_cards().get(content, lambda: render_card(content, site))
+    return _png(png, content.key)
+
+
+@bp.route("/card.png")
+def wall_card():
+    """The wall's own share card, for its home page's og:image."""
+    content = CardContent(
+        0, "Kind comments and inspiring moments, shared for #CreateKindness.", "The kindness wall"
+    )
+    site = _site()
+    return _png(share_cards().get(content, lambda: render_card(content, site)), content.key)
+
+
+@functools.cache
+def _emoji_font() -> bytes:
+    return EMOJI_FONT.read_bytes()
+
+
+@bp.route("/fonts/emoji.ttf")
+def emoji_font():
+    """Noto Emoji, the font stack's last resort where a device has no emoji font of its own
+    (kindness.css loads it only for emoji code points)."""
+    data = _emoji_font()
+    response = Response(data, mimetype="font/ttf")
+    response.set_etag(hashlib.sha256(data).hexdigest()[:20])
+    return response.make_conditional(request)
 
 
 @bp.route("/feed.atom")
