@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
@@ -15,24 +17,27 @@ log = logging.getLogger(__name__)
 
 FRIENDLY = {
     400: (
-        "That request didn't make sense",
-        "Something in it was malformed. Please go back and try again.",
+        _l("That request didn't make sense"),
+        _l("Something in it was malformed. Please go back and try again."),
     ),
-    403: ("That is for admins", "Your account cannot open this page. Ask an admin."),
-    404: ("We couldn't find that page", "It may have moved, or it may not be public."),
-    405: ("That can't be done here", "This page doesn't accept that kind of request."),
+    403: (_l("That is for admins"), _l("Your account cannot open this page. Ask an admin.")),
+    404: (_l("We couldn't find that page"), _l("It may have moved, or it may not be public.")),
+    405: (_l("That can't be done here"), _l("This page doesn't accept that kind of request.")),
     413: (
-        "That was too much",
-        "What you sent is larger than we accept. Kind moments are up to 500 characters.",
+        _l("That was too much"),
+        _l("What you sent is larger than we accept. Kind moments are up to 500 characters."),
     ),
     429: (
-        "Slow down a little",
-        "You've sent a lot in a short time. Take a breath and try again in a minute.",
+        _l("Slow down a little"),
+        _l("You've sent a lot in a short time. Take a breath and try again in a minute."),
     ),
-    500: ("Something went wrong on our side", "It's not you. Please try again in a moment."),
+    500: (
+        _l("Something went wrong on our side"),
+        _l("It's not you. Please try again in a moment."),
+    ),
     503: (
-        "We're briefly unavailable",
-        "Our database is not answering just now. Please try again in a moment.",
+        _l("We're briefly unavailable"),
+        _l("Our database is not answering just now. Please try again in a moment."),
     ),
 }
 
@@ -47,7 +52,8 @@ def wants_json() -> bool:
 
 
 def render_error(code: int, detail: str | None = None):
-    title, message = FRIENDLY.get(code, ("Something went wrong", "Please try again."))
+    title, message = FRIENDLY.get(code, (_l("Something went wrong"), _l("Please try again.")))
+    title, message = str(title), str(message)
     if wants_json():
         return jsonify(error={"code": code, "title": title, "message": detail or message}), code
     return render_template(
@@ -60,8 +66,10 @@ def register_error_handlers(app: Flask) -> None:
     def csrf_error(error: CSRFError):
         return render_error(
             400,
-            "Your form's security token was missing or had expired. "
-            "Please reload the page and send it again.",
+            _(
+                "Your form's security token was missing or had expired. "
+                "Please reload the page and send it again."
+            ),
         )
 
     @app.errorhandler(HTTPException)
@@ -70,7 +78,9 @@ def register_error_handlers(app: Flask) -> None:
             # An answer of its own (the share form's rate limit shows the form again with the
             # participant's words: Flask-Limiter's on_breach).
             return error.response
-        detail = error.description if error.code == 400 else None
+        # Werkzeug's own English wording adds nothing to the page's: only a view's own detail.
+        custom = error.description != type(error).description
+        detail = error.description if error.code == 400 and custom else None
         if error.code not in FRIENDLY:
             title = error.name
             if wants_json():

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from flask import current_app
+from flask_babel import gettext
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import ImmutableMultiDict
 from wtforms.validators import ValidationError
@@ -46,7 +47,7 @@ class CleanText:
         try:
             field.data = clean_text(field.data, multiline=self.multiline, field=field.label.text)
         except TextProblem as problem:
-            raise ValidationError(str(problem)) from None
+            raise ValidationError(gettext(problem.message, **problem.values)) from None
 
 
 def _as_text(value) -> str | None:

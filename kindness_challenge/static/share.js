@@ -7,11 +7,20 @@
   var area = document.getElementById("text");
   if (!form || !area) return;
 
+  // The page's words in its language (rendered by the server: kindness_challenge/i18n.py).
+  var words = JSON.parse(document.getElementById("i18n").textContent);
+  var plurals = new Intl.PluralRules(words.locale);
+  var numbers = new Intl.NumberFormat(words.locale);
+  function say(forms, count) {
+    var text = forms[plurals.select(count)] || forms.other;
+    return text.replace("{num}", numbers.format(count));
+  }
+
   var out = document.querySelector('[data-counter-for="text"]');
   var max = parseInt(area.getAttribute("maxlength"), 10);
   function count() {
     var used = Array.from(area.value).length;
-    out.textContent = (max - used) + " left";
+    out.textContent = say(words.chars_left, max - used);
     out.classList.toggle("counter-low", max - used < 30);
   }
   area.addEventListener("input", count);

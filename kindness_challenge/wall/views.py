@@ -14,6 +14,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
 
 from ..core.clients import client_hash
 from ..core.routing import CATEGORIES
@@ -21,6 +22,7 @@ from ..core.text.videolinks import video_host
 from ..core.wall_queries import Cursor, featured, published_moment, wall_page
 from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
+from ..i18n import current_locale
 from ..metrics import WALL_SNAPSHOTS
 from ..models import MAX_ID, Submission, utcnow
 from ..services import wall_counts, wall_snapshots
@@ -48,10 +50,10 @@ def category_label(key: str | None) -> str | None:
 def _wall_args() -> tuple[Cursor | None, str | None]:
     after = Cursor.decode(request.args.get("after"))
     if request.args.get("after") and after is None:
-        abort(400, description="That page link is not valid. Start again from the wall.")
+        abort(400, description=_("That page link is not valid. Start again from the wall."))
     category = request.args.get("category") or None
     if category is not None and category not in CATEGORIES:
-        abort(400, description="There is no such category. Start again from the wall.")
+        abort(400, description=_("There is no such category. Start again from the wall."))
     return after, category
 
 
@@ -100,7 +102,8 @@ def index():
             with app.app_context():  # a session of its own: it may run on a background thread
                 return _build_page(category, None)
 
-        page, result = cache.get(category, build)
+        # Keyed by language too: whatever a kept page ever holds, no visitor gets another's.
+        page, result = cache.get((current_locale(), category), build)
         WALL_SNAPSHOTS.labels(result).inc()
     return render_template(
         "wall/index.html",
@@ -197,15 +200,15 @@ def report(moment_id: int):
         abort(404)
     if result.hidden:
         flash(
-            "Thank you for telling us. The moment is hidden until a moderator looks at it.",
+            _("Thank you for telling us. The moment is hidden until a moderator looks at it."),
             "success",
         )
         response = redirect(url_for("wall.index"))
     else:
         flash(
-            "Thank you for telling us. A moderator will look at this moment."
+            _("Thank you for telling us. A moderator will look at this moment.")
             if result.recorded
-            else "You reported this moment already. Thank you.",
+            else _("You reported this moment already. Thank you."),
             "success",
         )
         response = redirect(url_for("wall.moment", moment_id=moment_id))
