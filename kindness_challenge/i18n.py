@@ -41,6 +41,10 @@ COOKIE = "kindness_lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 PARAMETER = "lang"
 
+# The moderator side has no catalogs yet (moderate.pot is its template): its pages are English
+# whole, rather than English words in a translated frame. Drop it from here once it has them.
+ENGLISH_ONLY_BLUEPRINTS = frozenset({"moderate"})
+
 _BY_TAG = {code.lower().replace("_", "-"): code for code in PUBLIC_LOCALES}
 
 
@@ -64,6 +68,8 @@ def _requested() -> str | None:
 
 def select_locale() -> str:
     if not request:
+        return DEFAULT_LOCALE
+    if request.blueprint in ENGLISH_ONLY_BLUEPRINTS:
         return DEFAULT_LOCALE
     chosen = _requested() or g.get("submission_locale") or normalize(request.cookies.get(COOKIE))
     if chosen:
@@ -100,9 +106,8 @@ def is_rtl(code: str) -> bool:
 
 def language_names() -> list[tuple[str, str]]:
     """(code, the language's own name) for the switcher: each language names itself."""
-    return [
-        (code, Locale.parse(code).get_display_name(code).capitalize()) for code in PUBLIC_LOCALES
-    ]
+    names = [(code, Locale.parse(code).get_display_name(code)) for code in PUBLIC_LOCALES]
+    return [(code, name[:1].upper() + name[1:]) for code, name in names]
 
 
 def lang_url(code: str | None) -> str | None:
@@ -188,6 +193,16 @@ def init_i18n(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "UTC")
     babel.init_app(app, locale_selector=select_locale)
 
+    # Helpers for translated sentences; globals, so that imported macros see them too.
+    app.jinja_env.globals.update(
+        m_=m_,
+        bdi=bdi,
+        strong=strong,
+        time_tag=time_tag,
+        link=link,
+        hashtag=strong("#CreateKindness"),
+    )
+
     @app.context_processor
     def language_context() -> dict:
         code = current_locale()
@@ -199,12 +214,6 @@ def init_i18n(app: Flask) -> None:
             "lang_parameter": PARAMETER,
             "lang_url": lang_url,
             "js_messages": js_messages,
-            "m_": m_,
-            "bdi": bdi,
-            "strong": strong,
-            "time_tag": time_tag,
-            "link": link,
-            "hashtag": strong("#CreateKindness"),
         }
 
     @app.after_request

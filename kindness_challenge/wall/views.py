@@ -44,7 +44,8 @@ bp.add_app_template_filter(video_host, "video_host")  # only a canonical link is
 
 @bp.app_template_filter("category_label")
 def category_label(key: str | None) -> str | None:
-    return CATEGORIES.get(key) if key else None
+    """A category's label in the page's language (None: no category, or one not known)."""
+    return _(CATEGORIES[key]) if key in CATEGORIES else None
 
 
 def _wall_args() -> tuple[Cursor | None, str | None]:
