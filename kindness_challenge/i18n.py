@@ -200,7 +200,8 @@ def init_i18n(app: Flask) -> None:
         strong=strong,
         time_tag=time_tag,
         link=link,
-        hashtag=strong("#CreateKindness"),
+        # Left to right in every page: "#" would otherwise trail the word in Arabic.
+        hashtag=Markup('<strong dir="ltr">#CreateKindness</strong>'),
     )
 
     @app.context_processor
