@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from kindness_challenge import routing  # noqa: E402
+from kindness_challenge.core import routing  # noqa: E402
+from kindness_challenge.core.text.language import detect_languages  # noqa: E402
 from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
-from kindness_challenge.language import detect_languages  # noqa: E402
 
 DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 ADVERSARIAL = ROOT / "bench" / "adversarial_dev.jsonl"

@@ -75,7 +75,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from disguise import FAMILIES, disguise  # noqa: E402
 
-from kindness_challenge import routing  # noqa: E402
+from kindness_challenge.core import routing  # noqa: E402
 from kindness_challenge.core.text.language import detect_languages  # noqa: E402
 from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 

@@ -23,6 +23,7 @@ KIND = "Thank you so much for helping me carry my groceries today, you made my w
 NEUTRAL = "The bus was ten minutes late this morning."
 INSULT = "You are a pathetic idiot and nobody likes you."
 DISGUISED = "You are a p a t h e t i c 1d10t and nobody likes you."
+INDONESIAN = "kamu jelek sekali"  # "you are so ugly": short, romanised, no script to go by
 FRENCH = "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne formidable !"
 
 
@@ -30,7 +31,7 @@ FRENCH = "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne fo
 def embedded_app(tmp_path_factory):
     app = make_app(tmp_path_factory.mktemp("kindness"), CLASSIFIER="embedded")
     client = app.test_client()
-    for number, text in enumerate([KIND, NEUTRAL, INSULT, DISGUISED, FRENCH]):
+    for number, text in enumerate([KIND, NEUTRAL, INSULT, DISGUISED, FRENCH, INDONESIAN]):
         assert submit(client, text=text, name=f"@p{number}").status_code == 302
     score_all(app)
     yield app
@@ -90,6 +91,14 @@ def test_a_language_the_classifier_does_not_cover_goes_to_review(embedded_app):
     assert submission.state_reason == (
         "written in French (fr), which the classifier (en) does not cover"
     )
+
+
+def test_romanised_text_the_detector_cannot_place_goes_to_review(embedded_app):
+    submission = routed(embedded_app, INDONESIAN)
+    assert submission.state is State.needs_review
+    assert submission.review_kind == "language"
+    assert submission.language == "und"
+    assert submission.state_reason.startswith("not recognisably written in English")
 
 
 def test_the_queue_shows_the_new_reasons_and_the_language(embedded_app):

@@ -9,8 +9,10 @@ import pytest
 
 from kindness_challenge.core.text.language import (
     DETOXIFY_LANGUAGES,
+    UNDETERMINED,
     detect_language,
     detect_languages,
+    english_word_share,
 )
 
 from conftest import SHARED_DATA, require_data
@@ -33,7 +35,6 @@ def data_text(path: Path) -> str:
         "tysm for the coffee this morning, made my day",
         "Gracias amigo, you're the best",
         "Namaste and thank you",
-        "bon voyage Sarah!",
         "He's a real mensch",
         "I love Nigeria, visited last year",
         "congrats fam 🎉🎉",
@@ -43,10 +44,61 @@ def data_text(path: Path) -> str:
         "y o u  a r e  t h e  b e s t",
         "Thank you Jean-Pierre!",
         "gg wp",
+        "congrats fam",
+        "ur the GOAT fr fr",
+        "slay queen",
+        "lowkey proud of u",
+        "@sam you rock",
+        "Thank youuuu so muchhhh",
     ],
 )
 def test_english_short_comments_are_english_or_unknown(text):
     assert detect_language(text) in ("en", None)
+
+
+# Short or romanised text the detector cannot place: before the word check, each of these was
+# scored as English (None), so an English-only classifier judged an insult it cannot read.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dasar bodoh",  # Indonesian
+        "kamu jelek sekali",
+        "anjing lu",
+        "bhai tu pagal hai",  # romanised Hindi
+        "teri shakal dekh ke hasi aati hai",
+        "vai se fuder",  # Portuguese
+        "que vergonha alheia",
+        "du bist so dumm",  # German
+        "eres un idiota",  # Spanish
+        "sei uno stupido",  # Italian
+        "tu es nul",  # French
+        "seni sevmiyorum",  # Turkish
+    ],
+)
+def test_short_or_romanised_text_is_never_taken_for_english(text):
+    assert detect_language(text) not in ("en", None)
+
+
+@pytest.mark.parametrize("text", ["ㅋㅋ ㅇㅈ ㄹㅇ", "꿀잼이네 ㅠㅠ", "وسخ جدا"])
+def test_a_text_mostly_in_another_script_is_never_english(text):
+    # Hangul consonants alone (Korean chat shorthand) give the detector too little to name a
+    # language with confidence: before, that meant None, scored as English; now "und".
+    assert detect_language(text) not in ("en", None)
+
+
+def test_the_word_check_counts_common_english_words_only():
+    assert english_word_share("thank you so much") == 1.0
+    assert english_word_share("kamu jelek sekali") == 0.0
+    assert english_word_share("thank you sooo much") == 1.0  # "sooo" is squeezed to "soo"
+    # mentions, hashtags and links are names, not words
+    assert english_word_share("@budi_san #semangat https://example.com/x") is None
+    assert english_word_share("🎉 !!! 123") is None
+
+
+def test_a_borrowed_phrase_alone_is_the_known_cost():
+    # Words that are more common in French than in English, and nothing else: review, not
+    # "English". A cost the dev set puts at 2 of 1,381 English rows (bench/language_detection.py).
+    assert detect_language("bon voyage Sarah!") == UNDETERMINED
 
 
 @pytest.mark.parametrize(
@@ -76,24 +128,15 @@ def test_clear_sentences_are_detected(text, code):
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "",
-        "   ",
-        "😂😂😂",
-        "❤️❤️",
-        "🎉",
-        "lol",
-        "ok!",
-        "Maria",
-        "@jdoe_92",
-        "wow",
-        "thx",
-        "!!!",
-        "123",
-    ],
+    ["", "   ", "😂😂😂", "❤️❤️", "🎉", "ok!", "@jdoe_92", "#blessed", "!!!", "123"],
 )
 def test_too_short_to_tell(text):
     assert detect_language(text) is None
+
+
+@pytest.mark.parametrize("text", ["lol", "wow", "thx", "Maria"])
+def test_one_common_english_word_is_english(text):
+    assert detect_language(text) == "en"
 
 
 def test_batch_matches_one_by_one():
@@ -111,10 +154,13 @@ def test_english_dev_rows_are_never_called_another_language():
     texts = [json.loads(line)["text"] for line in lines if line]
     found = detect_languages(texts)
     other = [
-        (code, text) for code, text in zip(found, texts, strict=True) if code not in ("en", None)
+        (code, text)
+        for code, text in zip(found, texts, strict=True)
+        if code not in ("en", None, UNDETERMINED)
     ]
     assert other == []
-    assert found.count("en") / len(texts) > 0.9
+    assert found.count("en") / len(texts) > 0.99
+    assert found.count(UNDETERMINED) <= 3  # 2 when measured (bench/language_detection.py)
 
 
 @pytest.mark.slow
@@ -122,6 +168,7 @@ def test_blns_never_raises():
     for text in json.loads(data_text(DATA / "blns" / "blns.json")):
         code = detect_language(text)
         assert code is None or (isinstance(code, str) and 2 <= len(code) <= 3)
+        english_word_share(text)
 
 
 def test_detoxify_languages():

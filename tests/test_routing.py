@@ -85,6 +85,8 @@ CLEAN, TOXIC = 0.05, 0.95
         (CLEAN, NEUTRAL, "fr", State.needs_review, "language"),
         (TOXIC, KIND, "fr", State.needs_review, "language"),
         (TOXIC, NEUTRAL, "fr", State.needs_review, "language"),
+        (CLEAN, KIND, "und", State.needs_review, "language"),  # not English, language unknown
+        (TOXIC, NEUTRAL, "und", State.needs_review, "language"),
     ],
 )
 def test_policy_table(toxicity, kindness, language, state, review_kind):
@@ -152,6 +154,20 @@ def test_premoderation_reviews_everything_kind_or_not():
         "thank you", {"toxicity": 0.01, "kindness": 0.99}, Policy(mode="premoderate")
     )
     assert decision.review_kind == "premoderate"
+
+
+def test_an_undetermined_language_is_reviewed_unless_the_classifier_covers_any():
+    kind = {"toxicity": 0.01, "kindness": 0.9}
+    decision = route_submission(
+        "kamu baik", kind, Policy(), language="und", covered_languages=frozenset({"en"})
+    )
+    assert decision.review_kind == "language"
+    assert decision.reason == (
+        "not recognisably written in English, nor in a language that could be told, "
+        "which the classifier (en) does not cover"
+    )
+    anything = route_submission("kamu baik", kind, Policy(), language="und")
+    assert anything.state is State.published
 
 
 def test_language_reason_names_the_language_and_what_is_covered():

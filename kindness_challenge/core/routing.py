@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..models import ReviewKind, State
 from .labels import KINDNESS, harm_scores
 from .reasons import BANNED_LANGUAGE
+from .text.language import UNDETERMINED
 from .text.matching import find_links, find_phrase, normalize
 from .text.videolinks import video_host
 from .translatable import N_
@@ -60,6 +61,7 @@ LANGUAGE_NAMES = {
     "uk": "Ukrainian",
     "vi": "Vietnamese",
     "zh": "Chinese",
+    UNDETERMINED: "an undetermined language",
 }
 CLASSIFIER_UNAVAILABLE = "classifier unavailable"
 # Labels in English, marked for translation: pages show them with _() in the reader's language.
@@ -182,15 +184,19 @@ def kindness_check(scores: Mapping[str, float], policy: Policy) -> RoutingDecisi
 def language_check(language: str | None, covered: frozenset[str] | None) -> RoutingDecision | None:
     """Review for a moment in a language the classifier does not cover; None otherwise.
 
-    ``language`` is what was detected (None: too short or too mixed to tell, scored as usual);
+    ``language`` is what was detected (None: too short to tell, scored as usual;
+    ``UNDETERMINED``: not recognisably English, language unknown, so never covered);
     ``covered`` the classifier's languages (None: it covers any).
     """
     if language is None or covered is None or language in covered:
         return None
+    if language == UNDETERMINED:
+        written = "not recognisably written in English, nor in a language that could be told"
+    else:
+        written = f"written in {language_name(language)} ({language})"
     return RoutingDecision(
         State.needs_review,
-        f"written in {language_name(language)} ({language}), which the classifier "
-        f"({', '.join(sorted(covered))}) does not cover",
+        f"{written}, which the classifier ({', '.join(sorted(covered))}) does not cover",
         (),
         ReviewKind.language,
     )
