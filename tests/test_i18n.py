@@ -17,6 +17,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from sqlalchemy import select
+from sqlalchemy import text as sa_text
 
 from kindness_challenge.extensions import db
 from kindness_challenge.i18n import COOKIE, PUBLIC_LOCALES, language_names, normalize
@@ -498,3 +499,50 @@ def test_nudge_speaks_the_page_language(app, client):
     data = response.get_json()
     assert data["flagged"] is True
     assert data["message"].startswith("Cela pourrait paraître peu aimable")
+
+
+# --- the migration: reasons stored as sentences become codes ---------------------------------
+
+
+def test_migration_splits_stored_reasons_into_code_and_note(app):
+    from alembic.script import ScriptDirectory
+    from flask import current_app
+    from flask_migrate import downgrade, upgrade
+
+    from kindness_challenge.core.lifecycle import Actor, move
+    from kindness_challenge.models import ActorKind
+    from kindness_challenge.participate.submit import create_submission
+
+    old_note = "It is unkind or hurtful towards someone. Please keep it kind."
+    with app.app_context():
+        submission, _ = create_submission(db.session, "words", "@sam", None, True)
+        actor = Actor(ActorKind.classifier, "test")
+        move(db.session, submission.id, State.pending, State.needs_review, actor)
+        move(
+            db.session,
+            submission.id,
+            State.needs_review,
+            State.rejected,
+            actor,
+            public_note=old_note,
+        )  # as decisions were stored before 0013
+        db.session.commit()
+        config = current_app.extensions["migrate"].migrate.get_config()
+        before = ScriptDirectory.from_config(config).get_revision("0013_submission_locale")
+        downgrade(revision=before.down_revision)
+        upgrade()
+        row = db.session.execute(
+            sa_text(
+                "SELECT public_reason, public_note FROM transition WHERE public_note "
+                "IS NOT NULL OR public_reason IS NOT NULL"
+            )
+        ).one()
+        assert tuple(row) == ("unkind", "Please keep it kind.")
+        downgrade(revision=before.down_revision)
+        assert (
+            db.session.execute(
+                sa_text("SELECT public_note FROM transition WHERE public_note IS NOT NULL")
+            ).scalar_one()
+            == old_note
+        )
+        upgrade()

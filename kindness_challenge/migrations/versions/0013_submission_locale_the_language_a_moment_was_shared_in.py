@@ -78,7 +78,9 @@ def downgrade():
                 .where(transition.c.id == row_id)
                 .values(public_note=sentence + (f" {note}" if note else ""))
             )
-    with op.batch_alter_table("transition", schema=None) as batch_op:
+    # A plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not batch mode's copy of the table:
+    # dropping the old submission table would cascade to every transition, foreign keys on.
+    with op.batch_alter_table("transition", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("public_reason")
-    with op.batch_alter_table("submission", schema=None) as batch_op:
+    with op.batch_alter_table("submission", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("locale")
