@@ -87,8 +87,13 @@ def register_error_handlers(app: Flask) -> None:
                 return jsonify(
                     error={"code": error.code, "title": title, "message": error.description}
                 ), error.code
+            # People get the page in their language: Werkzeug's wording is English only.
             return render_template(
-                "error.html", code=error.code, title=title, message=error.description, detail=None
+                "error.html",
+                code=error.code,
+                title=_("Something went wrong"),
+                message=_("Please try again."),
+                detail=None,
             ), error.code
         return render_error(error.code or 500, detail)
 

@@ -235,10 +235,10 @@ def display():
 
 @bp.route("/feed.atom")
 def feed():
-    moments, _ = wall_page(db.session, FEED_ENTRIES)
+    moments = wall_page(db.session, FEED_ENTRIES)[0]
     body = atom_feed(
         moments,
-        title="#CreateKindness wall",
+        title=_("#CreateKindness wall"),
         feed_url=url_for("wall.feed", _external=True),
         wall_url=url_for("wall.index", _external=True),
         permalink=lambda m: url_for("wall.moment", moment_id=m.id, _external=True),
