@@ -60,9 +60,12 @@ messages: $(STAMP)
 	$(BABEL) extract -F babel.cfg -k _l -k plural:1,2 --project kindness-challenge -o $(TRANSLATIONS)/messages.pot .
 	$(BABEL) extract -F babel.cfg --no-default-keywords -k m_ -k lm_ --project kindness-challenge -o $(TRANSLATIONS)/moderate.pot .
 	$(BABEL) update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -D messages --no-fuzzy-matching
-	$(BABEL) update -i $(TRANSLATIONS)/moderate.pot -d $(TRANSLATIONS) -D moderate --no-fuzzy-matching
+	# The moderator side has no catalogs yet (English): merged once one is started with init.
+	if ls $(TRANSLATIONS)/*/LC_MESSAGES/moderate.po >/dev/null 2>&1; then \
+	  $(BABEL) update -i $(TRANSLATIONS)/moderate.pot -d $(TRANSLATIONS) -D moderate --no-fuzzy-matching; fi
 
 # Compile every catalog (.po -> .mo), with the statistics of each.
 translations: $(STAMP)
 	$(BABEL) compile -d $(TRANSLATIONS) -D messages --statistics
-	$(BABEL) compile -d $(TRANSLATIONS) -D moderate --statistics
+	if ls $(TRANSLATIONS)/*/LC_MESSAGES/moderate.po >/dev/null 2>&1; then \
+	  $(BABEL) compile -d $(TRANSLATIONS) -D moderate --statistics; fi
