@@ -37,7 +37,7 @@ def absolute_urls(client, host: str, **headers) -> list[str]:
     ]
     text = "\n".join(bodies)
     urls = re.findall(r"https?://[^\s\"'<>]+", text)
-    urls += ["//" + share for share in re.findall(r"Share yours: <strong>([^<]+)<", text)]
+    urls += ["//" + share for share in re.findall(r"Share yours: <strong[^>]*>([^<]+)<", text)]
     return urls
 
 
