@@ -169,6 +169,7 @@ def js_messages() -> dict:
     return {
         "locale": language_tag(current_locale()),
         "chars_left": plural("%(num)s character left", "%(num)s characters left"),
+        "chars_too_many": plural("%(num)s character too many", "%(num)s characters too many"),
         "heart_noun": plural("heart", "hearts"),
         "hearted": plural("Hearted. %(num)s heart.", "Hearted. %(num)s hearts."),
         "unhearted": plural(

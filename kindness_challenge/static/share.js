@@ -20,7 +20,7 @@
   var max = parseInt(area.getAttribute("maxlength"), 10);
   function count() {
     var used = Array.from(area.value).length;
-    out.textContent = say(words.chars_left, max - used);
+    out.textContent = max - used >= 0 ? say(words.chars_left, max - used) : say(words.chars_too_many, used - max);
     out.classList.toggle("counter-low", max - used < 30);
   }
   area.addEventListener("input", count);
