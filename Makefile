@@ -10,7 +10,7 @@ TORCH_INDEX_URL ?=
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test test-quick lint install worker clean
+.PHONY: run test test-quick lint install worker clean messages translations
 
 install: $(STAMP)
 
@@ -56,3 +56,24 @@ test-quick: lint
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Languages (README, "Languages"). The compiled catalogs (.mo) are committed beside their .po
+# files, so a fresh clone, `pip install` and plain `pytest` have them with no build step;
+# tests/test_i18n.py fails when a .mo is older than what its .po compiles to.
+BABEL := $(BIN)/pybabel
+TRANSLATIONS := kindness_challenge/translations
+
+# Extract every marked string into the two templates and merge them into each locale's catalog.
+messages: $(STAMP)
+	$(BABEL) extract -F babel.cfg -k _l -k plural:1,2 --project kindness-challenge -o $(TRANSLATIONS)/messages.pot .
+	$(BABEL) extract -F babel.cfg --no-default-keywords -k m_ -k lm_ --project kindness-challenge -o $(TRANSLATIONS)/moderate.pot .
+	$(BABEL) update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -D messages --no-fuzzy-matching
+	# The moderator side has no catalogs yet (English): merged once one is started with init.
+	if ls $(TRANSLATIONS)/*/LC_MESSAGES/moderate.po >/dev/null 2>&1; then \
+	  $(BABEL) update -i $(TRANSLATIONS)/moderate.pot -d $(TRANSLATIONS) -D moderate --no-fuzzy-matching; fi
+
+# Compile every catalog (.po -> .mo), with the statistics of each.
+translations: $(STAMP)
+	$(BABEL) compile -d $(TRANSLATIONS) -D messages --statistics
+	if ls $(TRANSLATIONS)/*/LC_MESSAGES/moderate.po >/dev/null 2>&1; then \
+	  $(BABEL) compile -d $(TRANSLATIONS) -D moderate --statistics; fi

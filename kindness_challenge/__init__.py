@@ -16,6 +16,7 @@ from .cli import register_commands
 from .core.accounts import moderator_for_session
 from .errors import register_error_handlers
 from .extensions import csrf, db, limiter, login_manager, migrate
+from .i18n import init_i18n, lm_
 from .logging_setup import init_logging
 from .models import Moderator
 from .moderate import account, admin, insight_pages  # noqa: F401 - routes on moderate.views.bp
@@ -64,6 +65,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     config.load(app, test_config)
     init_logging(app)
     init_security(app)
+    init_i18n(app)  # after init_security: its Set-Cookie makes the answer private
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
@@ -71,7 +73,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "moderate.login"
-    login_manager.login_message = "Please log in to moderate."
+    login_manager.login_message = lm_("Please log in to moderate.")
 
     @login_manager.user_loader
     def load_moderator(user_id: str) -> Moderator | None:

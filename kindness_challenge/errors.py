@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, g, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin, current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
@@ -28,24 +30,27 @@ log = logging.getLogger(__name__)
 
 FRIENDLY = {
     400: (
-        "That request didn't make sense",
-        "Something in it was malformed. Please go back and try again.",
+        _l("That request didn't make sense"),
+        _l("Something in it was malformed. Please go back and try again."),
     ),
-    403: ("That is for admins", "Your account cannot open this page. Ask an admin."),
-    404: ("We couldn't find that page", "It may have moved, or it may not be public."),
-    405: ("That can't be done here", "This page doesn't accept that kind of request."),
+    403: (_l("That is for admins"), _l("Your account cannot open this page. Ask an admin.")),
+    404: (_l("We couldn't find that page"), _l("It may have moved, or it may not be public.")),
+    405: (_l("That can't be done here"), _l("This page doesn't accept that kind of request.")),
     413: (
-        "That was too much",
-        "What you sent is larger than we accept. Kind moments are up to 500 characters.",
+        _l("That was too much"),
+        _l("What you sent is larger than we accept. Kind moments are up to 500 characters."),
     ),
     429: (
-        "Slow down a little",
-        "You've sent a lot in a short time. Take a breath and try again in a minute.",
+        _l("Slow down a little"),
+        _l("You've sent a lot in a short time. Take a breath and try again in a minute."),
     ),
-    500: ("Something went wrong on our side", "It's not you. Please try again in a moment."),
+    500: (
+        _l("Something went wrong on our side"),
+        _l("It's not you. Please try again in a moment."),
+    ),
     503: (
-        "We're briefly unavailable",
-        "Our database is not answering just now. Please try again in a moment.",
+        _l("We're briefly unavailable"),
+        _l("Our database is not answering just now. Please try again in a moment."),
     ),
 }
 
@@ -95,7 +100,8 @@ def api_error(code: int, detail: str | None = None, headers=None):
 def render_error(code: int, detail: str | None = None, headers=None):
     if is_api():
         return api_error(code, detail, headers)
-    title, message = FRIENDLY.get(code, ("Something went wrong", "Please try again."))
+    title, message = FRIENDLY.get(code, (_l("Something went wrong"), _l("Please try again.")))
+    title, message = str(title), str(message)
     if wants_json():
         body = {"code": code, "title": title, "message": detail or message}
         return jsonify(error=body), code, headers or {}
@@ -166,8 +172,10 @@ def register_error_handlers(app: Flask) -> None:
     def csrf_error(error: CSRFError):
         return render_error(
             400,
-            "Your form's security token was missing or had expired. "
-            "Please reload the page and send it again.",
+            _(
+                "Your form's security token was missing or had expired. "
+                "Please reload the page and send it again."
+            ),
         )
 
     @app.errorhandler(HTTPException)
@@ -188,7 +196,9 @@ def register_error_handlers(app: Flask) -> None:
                 detail = f"This client has used up its request budget ({error.description}); "
                 return api_error(429, detail + "retry later.", headers)
             return api_error(error.code or 500, error.description if own else None, headers)
-        detail = error.description if error.code == 400 else None
+        # Werkzeug's own English wording adds nothing to the page's: only a view's own detail.
+        custom = error.description != type(error).description
+        detail = error.description if error.code == 400 and custom else None
         if error.code not in FRIENDLY:
             title = error.name
             if wants_json():
@@ -199,12 +209,13 @@ def register_error_handlers(app: Flask) -> None:
                     error.code,
                     headers,
                 )
+            # People get the page in their language: Werkzeug's wording is English only.
             return (
                 render_template(
                     "error.html",
                     code=error.code,
-                    title=title,
-                    message=error.description,
+                    title=_("Something went wrong"),
+                    message=_("Please try again."),
                     detail=None,
                 ),
                 error.code,

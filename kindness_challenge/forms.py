@@ -7,6 +7,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from flask import current_app
+from flask_babel import gettext
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import ImmutableMultiDict
 from wtforms.validators import ValidationError
@@ -47,7 +48,7 @@ class CleanText:
         try:
             field.data = clean_text(field.data, multiline=self.multiline, field=field.label.text)
         except TextProblem as problem:
-            raise ValidationError(str(problem)) from None
+            raise ValidationError(gettext(problem.message, **problem.values)) from None
 
 
 class TextLength:
@@ -65,8 +66,12 @@ class TextLength:
             raise ValidationError(self.message)
         if overloaded_cluster(field.data) is not None:
             raise ValidationError(
-                f"{field.label.text} has a character stacked with more than "
-                f"{CLUSTER_MAX_CODE_POINTS} marks; please remove some."
+                gettext(
+                    "%(field)s has a character stacked with more than %(count)s marks; "
+                    "please remove some.",
+                    field=str(field.label.text),
+                    count=CLUSTER_MAX_CODE_POINTS,
+                )
             )
 
 

@@ -27,6 +27,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from .core.translatable import N_
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -129,12 +131,13 @@ class ReportReason(enum.StrEnum):
         return REPORT_REASON_LABELS[self]
 
 
+# Marked for translation: the report form shows them in the visitor's language.
 REPORT_REASON_LABELS: dict[ReportReason, str] = {
-    ReportReason.bullying: "Bullying or harassment",
-    ReportReason.hate: "Hate or attacks on who people are",
-    ReportReason.spam: "Spam or advertising",
-    ReportReason.personal_info: "Someone's personal information",
-    ReportReason.other: "Something else",
+    ReportReason.bullying: N_("Bullying or harassment"),
+    ReportReason.hate: N_("Hate or attacks on who people are"),
+    ReportReason.spam: N_("Spam or advertising"),
+    ReportReason.personal_info: N_("Someone's personal information"),
+    ReportReason.other: N_("Something else"),
 }
 
 
@@ -263,6 +266,9 @@ class Submission(Base):
     # When retention (``core.retention``) deleted its text and what identified its author;
     # the row, its transitions and the audit log stay (who decided what, and when).
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The language of the page it was shared from ("pt_BR"): its receipt and the reasons its
+    # author is given are shown in it. None for moments from before languages (English).
+    locale: Mapped[str | None] = mapped_column(String(16))
 
     scores: Mapped[list[Score]] = relationship(
         back_populates="submission", order_by="Score.label", cascade="all, delete-orphan"
@@ -323,6 +329,9 @@ class Transition(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     # What the participant is told (a moderator's statement of reasons); may differ from reason.
     public_note: Mapped[str | None] = mapped_column(Text)
+    # The reason the participant is told, as a code (core.reasons.PUBLIC_REASONS), translated
+    # when shown; public_note then holds only a moderator's own words, shown as written.
+    public_reason: Mapped[str | None] = mapped_column(String(30))
     # Into review: why, as data (statistics count by it), and the phrases or links that matched.
     review_kind: Mapped[ReviewKind | None] = mapped_column(_enum_column(ReviewKind))
     matched: Mapped[list[str] | None] = mapped_column(JSON)

@@ -26,6 +26,7 @@ ROOT_MODULES = {
     "logging_setup",
     "services",
     "forms",
+    "i18n",
 }
 # The app shell's packages: every flask command; the HTTP edge (proxies, canonical host,
 # response headers, sessions over https, log redaction).

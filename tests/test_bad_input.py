@@ -609,7 +609,9 @@ def test_invalid_utf8_never_gives_500(app, client, body):
         return
     receipt = client.get(f"/receipt/{receipt_token(response)}").get_data(as_text=True)
     # The only script is the page's own status poller.
-    assert receipt.lower().count("<script") == 1 and 'src="/static/receipt.js"' in receipt
+    # The page's own scripts only: receipt.js and the words it shows (a JSON block, not run).
+    assert receipt.lower().count("<script") == 2 and 'src="/static/receipt.js"' in receipt
+    assert '<script type="application/json" id="i18n">' in receipt
     assert "<" not in stored(app, receipt_token(response)).text
 
 
@@ -819,4 +821,6 @@ def test_well_formed_wall_cursor_is_a_page(app, client, after):
 def test_unknown_moments_and_receipts_are_404(app, client, path):
     response = client.get(path)
     page = assert_site_error_page(response, 404, "We couldn't find that page")
-    assert "<script" not in page.lower()
+    # Only the page's own words for its scripts (a JSON block); nothing from the address.
+    assert page.lower().count("<script") == 1
+    assert '<script type="application/json" id="i18n">' in page

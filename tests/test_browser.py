@@ -128,7 +128,7 @@ def test_participant_keyboard_only_journey_to_the_wall(live, page):
     expect(page.get_by_text(KIND_TEXT)).to_be_visible()
     expect(page.get_by_text("— @kind-keys")).to_be_visible()
 
-    page.get_by_role("link", name="← Back to the wall").focus()
+    page.get_by_role("link", name="Back to the wall").focus()  # the arrow is decoration
     page.keyboard.press("Enter")
     page.wait_for_url(live.url + "/")
     expect(wall(page).get_by_text(KIND_TEXT)).to_be_visible()
@@ -269,16 +269,16 @@ def test_flagged_moments_are_moderated_and_the_outcome_reaches_the_participant(
 def test_character_counter_counts_down_as_you_type(page):
     page.goto("/share")
     counter = page.locator('[data-counter-for="text"]')
-    expect(counter).to_have_text("500 left")
+    expect(counter).to_have_text("500 characters left")
     area = page.get_by_label("Your kind moment")
     area.press_sequentially("Thank you")
-    expect(counter).to_have_text("491 left")
+    expect(counter).to_have_text("491 characters left")
     # An emoji is one character to a person (one code point), not two UTF-16 units.
     area.press_sequentially(" 💗")
-    expect(counter).to_have_text("489 left")
+    expect(counter).to_have_text("489 characters left")
     expect(counter).not_to_have_class(re.compile("counter-low"))
     area.fill("x" * 480)
-    expect(counter).to_have_text("20 left")
+    expect(counter).to_have_text("20 characters left")
     expect(counter).to_have_class(re.compile("counter-low"))
     page.keyboard.press("Backspace")
-    expect(counter).to_have_text("21 left")
+    expect(counter).to_have_text("21 characters left")

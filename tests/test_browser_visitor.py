@@ -127,7 +127,7 @@ def test_visitor_journey(live, page):
     expect(wall.get_by_role("article").first).to_contain_text("A kind comment I received")
     expect(page.get_by_text("SECRET")).to_have_count(0)
     # Without JavaScript this is a link; with it, a button that appends in place.
-    expect(page.get_by_role("link", name="Older moments →")).to_be_hidden()
+    expect(page.get_by_role("link", name="Older moments", exact=True)).to_be_hidden()
     shot(page, "visitor-wall")
 
     # Load more, by keyboard: the cards are appended, the page is not replaced.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from babel.dates import format_date
 from sqlalchemy import func, select
 
 from kindness_challenge.extensions import db
@@ -49,7 +50,8 @@ def test_before_the_campaign_opens(app, client, admin):
     assert page.status_code == 200
     body = page.get_data(as_text=True)
     assert "The #CreateKindness campaign opens soon" in body
-    assert f"{opens.strftime('%-d %B %Y, %H:%M')} UTC" in body
+    # In Babel's format for the page's language (English here), as every public date.
+    assert f"{format_date(opens, 'long', locale='en')}, {opens:%H:%M} UTC" in body
     assert 'name="text"' not in body  # no form to fill in for nothing
     api = client.get("/api/v1/campaign").get_json()
     assert api == {

@@ -89,7 +89,11 @@ def test_rejection_reason_reaches_the_receipt(app, client, moderator):
     assert f"Submission #{submission_id} rejected." in response.get_data(as_text=True)
     receipt = client.get(f"/receipt/{token}").get_data(as_text=True)
     assert "Not published" in receipt
-    assert "It is unkind or hurtful towards someone. Try saying it with kindness." in receipt
+    # The reason, translated from its code; the moderator's own words after it, as written.
+    assert (
+        "It is unkind or hurtful towards someone. "
+        '<span dir="auto">Try saying it with kindness.</span>' in receipt
+    )
     assert ABUSIVE not in client.get("/").get_data(as_text=True)
     assert only_submission(app).state is State.rejected
 

@@ -146,7 +146,7 @@ def test_category_and_for_whom_are_stored_and_shown(app, client):
     submission = only(app)
     assert (submission.category, submission.for_whom) == ("inspiring", "the bus driver on route 12")
     receipt = client.get(f"/receipt/{token}").get_data(as_text=True)
-    assert "for <bdi>the bus driver on route 12</bdi>" in receipt
+    assert 'for <bdi dir="auto">the bus driver on route 12</bdi>' in receipt
     assert "An inspiring moment" in receipt
 
 

@@ -37,7 +37,7 @@ def absolute_urls(client, host: str, **headers) -> list[str]:
     ]
     text = "\n".join(bodies)
     urls = re.findall(r"https?://[^\s\"'<>]+", text)
-    urls += ["//" + s for s in re.findall(r"Share yours:(?:<br>)?\s*<strong>([^<]+)<", text)]
+    urls += ["//" + s for s in re.findall(r"Share yours:(?:<br>)?\s*<strong[^>]*>([^<]+)<", text)]
     return urls
 
 

@@ -61,6 +61,7 @@ def move(
     claim_token: str | None = None,
     now: datetime | None = None,
     extra: dict | None = None,
+    public_reason: str | None = None,
 ) -> Transition:
     """Move one submission from ``from_state`` to ``to_state`` and record who did it.
 
@@ -100,6 +101,7 @@ def move(
         moderator_id=actor.moderator_id,
         reason=reason,
         public_note=public_note,
+        public_reason=public_reason,
         created_at=now,
     )
     if to_state is State.needs_review:

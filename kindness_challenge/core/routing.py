@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from ..models import ReviewKind, State
 from .labels import KINDNESS, harm_scores
+from .reasons import BANNED_LANGUAGE
 from .text.language import UNDETERMINED
 from .text.matching import find_links, find_phrase, normalize
 from .text.videolinks import video_host
+from .translatable import N_
 
 # detoxify's maintainers suggest 0.7 as a starting point for toxicity; Discourse's defaults
 # are severe_toxicity 0.3 and 0.6 for the other labels.
@@ -62,12 +64,12 @@ LANGUAGE_NAMES = {
     UNDETERMINED: "an undetermined language",
 }
 CLASSIFIER_UNAVAILABLE = "classifier unavailable"
+# Labels in English, marked for translation: pages show them with _() in the reader's language.
 CATEGORIES: dict[str, str] = {
-    "received": "A kind comment I received",
-    "gave": "A kind comment I gave",
-    "inspiring": "An inspiring moment",
+    "received": N_("A kind comment I received"),
+    "gave": N_("A kind comment I gave"),
+    "inspiring": N_("An inspiring moment"),
 }
-DEFAULT_BANNED_REASON = "It contains language that is not allowed on the kindness wall."
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ class RoutingDecision:
     reason: str
     flagged_labels: tuple[str, ...] = ()
     review_kind: ReviewKind | None = None
+    # What the participant is told: a reason code (core.reasons), and words of an admin's own
+    # (a banned entry's reason), shown as written.
+    public_reason: str | None = None
     public_note: str | None = None
     # The word-list phrases (or links) that matched: stored with the decision, highlighted in
     # the queue.
@@ -233,7 +238,8 @@ def route_submission(
             State.rejected,
             f"banned phrase: {entry.phrase!r}",
             review_kind=None,
-            public_note=entry.public_reason or DEFAULT_BANNED_REASON,
+            public_reason=None if entry.public_reason else BANNED_LANGUAGE,
+            public_note=entry.public_reason,
             matched=tuple(e.phrase for e in banned),
         )
     if isinstance(scores, Exception):

@@ -11,6 +11,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
 from .calibration import ThresholdRow
 from .stats import OUTCOMES, Stats
 
@@ -54,6 +56,11 @@ class ColumnChart:
     columns: list[Column]
     y_ticks: list[Tick]
     x_ticks: list[Tick]
+
+
+def _day(day) -> str:
+    """An axis label ("5 Dec"): Babel's CLDR pattern, not glibc's strftime('%-d')."""
+    return format_date(day, "d MMM", locale="en")
 
 
 def nice_step(raw: float) -> float:
@@ -240,7 +247,7 @@ def stacked_bars(
 
 
 def outcome_columns(stats: Stats) -> ColumnChart:
-    labels = [day.day.strftime("%-d %b") for day in stats.per_day]
+    labels = [_day(day.day) for day in stats.per_day]
     series = [
         (key, name, [day.counts[key] for day in stats.per_day]) for key, name in OUTCOMES.items()
     ]
@@ -253,9 +260,7 @@ def queue_line(stats: Stats) -> LineChart:
         xs=list(range(len(stats.queue))),
         series=[("queue", "In review at the end of the day", [d.size for d in stats.queue])],
         x_range=(0, max(1, len(stats.queue) - 1)),
-        x_ticks=[
-            (i, d.day.strftime("%-d %b")) for i, d in enumerate(stats.queue) if i % every == 0
-        ],
+        x_ticks=[(i, _day(d.day)) for i, d in enumerate(stats.queue) if i % every == 0],
     )
 
 

@@ -17,6 +17,7 @@ from ..core import audit
 from ..core.labels import THREAT
 from ..core.lifecycle import Actor, StaleTransition, move
 from ..core.pg_notify import announce
+from ..core.reasons import REJECTION_REASONS
 from ..models import (
     ActorKind,
     AuditEvent,
@@ -29,16 +30,6 @@ from ..models import (
     utcnow,
 )
 
-# Reasons a participant may be given for a rejection (shown on their receipt page).
-REJECTION_REASONS: dict[str, str] = {
-    "unkind": "It is unkind or hurtful towards someone.",
-    "harassment": "It targets or harasses a person or group.",
-    "hate": "It attacks people for who they are.",
-    "explicit": "It contains sexual or graphic content.",
-    "spam": "It is spam, advertising or off-topic for the campaign.",
-    "personal_info": "It shares someone's private information.",
-    "other": "It does not fit the campaign's guidelines.",
-}
 TAKE_DOWN_REASONS: dict[str, str] = {
     "reported": "Visitors reported it and it needs a second look.",
     "mistake": "It was published by mistake.",
@@ -240,12 +231,14 @@ def decide(
     check_appeal_decider(session, submission_id, moderator)
     if approve:
         to_state, reason, public_note = State.published, "approved by a moderator", None
+        public_reason = None
     else:
         if reason_code not in REJECTION_REASONS:
             raise DecisionRefused("Choose a reason for the rejection.")
         to_state = State.rejected
         reason = f"rejected: {reason_code}" + (f" — {note}" if note else "")
-        public_note = REJECTION_REASONS[reason_code] + (f" {note}" if note else "")
+        # The reason as a code (translated on the receipt), the moderator's words as written.
+        public_reason, public_note = reason_code, note or None
     try:
         transition = move(
             session,
@@ -255,6 +248,7 @@ def decide(
             actor,
             reason=reason,
             public_note=public_note,
+            public_reason=public_reason,
         )
     except StaleTransition:
         raise _refusal(session, submission_id, State.needs_review) from None

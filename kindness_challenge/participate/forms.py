@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -50,87 +52,90 @@ def video_link(form, field) -> None:
     try:
         field.data = canonical_video_link(value).url
     except VideoLinkProblem as problem:
-        raise ValidationError(str(problem)) from None
+        raise ValidationError(gettext(problem.message, **problem.values)) from None
 
 
 def known_category(form, field) -> None:
     if field.data not in CATEGORIES:
-        raise ValidationError("Choose one of the kinds of moment listed, or none.")
+        raise ValidationError(gettext("Choose one of the kinds of moment listed, or none."))
 
 
 class SubmissionForm(TextOnlyForm):
     text = TextAreaField(
-        "Your kind moment",
+        _l("Your kind moment"),
         validators=[
-            InputRequired("Please write your kind moment."),
+            InputRequired(_l("Please write your kind moment.")),
             # After CleanText, so what is counted is what is stored (NFC, trimmed); counted in
             # user-perceived characters, as the counter counts (core/text/length.py).
             CleanText(multiline=True),
-            TextLength(TEXT_MAX, f"Keep it to {TEXT_MAX} characters or fewer."),
-            DataRequired("Please write your kind moment."),
+            TextLength(TEXT_MAX, _l("Keep it to %(max)s characters or fewer.", max=TEXT_MAX)),
+            DataRequired(_l("Please write your kind moment.")),
         ],
     )
     for_whom = StringField(
-        "Who is it for or about? (optional)",
+        _l("Who is it for or about? (optional)"),
         filters=[_strip_or_none],
         validators=[
             Optional(),
             CleanText(multiline=False),
-            TextLength(FOR_MAX, f"Keep this to {FOR_MAX} characters or fewer."),
+            TextLength(FOR_MAX, _l("Keep this to %(max)s characters or fewer.", max=FOR_MAX)),
         ],
     )
     category = RadioField(
-        "What kind of moment is it? (optional)",
-        choices=[SelectChoice(key, text) for key, text in CATEGORIES.items()],
+        _l("What kind of moment is it? (optional)"),
+        choices=[SelectChoice(key, _l(text)) for key, text in CATEGORIES.items()],
         filters=[_strip_or_none],
         validators=[Optional(), known_category],
         validate_choice=False,
     )
     display_name = StringField(
-        "Display name or @handle",
+        _l("Display name or @handle"),
         validators=[
-            InputRequired("Please give a name or @handle to show with your moment."),
+            InputRequired(_l("Please give a name or @handle to show with your moment.")),
             CleanText(multiline=False),
-            TextLength(NAME_MAX, f"Keep the name to {NAME_MAX} characters or fewer."),
-            DataRequired("Please give a name or @handle to show with your moment."),
+            TextLength(NAME_MAX, _l("Keep the name to %(max)s characters or fewer.", max=NAME_MAX)),
+            DataRequired(_l("Please give a name or @handle to show with your moment.")),
         ],
     )
     video_url = StringField(
-        "Link to your video (optional)",
+        _l("Link to your video (optional)"),
         filters=[_strip_or_none],
         validators=[
             Optional(),
-            Length(max=URL_MAX, message=f"Keep the link to {URL_MAX} characters or fewer."),
+            Length(
+                max=URL_MAX,
+                message=_l("Keep the link to %(max)s characters or fewer.", max=URL_MAX),
+            ),
             video_link,
         ],
     )
     consent = ConsentField(
-        "I agree that this moment may be shown publicly on the kindness wall",
-        validators=[DataRequired("Please agree to public display, or we cannot show it.")],
+        _l("I agree that this moment may be shown publicly on the kindness wall"),
+        validators=[DataRequired(_l("Please agree to public display, or we cannot show it."))],
     )
     # A honeypot: hidden from people (and from assistive technology); bots fill every field.
-    website = StringField("Leave this field empty")
+    website = StringField(_l("Leave this field empty"))
     # Set by "submit for review anyway" after the kindness nudge.
     nudge_ack = HiddenField()
-    submit = SubmitField("Share my kind moment")
+    submit = SubmitField(_l("Share my kind moment"))
 
 
 class AppealForm(TextOnlyForm):
     note = TextAreaField(
-        "Why should it be published?",
+        _l("Why should it be published?"),
         validators=[
-            InputRequired("Please say in a few words why it should be published."),
+            InputRequired(_l("Please say in a few words why it should be published.")),
             CleanText(multiline=True),
-            TextLength(500, "Keep the appeal to 500 characters or fewer."),
-            DataRequired("Please say in a few words why it should be published."),
+            TextLength(500, _l("Keep the appeal to %(max)s characters or fewer.", max=500)),
+            DataRequired(_l("Please say in a few words why it should be published.")),
         ],
     )
-    submit = SubmitField("Send my appeal")
+    submit = SubmitField(_l("Send my appeal"))
 
 
 class WithdrawForm(TextOnlyForm):
     confirm = ConsentField(
-        "Yes, delete my moment for good",
-        validators=[DataRequired("Tick the box to confirm you want to withdraw it.")],
+        _l("Yes, delete my moment for good"),
+        validators=[DataRequired(_l("Tick the box to confirm you want to withdraw it."))],
     )
-    submit = SubmitField("Withdraw and delete")
+    submit = SubmitField(_l("Withdraw and delete"))

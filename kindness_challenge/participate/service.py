@@ -15,13 +15,15 @@ from ..core.pg_notify import announce
 from ..core.routing import Policy, route_submission
 from ..core.text.matching import normalize
 from ..core.text.scoring_form import scoring_text
+from ..core.translatable import N_, Explained
 from ..models import ActorKind, ReviewKind, State, Submission, utcnow
 
 APPEAL_MAX = 500
 
 
-class ParticipantError(ValueError):
-    """What the participant asked cannot be done; the message says why."""
+class ParticipantError(Explained):
+    """What the participant asked cannot be done; the message says why (``message`` and
+    ``values`` to translate it)."""
 
 
 def text_fingerprint(text: str) -> str:
@@ -59,7 +61,8 @@ def prescores_of(classifier, scores: dict[str, float]) -> dict | None:
     return {"name": classifier.name, "version": classifier.version, "scores": dict(scores)}
 
 
-NUDGE_MESSAGE = (
+# English, marked for translation: the share form shows it in the participant's language.
+NUDGE_MESSAGE = N_(
     "This might come across as unkind to someone reading it. Would you like to rephrase it? "
     "You can still send it as it is: a moderator will read it before anything is published."
 )
@@ -110,14 +113,18 @@ def withdraw(session: Session, submission: Submission) -> int:
 def appeal(session: Session, submission: Submission, note: str) -> None:
     """Send a rejected submission back to the queue, once, with the participant's note."""
     if submission.state is not State.rejected:
-        raise ParticipantError("Only a moment that was not published can be appealed.")
+        raise ParticipantError(N_("Only a moment that was not published can be appealed."))
     if submission.appealed_at is not None:
-        raise ParticipantError("You have already appealed this decision; it was reviewed again.")
+        raise ParticipantError(
+            N_("You have already appealed this decision; it was reviewed again.")
+        )
     note = note.strip()
     if not note:
-        raise ParticipantError("Please say in a few words why it should be published.")
+        raise ParticipantError(N_("Please say in a few words why it should be published."))
     if len(note) > APPEAL_MAX:
-        raise ParticipantError(f"Keep the appeal to {APPEAL_MAX} characters or fewer.")
+        raise ParticipantError(
+            N_("Keep the appeal to %(max)s characters or fewer."), max=APPEAL_MAX
+        )
     try:
         move(
             session,
@@ -130,5 +137,7 @@ def appeal(session: Session, submission: Submission, note: str) -> None:
         )
     except StaleTransition:
         session.rollback()
-        raise ParticipantError("This moment changed in the meantime; reload the page.") from None
+        raise ParticipantError(
+            N_("This moment changed in the meantime; reload the page.")
+        ) from None
     session.commit()

@@ -81,12 +81,14 @@ def create_submission(
     client_hash: str | None = None,
     text_hash: str | None = None,
     prescores: dict | None = None,
+    locale: str | None = None,
 ) -> tuple[Submission, str]:
     """Store a new pending submission (persist first, score later). Commits.
 
     ``prescores``: scores already computed for its text (the share form's nudge), which a
     worker running the same classifier may route on instead of scoring again. It stays pending
-    either way: routing happens in the worker only.
+    either way: routing happens in the worker only. ``locale``: the language of the page it
+    was shared from; its receipt follows it.
 
     Returns the submission and its receipt token. Only the token's hash is stored, so the
     database alone does not reveal anyone's receipt link.
@@ -101,6 +103,7 @@ def create_submission(
         client_hash=client_hash,
         text_hash=text_hash,
         prescores=prescores,
+        locale=locale,
     )
     session.add(submission)
     notify_pending(session)  # delivered to idle score workers at commit

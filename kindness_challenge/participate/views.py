@@ -17,15 +17,19 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from ..core.campaign import CampaignState, load_window
 from ..core.clients import client_hash
+from ..core.reasons import PUBLIC_REASONS
 from ..core.routing import CATEGORIES
 from ..core.text.length import text_length
 from ..core.text.scoring_form import scoring_text
 from ..extensions import csrf, db, limiter
 from ..forms import config_limit
+from ..i18n import current_locale, use_submission_locale
 from ..metrics import NUDGE_SCORES, NUDGES_SKIPPED
 from ..models import State
 from ..scoring.kindness import unwrap
@@ -83,12 +87,12 @@ def _nudge(text: str) -> participation.Nudge:
 
 
 # Said instead of a bare error when a sent form could not be taken: the words stay in the form.
-SEND_AGAIN_EXPIRED = (
+SEND_AGAIN_EXPIRED = _l(
     "We could not send your moment yet: this page was open for a long time, or your browser "
     "started a new session, so its security check had run out. Your words are still here. "
     "Please press “Share my kind moment” again."
 )
-SEND_AGAIN_TOO_MANY = (
+SEND_AGAIN_TOO_MANY = _l(
     "You have sent a lot in a short time, so we could not take this one yet. Your words are "
     "still here: please wait a minute, then press “Share my kind moment” again."
 )
@@ -117,15 +121,17 @@ def share():
             return _form_page(form, None, 400, send_again=SEND_AGAIN_EXPIRED)
     if form.validate_on_submit():
         if form.website.data:
-            form.website.errors.append("This field must be left empty.")
+            form.website.errors.append(_("This field must be left empty."))
             return _form_page(form, None, 400)
         client = _client()
         fingerprint = participation.text_fingerprint(form.text.data)
         window = timedelta(seconds=current_app.config["DUPLICATE_WINDOW_SECONDS"])
         if participation.recent_duplicate(db.session, client, fingerprint, window):
             form.text.errors.append(
-                "You shared this same moment a few minutes ago, and it is already in. "
-                "Follow it with the link you got then."
+                _(
+                    "You shared this same moment a few minutes ago, and it is already in. "
+                    "Follow it with the link you got then."
+                )
             )
             return _form_page(form, None, 400)
         prescores = None
@@ -148,9 +154,12 @@ def share():
             client_hash=client,
             text_hash=fingerprint,
             prescores=prescores,
+            locale=current_locale(),
         )
         get_scorer(current_app).notify_new_submission()
-        flash("Thank you! Your kind moment is in. Keep this page's link to follow it.", "success")
+        flash(
+            _("Thank you! Your kind moment is in. Keep this page's link to follow it."), "success"
+        )
         return redirect(url_for("participate.receipt", token=token))
     return _form_page(form, None, 400 if form.is_submitted() else 200)
 
@@ -187,15 +196,16 @@ def nudge():
     payload = request.get_json(silent=True)
     text = payload.get("text") if isinstance(payload, dict) else None
     if not isinstance(text, str) or len(text) > TEXT_MAX * 8 or text_length(text) > TEXT_MAX * 2:
-        abort(400, description='Send the draft as JSON: {"text": "..."}.')
+        abort(400, description=_('Send the draft as JSON: {"text": "..."}.'))
     result = _nudge(text)
-    return jsonify(flagged=result.flagged, message=result.message)
+    return jsonify(flagged=result.flagged, message=_(result.message) if result.message else "")
 
 
 def _submission_or_404(token: str):
     submission = find_by_receipt(db.session, token)
     if submission is None:
         abort(404)
+    use_submission_locale(submission.locale)  # its pages speak the language it was shared in
     return submission
 
 
@@ -222,6 +232,7 @@ def _receipt_page(submission, token: str, appeal_form: AppealForm | None = None,
             token=token,
             State=State,
             categories=CATEGORIES,
+            public_reasons=PUBLIC_REASONS,
             appeal_form=appeal_form or AppealForm(formdata=None),
             withdraw_form=WithdrawForm(formdata=None),
         )
@@ -247,7 +258,7 @@ def withdraw(token: str):
     submission = _submission_or_404(token)
     form = WithdrawForm()
     if not form.validate_on_submit():
-        flash("Tick the box to confirm you want to withdraw it.", "error")
+        flash(_("Tick the box to confirm you want to withdraw it."), "error")
         return redirect(url_for("participate.receipt", token=token))
     participation.withdraw(db.session, submission)
     return render_template("participate/withdrawn.html")
@@ -260,9 +271,9 @@ def appeal(token: str):
     if form.validate_on_submit():
         try:
             participation.appeal(db.session, submission, form.note.data)
-            flash("Your appeal is in. A moderator will look at your moment again.", "success")
+            flash(_("Your appeal is in. A moderator will look at your moment again."), "success")
         except participation.ParticipantError as error:
-            flash(str(error), "error")
+            flash(_(error.message, **error.values), "error")
     else:
         # Shown in place (not after a redirect): the panel stays open with the error beside
         # what was written, which a redirect would lose.

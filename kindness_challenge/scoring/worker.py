@@ -352,6 +352,7 @@ def score_claim(
                     actor,
                     reason=decision.reason,
                     public_note=decision.public_note,
+                    public_reason=decision.public_reason,
                     claim_token=claim.token,
                     now=now,
                     extra=values,

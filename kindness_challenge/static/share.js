@@ -7,6 +7,15 @@
   var area = document.getElementById("text");
   if (!form || !area) return;
 
+  // The page's words in its language (rendered by the server: kindness_challenge/i18n.py).
+  var words = JSON.parse(document.getElementById("i18n").textContent);
+  var plurals = new Intl.PluralRules(words.locale);
+  var numbers = new Intl.NumberFormat(words.locale);
+  function say(forms, count) {
+    var text = forms[plurals.select(count)] || forms.other;
+    return text.replace("{num}", numbers.format(count));
+  }
+
   // Length as the server counts it (core/text/length.py): user-perceived characters (grapheme
   // clusters) of the trimmed text. Without Intl.Segmenter, code points: the server decides.
   var out = document.querySelector('[data-counter-for="text"]');
@@ -22,7 +31,7 @@
   window.kindnessTextLength = textLength;
   function count() {
     var left = max - textLength(area.value);
-    out.textContent = left >= 0 ? left + " left" : -left + " too many";
+    out.textContent = left >= 0 ? say(words.chars_left, left) : say(words.chars_too_many, -left);
     out.classList.toggle("counter-low", left < 30);
   }
   area.addEventListener("input", count);

@@ -2,6 +2,10 @@
 // link to the clipboard. Without JavaScript the link is there to select and copy by hand.
 (function () {
   "use strict";
+  // The page's words in its language (rendered by the server: kindness_challenge/i18n.py).
+  var block = document.getElementById("i18n");
+  var words = block ? JSON.parse(block.textContent) : {};
+  function word(key, english) { return words[key] || english; }
   function copy(url, field) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(url);
     field.select();
@@ -14,7 +18,7 @@
     var status = box.querySelector(".share-status");
     var url = box.getAttribute("data-url");
     var canShare = typeof navigator.share === "function";
-    button.textContent = canShare ? "Share…" : "Copy link";
+    button.textContent = canShare ? word("share", "Share…") : word("copy_link", "Copy link");
     button.hidden = false;
     function say(text) {
       status.textContent = "";
@@ -23,13 +27,13 @@
     button.addEventListener("click", function () {
       if (canShare) {
         navigator.share({ title: box.getAttribute("data-title"), url: url })
-          .then(function () { say("Thank you for sharing."); })
-          .catch(function (error) { if (!error || error.name !== "AbortError") say("Sharing did not work here: copy the link above."); });
+          .then(function () { say(word("share_thanks", "Thank you for sharing.")); })
+          .catch(function (error) { if (!error || error.name !== "AbortError") say(word("share_failed", "Sharing did not work here: copy the link above.")); });
         return;
       }
       copy(url, field)
-        .then(function () { say("Link copied. Paste it anywhere to share."); })
-        .catch(function () { field.select(); say("Press Ctrl+C (or ⌘+C) to copy the selected link."); });
+        .then(function () { say(word("link_copied", "Link copied. Paste it anywhere to share.")); })
+        .catch(function () { field.select(); say(word("copy_by_hand", "Press Ctrl+C (or ⌘+C) to copy the selected link.")); });
     });
   });
 })();

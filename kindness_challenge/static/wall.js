@@ -11,15 +11,22 @@
     window.setTimeout(function () { status.textContent = text; }, 50);
   }
 
-  function plural(count) { return count === 1 ? "heart" : "hearts"; }
+  // The page's words in its language (rendered by the server: kindness_challenge/i18n.py).
+  var words = JSON.parse(document.getElementById("i18n").textContent);
+  var plurals = new Intl.PluralRules(words.locale);
+  var numbers = new Intl.NumberFormat(words.locale);
+  function say(forms, count) {
+    var text = forms[plurals.select(count)] || forms.other;
+    return text.replace("{num}", numbers.format(count));
+  }
 
   // --- hearts: every button of the moment (it may be both featured and on the wall) ----------
   function showHeart(id, hearted, count) {
     var buttons = document.querySelectorAll('.heart-button[data-moment-id="' + id + '"]');
     Array.prototype.forEach.call(buttons, function (button) {
       button.setAttribute("aria-pressed", hearted ? "true" : "false");
-      button.querySelector(".heart-count").textContent = String(count);
-      button.querySelector(".heart-noun").textContent = " " + plural(count);
+      button.querySelector(".heart-count").textContent = numbers.format(count);
+      button.querySelector(".heart-noun").textContent = " " + say(words.heart_noun, count);
       button.form.elements.hearted.value = hearted ? "0" : "1";
     });
   }
@@ -43,12 +50,10 @@
       })
       .then(function (data) {
         showHeart(data.id, data.hearted, data.count);
-        announce((data.hearted ? "Hearted. " : "Heart taken back. ") + data.count + " " + plural(data.count) + ".");
+        announce(say(data.hearted ? words.hearted : words.unhearted, data.count));
       })
       .catch(function (code) {
-        announce(code === 429
-          ? "Slow down a little: that was a lot of hearts. Try again in a minute."
-          : "Your heart could not be saved just now. Please try again.");
+        announce(code === 429 ? words.heart_slow_down : words.heart_failed);
       })
       .then(function () { button.removeAttribute("aria-busy"); });
   });
@@ -61,7 +66,7 @@
   var button = document.createElement("button");
   button.type = "button";
   button.className = "button button-secondary load-more";
-  button.textContent = "Load more moments";
+  button.textContent = words.load_more;
   older.hidden = true;
   older.parentNode.appendChild(button);
 
@@ -70,14 +75,14 @@
     older.remove();
     var done = document.createElement("p");
     done.className = "muted";
-    done.textContent = "That's everything: you have reached the first kind moment.";
+    done.textContent = words.all_loaded;
     wall.parentNode.insertBefore(done, wall.nextSibling);
   }
 
   button.addEventListener("click", function () {
     if (button.getAttribute("aria-busy") === "true") return;
     button.setAttribute("aria-busy", "true");
-    button.textContent = "Loading…";
+    button.textContent = words.loading;
     fetch(older.getAttribute("data-load-more"), { headers: { Accept: "text/html" }, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw response.status;
@@ -93,12 +98,12 @@
         if (next) {
           older.href = next.getAttribute("href");
           older.setAttribute("data-load-more", next.getAttribute("data-load-more"));
-          button.textContent = "Load more moments";
+          button.textContent = words.load_more;
           button.removeAttribute("aria-busy");
         } else {
           finished();
         }
-        announce(cards.length + " more " + (cards.length === 1 ? "moment" : "moments") + " loaded.");
+        announce(say(words.more_loaded, cards.length));
         if (first) {
           // Keyboard users carry on from the first new card, not from the end of the page.
           first.setAttribute("tabindex", "-1");
@@ -109,7 +114,7 @@
         // Fall back to the plain link: it always works.
         button.remove();
         older.hidden = false;
-        announce("More moments could not be loaded here. Use the Older moments link.");
+        announce(words.load_failed);
       });
   });
 })();

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
@@ -17,16 +19,16 @@ class HeartForm(FlaskForm):
 
 class ReportForm(FlaskForm):
     reason = RadioField(
-        "Why are you reporting it?",
-        choices=[SelectChoice(key, label) for key, label in REPORT_REASON_LABELS.items()],
-        validators=[InputRequired("Please choose a reason.")],
+        _l("Why are you reporting it?"),
+        choices=[SelectChoice(key, _l(label)) for key, label in REPORT_REASON_LABELS.items()],
+        validators=[InputRequired(_l("Please choose a reason."))],
     )
     note = TextAreaField(
-        "Anything a moderator should know? (optional)",
+        _l("Anything a moderator should know? (optional)"),
         validators=[
             Length(
                 max=REPORT_NOTE_MAX,
-                message=f"Keep the note to {REPORT_NOTE_MAX} characters or fewer.",
+                message=_l("Keep the note to %(max)s characters or fewer.", max=REPORT_NOTE_MAX),
             )
         ],
     )
@@ -35,6 +37,6 @@ class ReportForm(FlaskForm):
         if not field.data:
             return
         try:
-            field.data = clean_text(field.data, multiline=True, field="The note") or None
+            field.data = clean_text(field.data, multiline=True, field=gettext("The note")) or None
         except TextProblem as problem:
-            raise ValidationError(str(problem)) from None
+            raise ValidationError(gettext(problem.message, **problem.values)) from None

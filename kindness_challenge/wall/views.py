@@ -17,6 +17,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
 
 from ..core.clients import client_hash
 from ..core.routing import CATEGORIES
@@ -24,6 +25,7 @@ from ..core.text.videolinks import video_host
 from ..core.wall_queries import Cursor, featured, published_moment, wall_page
 from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
+from ..i18n import current_locale
 from ..metrics import WALL_SNAPSHOTS
 from ..models import MAX_ID, Submission, utcnow
 from ..services import share_cards, wall_counts, wall_snapshots
@@ -53,16 +55,17 @@ bp.add_app_template_global(mark.svg, "campaign_mark")
 
 @bp.app_template_filter("category_label")
 def category_label(key: str | None) -> str | None:
-    return CATEGORIES.get(key) if key else None
+    """A category's label in the page's language (None: no category, or one not known)."""
+    return _(CATEGORIES[key]) if key in CATEGORIES else None
 
 
 def _wall_args() -> tuple[Cursor | None, str | None]:
     after = Cursor.decode(request.args.get("after"))
     if request.args.get("after") and after is None:
-        abort(400, description="That page link is not valid. Start again from the wall.")
+        abort(400, description=_("That page link is not valid. Start again from the wall."))
     category = request.args.get("category") or None
     if category is not None and category not in CATEGORIES:
-        abort(400, description="There is no such category. Start again from the wall.")
+        abort(400, description=_("There is no such category. Start again from the wall."))
     return after, category
 
 
@@ -117,7 +120,8 @@ def index():
             with app.app_context():  # a session of its own: it may run on a background thread
                 return _build_page(category, None)
 
-        page, result = cache.get(category, build)
+        # Keyed by language too: whatever a kept page ever holds, no visitor gets another's.
+        page, result = cache.get((current_locale(), category), build)
         WALL_SNAPSHOTS.labels(result).inc()
     return render_template(
         "wall/index.html",
@@ -214,15 +218,15 @@ def report(moment_id: int):
         abort(404)
     if result.hidden:
         flash(
-            "Thank you for telling us. The moment is hidden until a moderator looks at it.",
+            _("Thank you for telling us. The moment is hidden until a moderator looks at it."),
             "success",
         )
         response = redirect(url_for("wall.index"))
     else:
         flash(
-            "Thank you for telling us. A moderator will look at this moment."
+            _("Thank you for telling us. A moderator will look at this moment.")
             if result.recorded
-            else "You reported this moment already. Thank you.",
+            else _("You reported this moment already. Thank you."),
             "success",
         )
         response = redirect(url_for("wall.moment", moment_id=moment_id))
@@ -242,14 +246,21 @@ def _display_settings() -> tuple[int, bool]:
         ):
             abort(
                 400,
-                description=f"seconds must be a whole number from {DISPLAY_MIN_SECONDS} to "
-                f"{DISPLAY_MAX_SECONDS}, for example /display?seconds=10.",
+                description=_(
+                    "seconds must be a whole number from %(low)s to %(high)s, for example "
+                    "/display?seconds=10.",
+                    low=DISPLAY_MIN_SECONDS,
+                    high=DISPLAY_MAX_SECONDS,
+                ),
             )
         seconds = int(given)
     if "recent" in request.args:
         recent = request.args["recent"]
         if recent not in ("0", "1"):
-            abort(400, description="recent must be 1 (show recent moments) or 0 (featured only).")
+            abort(
+                400,
+                description=_("recent must be 1 (show recent moments) or 0 (featured only)."),
+            )
     return seconds, recent == "1"
 
 
@@ -284,7 +295,7 @@ def display():
         refresh_seconds=current_app.config["DISPLAY_REFRESH_SECONDS"],
         total=wall_counts().published(db.session),
         share_url=share_url,
-        qr=qr_svg(share_url, "QR code: scan to share your kind moment"),
+        qr=qr_svg(share_url, _("QR code: scan to share your kind moment")),
     )
 
 
@@ -342,10 +353,10 @@ def emoji_font():
 
 @bp.route("/feed.atom")
 def feed():
-    moments, _ = wall_page(db.session, FEED_ENTRIES)
+    moments = wall_page(db.session, FEED_ENTRIES)[0]
     body = atom_feed(
         moments,
-        title="#CreateKindness wall",
+        title=_("#CreateKindness wall"),
         feed_url=url_for("wall.feed", _external=True),
         wall_url=url_for("wall.index", _external=True),
         permalink=lambda m: url_for("wall.moment", moment_id=m.id, _external=True),

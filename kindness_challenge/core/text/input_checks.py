@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..translatable import N_, Explained
 from .tables import is_invisible
 
 # Bidirectional embedding/override/isolate controls: used to make text read differently.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-class TextProblem(ValueError):
-    """The text cannot be accepted; ``str(self)`` is a message for the person who typed it."""
+class TextProblem(Explained):
+    """The text cannot be accepted; ``str(self)`` is a message for the person who typed it
+    (``message`` and ``values`` to translate it, ``field`` among them)."""
 
 
 def _describe(char: str) -> str:
@@ -32,22 +34,34 @@ def clean_text(value: str, *, multiline: bool, field: str) -> str:
         category = unicodedata.category(char)
         if category == "Cc" and char not in allowed_controls:
             if char in "\n\r\t":
-                raise TextProblem(f"{field} must be on a single line.")
+                raise TextProblem(N_("%(field)s must be on a single line."), field=field)
             raise TextProblem(
-                f"{field} contains an invisible control character ({_describe(char)}); "
-                "please remove it."
+                N_(
+                    "%(field)s contains an invisible control character (%(char)s); "
+                    "please remove it."
+                ),
+                field=field,
+                char=_describe(char),
             )
         if char in BIDI_CONTROLS:
             raise TextProblem(
-                f"{field} contains a text-direction override ({_describe(char)}), which can "
-                "disguise what text says; please remove it."
+                N_(
+                    "%(field)s contains a text-direction override (%(char)s), which can "
+                    "disguise what text says; please remove it."
+                ),
+                field=field,
+                char=_describe(char),
             )
         if category == "Cs":
-            raise TextProblem(f"{field} contains a broken character; please retype it.")
+            raise TextProblem(
+                N_("%(field)s contains a broken character; please retype it."), field=field
+            )
         code = ord(char)
         if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
             raise TextProblem(
-                f"{field} contains a character that is not meant for text ({_describe(char)})."
+                N_("%(field)s contains a character that is not meant for text (%(char)s)."),
+                field=field,
+                char=_describe(char),
             )
     value = unicodedata.normalize("NFC", value).strip()
     visible = [
@@ -58,5 +72,5 @@ def clean_text(value: str, *, multiline: bool, field: str) -> str:
         and unicodedata.category(c) not in ("Mn", "Me", "Cf", "Zs")
     ]
     if value and not visible:
-        raise TextProblem(f"{field} has no visible characters.")
+        raise TextProblem(N_("%(field)s has no visible characters."), field=field)
     return value

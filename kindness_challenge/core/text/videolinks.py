@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from ..translatable import N_, Explained
+
 # platform host (without "www." / "m." / "mobile.") -> path patterns of a video page there
 VIDEO_PAGES: dict[str, tuple[str, ...]] = {
     "tiktok.com": (r"/@[\w.-]+/video/\d+", r"/t/\w+", r"/v/\d+(\.html)?"),
@@ -67,8 +69,9 @@ _PARTS = re.compile(r"(?P<scheme>[A-Za-z]+)://(?P<authority>[^/?#]*)(?P<path>[^?
 _HOST = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?", re.ASCII)
 
 
-class VideoLinkProblem(ValueError):
-    """Why a link is refused, in words for the participant."""
+class VideoLinkProblem(Explained):
+    """Why a link is refused, in words for the participant (``message`` and ``values`` to
+    translate them)."""
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,9 @@ class VideoLink:
     platform: str  # the platform's key in VIDEO_PAGES
 
 
-NOT_A_VIDEO_PAGE = (
-    f"That doesn't look like a link to a video page. Paste the link to the video itself on "
-    f"{PLATFORMS}, for example {EXAMPLE}."
+NOT_A_VIDEO_PAGE = N_(
+    "That doesn't look like a link to a video page. Paste the link to the video itself on "
+    "%(platforms)s, for example %(example)s."
 )
 
 
@@ -88,28 +91,35 @@ def canonical_video_link(raw: str) -> VideoLink:
     """The canonical form of a pasted video link, or ``VideoLinkProblem`` saying why not."""
     value = raw.strip(" ")
     if not value:
-        raise VideoLinkProblem("The video link is empty.")
+        raise VideoLinkProblem(N_("The video link is empty."))
     if any(not ("!" <= c <= "~") for c in value):
         raise VideoLinkProblem(
-            "The video link can only contain the plain characters of a web address: no "
-            "spaces, accented or look-alike letters, control or invisible characters."
+            N_(
+                "The video link can only contain the plain characters of a web address: no "
+                "spaces, accented or look-alike letters, control or invisible characters."
+            )
         )
     if "\\" in value:
-        raise VideoLinkProblem("The video link cannot contain a backslash (\\).")
+        raise VideoLinkProblem(N_("The video link cannot contain a backslash (\\)."))
     parts = _PARTS.fullmatch(value)
     if parts is None or parts["scheme"].lower() not in ("http", "https"):
         raise VideoLinkProblem(
-            f"The video link must be a full web address starting with https://, for example "
-            f"{EXAMPLE}."
+            N_(
+                "The video link must be a full web address starting with https://, for "
+                "example %(example)s."
+            ),
+            example=EXAMPLE,
         )
     authority = parts["authority"].lower()
     if "@" in authority or ":" in authority or "%" in authority:
         raise VideoLinkProblem(
-            "The video link cannot contain a name, password or port before the site's address "
-            "(an @ or : there); paste the link exactly as the video site shows it."
+            N_(
+                "The video link cannot contain a name, password or port before the site's "
+                "address (an @ or : there); paste the link exactly as the video site shows it."
+            )
         )
     if not _HOST.fullmatch(authority) or ".." in authority:
-        raise VideoLinkProblem("The video link is not a valid web address.")
+        raise VideoLinkProblem(N_("The video link is not a valid web address."))
     platform = authority
     for prefix in HOST_PREFIXES:
         if platform.startswith(prefix) and platform[len(prefix) :] in VIDEO_PAGES:
@@ -117,13 +127,13 @@ def canonical_video_link(raw: str) -> VideoLink:
             break
     path = parts["path"]
     if platform not in VIDEO_PAGES or "%" in path:
-        raise VideoLinkProblem(NOT_A_VIDEO_PAGE)
+        raise VideoLinkProblem(NOT_A_VIDEO_PAGE, platforms=PLATFORMS, example=EXAMPLE)
     if any(segment in (".", "..") for segment in path.split("/")):
-        raise VideoLinkProblem(NOT_A_VIDEO_PAGE)
+        raise VideoLinkProblem(NOT_A_VIDEO_PAGE, platforms=PLATFORMS, example=EXAMPLE)
     trailing_slash = path.endswith("/") and path.strip("/") != ""
     path = path.rstrip("/") or "/"
     if not any(re.fullmatch(p, path, re.ASCII) for p in VIDEO_PAGES[platform]):
-        raise VideoLinkProblem(NOT_A_VIDEO_PAGE)
+        raise VideoLinkProblem(NOT_A_VIDEO_PAGE, platforms=PLATFORMS, example=EXAMPLE)
     query = ""
     kept = KEPT_QUERY.get((platform, path))
     if kept is not None:
@@ -135,7 +145,7 @@ def canonical_video_link(raw: str) -> VideoLink:
             if name in given and re.fullmatch(shape, given[name], re.ASCII)
         ]
         if not pairs or pairs[0][0] != kept[0][0]:
-            raise VideoLinkProblem(NOT_A_VIDEO_PAGE)
+            raise VideoLinkProblem(NOT_A_VIDEO_PAGE, platforms=PLATFORMS, example=EXAMPLE)
         query = "?" + urlencode(pairs)
     host = CANONICAL_HOSTS.get(platform, platform)
     path += "/" if trailing_slash else ""  # as the platform wrote it (one, at most)

@@ -6,7 +6,7 @@ row whose text retention deleted. ``rescore_run`` keeps each rescore's progress 
 Audit rows outlive a deleted (withdrawn) submission: their foreign key sets NULL, no cascade.
 
 Revision ID: 0014_campaign_ops
-Revises: 0012_password_change
+Revises: 0013_submission_locale
 Create Date: 2026-12-05 05:20:00.000000
 
 """
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0014_campaign_ops"
-down_revision = "0012_password_change"
+down_revision = "0013_submission_locale"
 branch_labels = None
 depends_on = None
 
