@@ -50,9 +50,27 @@ def run_migrations_online():
     conf_args.setdefault("render_item", render_item)
 
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, **conf_args)
-        with context.begin_transaction():
-            context.run_migrations()
+        # On SQLite, batch mode rebuilds a table by copying it and dropping the old one; with
+        # foreign keys on (the app's connections have them on), that DROP cascades to every
+        # row that references the table (0014's submission rebuild would take every transition
+        # and score with it). SQLite's own procedure for rebuilding a table: foreign keys off
+        # around it (outside a transaction, where the pragma takes effect), then checked.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            context.configure(connection=connection, target_metadata=target_metadata, **conf_args)
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 if context.is_offline_mode():
