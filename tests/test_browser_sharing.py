@@ -350,6 +350,11 @@ COUNTED = [
 ]
 
 
+def chars_left(count: int) -> str:
+    """The counter's words in English (the catalog's plural forms: issue 16)."""
+    return f"{count} character left" if count == 1 else f"{count} characters left"
+
+
 def test_counter_and_server_agree(live, browser):
     context = new_context(browser, live, viewport=PHONE)
     try:
@@ -359,13 +364,13 @@ def test_counter_and_server_agree(live, browser):
         counter = tab.locator('[data-counter-for="text"]')
         for text in COUNTED:
             area.fill(text)
-            expect(counter).to_have_text(f"{TEXT_MAX - text_length(text.strip())} left")
+            expect(counter).to_have_text(chars_left(TEXT_MAX - text_length(text.strip())))
         # At the limit in emoji (two UTF-16 units each: a maxlength would have stopped at 250).
         area.fill("💖" * TEXT_MAX)
-        expect(counter).to_have_text("0 left")
+        expect(counter).to_have_text(chars_left(0))
         assert area.evaluate("el => el.value.length") == 2 * TEXT_MAX  # UTF-16 units: not cut
         area.fill("👨\u200d👩\u200d👧" * (TEXT_MAX + 1))
-        expect(counter).to_have_text("1 too many")
+        expect(counter).to_have_text("1 character too many")
         tab.get_by_label("A kind comment I received").check()
         tab.get_by_label("Display name or @handle").fill("@fam")
         tab.get_by_label("I agree that this moment may be shown publicly").check()
@@ -374,7 +379,7 @@ def test_counter_and_server_agree(live, browser):
         expect(area).to_have_value("👨\u200d👩\u200d👧" * (TEXT_MAX + 1))  # kept
         # One fewer is taken, as the counter said.
         area.fill("👨\u200d👩\u200d👧" * TEXT_MAX)
-        expect(counter).to_have_text("0 left")
+        expect(counter).to_have_text(chars_left(0))
         tab.get_by_role(
             "button", name=re.compile("Share my kind moment|Submit for review")
         ).first.click()
