@@ -546,3 +546,73 @@ def test_migration_splits_stored_reasons_into_code_and_note(app):
             == old_note
         )
         upgrade()
+
+
+# --- the words of issues 15 and 17 (merged after this issue's catalogs) -----------------------
+
+
+def test_closed_campaign_imported_moments_and_sharing_in_every_language(app, client):
+    """The campaign's closed page (with a late moment's words kept), an imported moment's label
+    and link to its original, the share buttons and the words sharing.js announces: in every
+    language, with no English left."""
+    from datetime import timedelta
+
+    from kindness_challenge.models import utcnow
+
+    from conftest import ModeratorActions
+
+    moment = add_moment(app, "You made my day", name="@ana")
+    with app.app_context():
+        row = db.session.get(Submission, moment)
+        row.source, row.source_id = "tiktok", "7234567890"
+        row.source_url = "https://www.tiktok.com/@ana/video/7234567890"
+        db.session.commit()
+    admin = ModeratorActions(app, client)
+    admin.create("admin", role="admin")
+    admin.login("admin")
+    closes = (utcnow() - timedelta(hours=1)).replace(second=0, microsecond=0)
+    window = {"opens_at": "", "closes_at": closes.strftime("%Y-%m-%dT%H:%M")}
+    assert client.post("/moderate/settings/campaign", data=window).status_code == 302
+    admin.logout()
+
+    def pages() -> dict[str, str]:
+        late = {"text": "Thanks, neighbour", "display_name": "@bo", "consent": "y"}
+        return {
+            "closed": client.get("/share").get_data(as_text=True),
+            "closed-late": client.post("/share", data=late).get_data(as_text=True),
+            "permalink": client.get(f"/moment/{moment}").get_data(as_text=True),
+            "display": client.get("/display").get_data(as_text=True),
+        }
+
+    english = pages()
+    assert (
+        "Imported from TikTok" in english["permalink"]
+        and "see the original" in english["permalink"]
+    )
+    assert "Copy link" in english["permalink"] and "has closed" in english["closed"]
+    assert "Thanks, neighbour" in english["closed-late"]
+    english_words = {name: _words(page) for name, page in english.items()}
+    for code in TRANSLATED:
+        client.set_cookie(COOKIE, code, domain="kind.test")
+        local = pages()
+        assert "Thanks, neighbour" in local["closed-late"], code  # the words are kept
+        for name, page in local.items():
+            left = {
+                w
+                for w in _words(page) & english_words[name]
+                if re.search(r"[A-Za-z]{3}", w)
+                and w not in SAME_EVERYWHERE | SAME_IN.get(code, set())
+                and not _user_text(w)
+            }
+            assert not left, f"{code} {name}: still in English: {sorted(left)}"
+        block = re.search(
+            r'<script type="application/json" id="i18n">(.*?)</script>', local["permalink"]
+        )
+        words = json.loads(html.unescape(block[1]))
+        for key, text in (
+            ("share", "Share…"),
+            ("copy_link", "Copy link"),
+            ("link_copied", "Link copied. Paste it anywhere to share."),
+        ):
+            assert words[key] and words[key] != text, (code, key)
+    client.delete_cookie(COOKIE, domain="kind.test")
