@@ -20,6 +20,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy import exc as sa_exc
 
 from ..core.campaign import CampaignState, load_window
 from ..core.clients import client_hash
@@ -109,8 +110,15 @@ def _share_again(request_limit) -> Response:
 @limiter.limit(config_limit("SUBMIT_RATE_LIMIT"), methods=["POST"], on_breach=_share_again)
 @csrf.exempt  # checked below, so that an expired token keeps the participant's words
 def share():
-    window = load_window(db.session)
-    if window.state() is not CampaignState.open:
+    try:
+        window = load_window(db.session)
+    except sa_exc.DBAPIError:
+        # The database is down: the empty form needs none, so a participant can write while it
+        # comes back (the window is read again on sending; that answers 503 if it is still down).
+        if request.method == "POST":
+            raise
+        window = None
+    if window is not None and window.state() is not CampaignState.open:
         return _campaign_closed(window)
     form = SubmissionForm()
     nudge = None

@@ -43,7 +43,7 @@ from ..models import (
 )
 from .classifiers import Classifier, kindness_threshold_of
 from .prepare import covered_languages, detect_languages, scoring_texts
-from .worker import _score_with_isolation
+from .worker import _score_with_isolation, score_rows
 
 RESCORABLE = (State.published, State.needs_review, State.rejected)
 HELD_LISTED = 1000  # the report lists this many held moments (all are counted)
@@ -283,18 +283,7 @@ def _hold(session, run, submission_id, scores, decision, classifier, actor, now)
     except StaleTransition:
         return False  # a moderator moved it meanwhile: theirs to decide
     session.execute(delete(Score).where(Score.submission_id == submission_id))
-    session.add_all(
-        Score(
-            submission_id=submission_id,
-            label=label,
-            probability=probability,
-            classifier_name=classifier.name,
-            classifier_version=classifier.version,
-            created_at=now,
-        )
-        for label, probability in scores.items()
-        if probability == probability
-    )
+    session.add_all(score_rows(submission_id, scores, classifier, now))
     return True
 
 

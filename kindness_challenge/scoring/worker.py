@@ -249,6 +249,24 @@ def _score_claimed(
     return outcomes, reused
 
 
+def score_rows(
+    submission_id: int, scores: Mapping[str, float], classifier: Classifier, now: datetime
+) -> list[Score]:
+    """The Score rows a routing stores for ``scores`` (a NaN, a failed head, is not a score)."""
+    return [
+        Score(
+            submission_id=submission_id,
+            label=label,
+            probability=probability,
+            classifier_name=classifier.name,
+            classifier_version=classifier.version,
+            created_at=now,
+        )
+        for label, probability in scores.items()
+        if probability == probability
+    ]
+
+
 def _score_with_isolation(
     classifier: Classifier, texts: Sequence[str]
 ) -> list[dict[str, float] | Exception]:
@@ -362,18 +380,7 @@ def score_claim(
                 result.lost += 1
                 continue
             if not isinstance(outcome, Exception):
-                session.add_all(
-                    Score(
-                        submission_id=submission_id,
-                        label=label,
-                        probability=probability,
-                        classifier_name=classifier.name,
-                        classifier_version=classifier.version,
-                        created_at=now,
-                    )
-                    for label, probability in outcome.items()
-                    if probability == probability  # a NaN (a failed head) is not a score
-                )
+                session.add_all(score_rows(submission_id, outcome, classifier, now))
             result.outcomes[submission_id] = decision.state
             if decision.state is State.published:
                 result.published += 1
