@@ -144,6 +144,18 @@ def strong(text) -> Markup:
     return Markup("<strong>%s</strong>") % text
 
 
+def kbd(key) -> Markup:
+    """A key to press, inside a translated sentence (``Press %(key)s``)."""
+    return Markup("<kbd>%s</kbd>") % key
+
+
+def m_markup(string: str, **variables) -> Markup:
+    """``m_()`` as the templates call it, like Jinja's own ``_()``: the catalog's words are
+    markup, the variables are escaped (so ``time_tag`` and ``kbd`` go in whole)."""
+    text = Markup(moderate_domain.gettext(string))
+    return text % variables if variables else text
+
+
 def _plural_samples(code: str) -> dict[str, int]:
     """One count of each CLDR plural category this language has ("one": 1, "other": 2)."""
     locale = Locale.parse(code)
@@ -202,8 +214,9 @@ def init_i18n(app: Flask) -> None:
 
     # Helpers for translated sentences; globals, so that imported macros see them too.
     app.jinja_env.globals.update(
-        m_=m_,
+        m_=m_markup,
         bdi=bdi,
+        kbd=kbd,
         strong=strong,
         time_tag=time_tag,
         link=link,
