@@ -7,6 +7,7 @@ from flask_login import current_user, login_required, login_user
 
 from ..core.accounts import AccountError, WrongPassword, change_own_password
 from ..extensions import db
+from ..i18n import m_
 from .forms import PasswordChangeForm
 from .views import bp
 
@@ -22,7 +23,7 @@ def password_reset_first():
         and current_user.must_change_password
         and request.endpoint not in OPEN_WHILE_RESET
     ):
-        flash("An admin reset your password: choose a new one to go on.", "error")
+        flash(m_("An admin reset your password: choose a new one to go on."), "error")
         return redirect(url_for("moderate.password"))
     return None
 
@@ -45,7 +46,7 @@ def password():
         else:
             # Every other session of the account has ended; this one goes on.
             login_user(moderator)
-            flash("Your password is changed. Your other sessions have ended.", "success")
+            flash(m_("Your password is changed. Your other sessions have ended."), "success")
             return redirect(url_for("moderate.queue"))
     status = 400 if form.is_submitted() and form.errors else 200
     return render_template(

@@ -15,6 +15,7 @@ from ..core.campaign import CampaignError, load_window, update_window
 from ..core.policy_store import PolicyError
 from ..core.routing import DEFAULT_THRESHOLDS
 from ..extensions import db
+from ..i18n import m_
 from ..models import Moderator, WordEntry
 from ..scoring.rescore import last_run, report_lines
 from ..services import get_scorer
@@ -74,7 +75,7 @@ def settings():
                 form.kindness_threshold.data,
                 get_scorer(current_app).kindness_threshold,
             )
-            flash("Settings saved." if changed else "Nothing changed.", "success")
+            flash(m_("Settings saved.") if changed else m_("Nothing changed."), "success")
             return redirect(url_for("moderate.settings"))
         except PolicyError as error:
             flash(str(error), "error")
@@ -112,13 +113,13 @@ def campaign_window():
                 opens.replace(tzinfo=UTC) if opens else None,
                 closes.replace(tzinfo=UTC) if closes else None,
             )
-            flash("Campaign window saved." if changed else "Nothing changed.", "success")
+            flash(m_("Campaign window saved.") if changed else m_("Nothing changed."), "success")
         except CampaignError as error:
             flash(str(error), "error")
     else:
         for errors in form.errors.values():
             for error in errors:
-                flash(f"Campaign window: {error}", "error")
+                flash(m_("Campaign window: %(error)s", error=error), "error")
     return redirect(url_for("moderate.settings") + "#campaign")
 
 
@@ -149,7 +150,14 @@ def words():
                     form.phrase.data,
                     form.public_reason.data or None,
                 )
-                flash(f"Added {entry.phrase!r} to the {entry.kind} list.", "success")
+                flash(
+                    m_(
+                        "Added %(phrase)s to the %(kind)s list.",
+                        phrase=repr(entry.phrase),
+                        kind=entry.kind,
+                    ),
+                    "success",
+                )
                 return redirect(url_for("moderate.words"))
             except PolicyError as error:
                 form.phrase.errors.append(str(error))
@@ -170,7 +178,7 @@ def remove_word(entry_id: int):
     if ActionForm().validate_on_submit():
         try:
             policy_store.remove_word(db.session, current_user, entry_id)
-            flash("List entry removed.", "success")
+            flash(m_("List entry removed."), "success")
         except PolicyError as error:
             flash(str(error), "error")
     return redirect(url_for("moderate.words"))
@@ -185,7 +193,10 @@ def accounts():
             created = create_moderator(
                 db.session, form.username.data, form.password.data, form.role.data, current_user
             )
-            flash(f"Created {created.role} {created.username!r}.", "success")
+            flash(
+                m_("Created %(role)s %(name)s.", role=created.role, name=repr(created.username)),
+                "success",
+            )
             return redirect(url_for("moderate.accounts"))
         except AccountError as error:
             form.username.errors.append(str(error))
@@ -212,11 +223,11 @@ def update_account(moderator_id: int):
             target = update_moderator(
                 db.session, current_user, moderator_id, form.role.data, form.active.data
             )
-            flash(f"Saved {target.username!r}.", "success")
+            flash(m_("Saved %(name)s.", name=repr(target.username)), "success")
         except AccountError as error:
             flash(str(error), "error")
     else:
-        flash("That change could not be read; please try again.", "error")
+        flash(m_("That change could not be read; please try again."), "error")
     return redirect(url_for("moderate.accounts"))
 
 
@@ -230,8 +241,11 @@ def reset_account_password(moderator_id: int):
         try:
             target = reset_password(db.session, current_user, moderator_id, form.temporary.data)
             flash(
-                f"Password of {target.username!r} reset: give them the temporary password; "
-                "they choose their own when they next log in.",
+                m_(
+                    "Password of %(name)s reset: give them the temporary password; "
+                    "they choose their own when they next log in.",
+                    name=repr(target.username),
+                ),
                 "success",
             )
         except AccountError as error:
@@ -239,5 +253,5 @@ def reset_account_password(moderator_id: int):
     else:
         for errors in form.errors.values():
             for error in errors:
-                flash(f"Password not reset: {error}", "error")
+                flash(m_("Password not reset: %(error)s", error=error), "error")
     return redirect(url_for("moderate.accounts"))

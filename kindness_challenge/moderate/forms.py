@@ -23,6 +23,7 @@ from wtforms.validators import (
 from ..core.accounts import MIN_PASSWORD_LENGTH, ROLES
 from ..core.policy_store import LIST_KINDS
 from ..forms import CleanText, TextOnlyForm
+from ..i18n import lm_, m_
 from .service import REJECTION_REASONS, TAKE_DOWN_REASONS
 
 
@@ -31,10 +32,10 @@ def _choices(mapping: dict[str, str], prompt: str) -> list[SelectChoice]:
 
 
 class LoginForm(TextOnlyForm):
-    username = StringField("Username", validators=[DataRequired(), Length(max=40)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    username = StringField(lm_("Username"), validators=[DataRequired(), Length(max=40)])
+    password = PasswordField(lm_("Password"), validators=[DataRequired(), Length(max=200)])
     next = HiddenField()
-    submit = SubmitField("Log in")
+    submit = SubmitField(lm_("Log in"))
 
 
 class ActionForm(TextOnlyForm):
@@ -43,40 +44,40 @@ class ActionForm(TextOnlyForm):
 
 class RejectForm(TextOnlyForm):
     reason = SelectField(
-        "Reason the participant will see",
-        choices=_choices(REJECTION_REASONS, "Choose a reason…"),
-        validators=[DataRequired("Choose a reason for the rejection.")],
+        lm_("Reason the participant will see"),
+        choices=_choices(REJECTION_REASONS, lm_("Choose a reason…")),
+        validators=[DataRequired(lm_("Choose a reason for the rejection."))],
     )
     note = StringField(
-        "Note to the participant (optional)",
+        lm_("Note to the participant (optional)"),
         validators=[Optional(), Length(max=300), CleanText(multiline=False)],
     )
-    submit = SubmitField("Reject")
+    submit = SubmitField(lm_("Reject"))
 
 
 class BulkForm(TextOnlyForm):
     action = SelectField(
-        "With the selected",
-        choices=[SelectChoice("approve", "Approve"), SelectChoice("reject", "Reject")],
+        lm_("With the selected"),
+        choices=[SelectChoice("approve", lm_("Approve")), SelectChoice("reject", lm_("Reject"))],
     )
     reason = SelectField(
-        "Rejection reason", choices=_choices(REJECTION_REASONS, "Choose a reason…")
+        lm_("Rejection reason"), choices=_choices(REJECTION_REASONS, lm_("Choose a reason…"))
     )
     note = StringField(
-        "Note (optional)", validators=[Optional(), Length(max=300), CleanText(multiline=False)]
+        lm_("Note (optional)"), validators=[Optional(), Length(max=300), CleanText(multiline=False)]
     )
 
 
 class TakeDownForm(TextOnlyForm):
     reason = SelectField(
-        "Why it comes down",
-        choices=_choices(TAKE_DOWN_REASONS, "Choose a reason…"),
-        validators=[DataRequired("Choose a reason for taking it down.")],
+        lm_("Why it comes down"),
+        choices=_choices(TAKE_DOWN_REASONS, lm_("Choose a reason…")),
+        validators=[DataRequired(lm_("Choose a reason for taking it down."))],
     )
     note = StringField(
-        "Note (optional)", validators=[Optional(), Length(max=300), CleanText(multiline=False)]
+        lm_("Note (optional)"), validators=[Optional(), Length(max=300), CleanText(multiline=False)]
     )
-    submit = SubmitField("Take down")
+    submit = SubmitField(lm_("Take down"))
 
 
 def settings_form(labels: list[str], data: dict):
@@ -84,27 +85,27 @@ def settings_form(labels: list[str], data: dict):
 
     class SettingsForm(TextOnlyForm):
         mode = SelectField(
-            "Mode",
+            lm_("Mode"),
             choices=[
                 SelectChoice(
-                    "auto", "auto: publish what reads as kind and scores below every threshold"
+                    "auto", lm_("auto: publish what reads as kind and scores below every threshold")
                 ),
-                SelectChoice("premoderate", "premoderate: every moment goes to the queue"),
+                SelectChoice("premoderate", lm_("premoderate: every moment goes to the queue")),
             ],
             validators=[DataRequired()],
         )
-        links_to_review = BooleanField("Send moments with links in their text to review")
+        links_to_review = BooleanField(lm_("Send moments with links in their text to review"))
         require_kindness = BooleanField(
-            "Publish without review only what reads as kind (not merely what is not toxic)"
+            lm_("Publish without review only what reads as kind (not merely what is not toxic)")
         )
         kindness_threshold = FloatField(
-            "kindness",
+            lm_("kindness"),
             validators=[
-                InputRequired("Give a kindness threshold."),
-                NumberRange(0.01, 1.0, "The kindness threshold must be between 0.01 and 1."),
+                InputRequired(lm_("Give a kindness threshold.")),
+                NumberRange(0.01, 1.0, lm_("The kindness threshold must be between 0.01 and 1.")),
             ],
         )
-        submit = SubmitField("Save settings")
+        submit = SubmitField(lm_("Save settings"))
 
     for label in labels:
         setattr(
@@ -113,8 +114,12 @@ def settings_form(labels: list[str], data: dict):
             FloatField(
                 label.replace("_", " "),
                 validators=[
-                    InputRequired(f"Give a threshold for {label}."),
-                    NumberRange(0.01, 1.0, f"The {label} threshold must be between 0.01 and 1."),
+                    InputRequired(m_("Give a threshold for %(label)s.", label=label)),
+                    NumberRange(
+                        0.01,
+                        1.0,
+                        m_("The %(label)s threshold must be between 0.01 and 1.", label=label),
+                    ),
                 ],
             ),
         )
@@ -123,89 +128,93 @@ def settings_form(labels: list[str], data: dict):
 
 class WordForm(TextOnlyForm):
     kind = SelectField(
-        "List",
+        lm_("List"),
         choices=[SelectChoice(k, k) for k in LIST_KINDS],
         validators=[DataRequired()],
     )
     phrase = StringField(
-        "Phrase",
-        validators=[DataRequired("Type a phrase."), Length(max=100), CleanText(multiline=False)],
+        lm_("Phrase"),
+        validators=[
+            DataRequired(lm_("Type a phrase.")),
+            Length(max=100),
+            CleanText(multiline=False),
+        ],
     )
     public_reason = StringField(
-        "Reason the participant sees (banned list only, optional)",
+        lm_("Reason the participant sees (banned list only, optional)"),
         validators=[Optional(), Length(max=200), CleanText(multiline=False)],
     )
-    preview = SubmitField("Preview matches")
-    submit = SubmitField("Add to list")
+    preview = SubmitField(lm_("Preview matches"))
+    submit = SubmitField(lm_("Add to list"))
 
 
 class CampaignForm(TextOnlyForm):
     """The campaign window, in UTC; either end may be left empty."""
 
     opens_at = DateTimeLocalField(
-        "Opens (UTC)",
+        lm_("Opens (UTC)"),
         format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
         validators=[Optional()],
     )
     closes_at = DateTimeLocalField(
-        "Closes (UTC)",
+        lm_("Closes (UTC)"),
         format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
         validators=[Optional()],
     )
-    submit = SubmitField("Save the campaign window")
+    submit = SubmitField(lm_("Save the campaign window"))
 
 
 class AccountForm(TextOnlyForm):
-    username = StringField("Username", validators=[DataRequired(), Length(max=40)])
+    username = StringField(lm_("Username"), validators=[DataRequired(), Length(max=40)])
     password = PasswordField(
-        "Password (10 characters at least)", validators=[DataRequired(), Length(max=200)]
+        lm_("Password (10 characters at least)"), validators=[DataRequired(), Length(max=200)]
     )
-    role = SelectField("Role", choices=[SelectChoice(r, r) for r in ROLES])
-    submit = SubmitField("Create account")
+    role = SelectField(lm_("Role"), choices=[SelectChoice(r, r) for r in ROLES])
+    submit = SubmitField(lm_("Create account"))
 
 
 class AccountUpdateForm(TextOnlyForm):
-    role = SelectField("Role", choices=[SelectChoice(r, r) for r in ROLES])
-    active = BooleanField("Active")
-    submit = SubmitField("Save")
+    role = SelectField(lm_("Role"), choices=[SelectChoice(r, r) for r in ROLES])
+    active = BooleanField(lm_("Active"))
+    submit = SubmitField(lm_("Save"))
 
 
 class PasswordChangeForm(TextOnlyForm):
     current = PasswordField(
-        "Current password",
-        validators=[DataRequired("Type your current password."), Length(max=200)],
+        lm_("Current password"),
+        validators=[DataRequired(lm_("Type your current password.")), Length(max=200)],
     )
     new = PasswordField(
-        f"New password ({MIN_PASSWORD_LENGTH} characters at least)",
+        lm_("New password (%(num)s characters at least)", num=MIN_PASSWORD_LENGTH),
         validators=[
-            DataRequired("Type a new password."),
+            DataRequired(lm_("Type a new password.")),
             Length(
                 min=MIN_PASSWORD_LENGTH,
                 max=200,
-                message=f"Passwords need {MIN_PASSWORD_LENGTH} to 200 characters.",
+                message=lm_("Passwords need %(num)s to 200 characters.", num=MIN_PASSWORD_LENGTH),
             ),
         ],
     )
     confirm = PasswordField(
-        "New password again",
+        lm_("New password again"),
         validators=[
-            DataRequired("Type the new password a second time."),
-            EqualTo("new", "The two new passwords differ."),
+            DataRequired(lm_("Type the new password a second time.")),
+            EqualTo("new", lm_("The two new passwords differ.")),
         ],
     )
-    submit = SubmitField("Change my password")
+    submit = SubmitField(lm_("Change my password"))
 
 
 class PasswordResetForm(TextOnlyForm):
     temporary = PasswordField(
-        f"Temporary password ({MIN_PASSWORD_LENGTH} characters at least)",
+        lm_("Temporary password (%(num)s characters at least)", num=MIN_PASSWORD_LENGTH),
         validators=[
-            DataRequired("Type a temporary password."),
+            DataRequired(lm_("Type a temporary password.")),
             Length(
                 min=MIN_PASSWORD_LENGTH,
                 max=200,
-                message=f"Passwords need {MIN_PASSWORD_LENGTH} to 200 characters.",
+                message=lm_("Passwords need %(num)s to 200 characters.", num=MIN_PASSWORD_LENGTH),
             ),
         ],
     )
-    submit = SubmitField("Reset password")
+    submit = SubmitField(lm_("Reset password"))

@@ -28,6 +28,7 @@ from ..core.routing import CATEGORIES, language_name
 from ..core.text.videolinks import video_host
 from ..extensions import db, limiter
 from ..forms import config_limit, same_site_path
+from ..i18n import m_
 from ..models import (
     REPORT_REASON_LABELS,
     REVIEW_KIND_LABELS,
@@ -121,7 +122,7 @@ def login():
             login_user(moderator)
             audit.record(db.session, moderator, "login")
             db.session.commit()
-            flash(f"Welcome back, {moderator.username}.", "success")
+            flash(m_("Welcome back, %(name)s.", name=moderator.username), "success")
             return redirect(_safe_next(form.next.data))
         audit.record(
             db.session,
@@ -131,7 +132,7 @@ def login():
             actor="anonymous",
         )
         db.session.commit()
-        form.password.errors.append("That username and password do not match an account.")
+        form.password.errors.append(m_("That username and password do not match an account."))
     status = 400 if form.is_submitted() else 200
     return render_template("moderate/login.html", form=form), status
 
@@ -143,7 +144,7 @@ def logout():
     accounts.end_sessions(current_user)  # a copy of this session's cookie dies with it
     db.session.commit()
     logout_user()
-    flash("You are logged out.", "success")
+    flash(m_("You are logged out."), "success")
     return redirect(url_for("wall.index"))
 
 
@@ -289,9 +290,16 @@ def _decide(submission_id: int, approve: bool):
     if not form.validate_on_submit():
         errors = [error for field in form.errors.values() for error in field]
         if wants_json():
-            return _answer(submission_id, f"#{submission_id} not rejected: {errors[0]}", 400)
+            return _answer(
+                submission_id,
+                m_("#%(id)s not rejected: %(error)s", id=submission_id, error=errors[0]),
+                400,
+            )
         for error in errors:
-            flash(f"Submission #{submission_id} not rejected: {error}", "error")
+            flash(
+                m_("Submission #%(id)s not rejected: %(error)s", id=submission_id, error=error),
+                "error",
+            )
         return _back()
     try:
         moderation.decide(
@@ -302,13 +310,17 @@ def _decide(submission_id: int, approve: bool):
             reason_code=None if approve else form.reason.data,
             note=None if approve else (form.note.data or None),
         )
-        verb = "approved and published" if approve else "rejected"
+        message = (
+            m_("Submission #%(id)s approved and published.", id=submission_id)
+            if approve
+            else m_("Submission #%(id)s rejected.", id=submission_id)
+        )
         if approve and request.form.get("feature") == "1":
             moderation.set_featured(db.session, submission_id, current_user, True)
-            verb = "approved, published and featured"
+            message = m_("Submission #%(id)s approved, published and featured.", id=submission_id)
     except DecisionRefused as refused:
         return _answer(submission_id, str(refused), 409)
-    return _answer(submission_id, f"Submission #{submission_id} {verb}.", undo=True)
+    return _answer(submission_id, message, undo=True)
 
 
 @bp.route("/submission/<int:submission_id>/approve", methods=["POST"])
@@ -331,18 +343,23 @@ def bulk():
     if not form.validate_on_submit():
         abort(400)
     if not ids:
-        flash("Select at least one item first.", "error")
+        flash(m_("Select at least one item first."), "error")
         return _back()
     approve = form.action.data == "approve"
     if not approve and form.reason.data not in REJECTION_REASONS:
-        flash("Choose a reason to reject the selected items.", "error")
+        flash(m_("Choose a reason to reject the selected items."), "error")
         return _back()
     result = moderation.bulk_decide(
         db.session, ids, current_user, approve, form.reason.data or None, form.note.data or None
     )
-    verb = "approved" if approve else "rejected"
     if result.done:
-        flash(f"{len(result.done)} {verb}: " + ", ".join(f"#{i}" for i in result.done), "success")
+        done = ", ".join(f"#{i}" for i in result.done)
+        flash(
+            m_("%(num)s approved: %(ids)s", num=len(result.done), ids=done)
+            if approve
+            else m_("%(num)s rejected: %(ids)s", num=len(result.done), ids=done),
+            "success",
+        )
     for message in result.refused:
         flash(message, "error")
     return _back()
@@ -352,12 +369,14 @@ def bulk():
 @login_required
 def undo(submission_id: int):
     if not ActionForm().validate_on_submit():
-        return _answer(submission_id, "That undo could not be read; please reload the page.", 400)
+        return _answer(
+            submission_id, m_("That undo could not be read; please reload the page."), 400
+        )
     try:
         moderation.undo(db.session, submission_id, current_user)
     except DecisionRefused as refused:
         return _answer(submission_id, str(refused), 409)
-    return _answer(submission_id, f"Undone: #{submission_id} is back in the queue.")
+    return _answer(submission_id, m_("Undone: #%(id)s is back in the queue.", id=submission_id))
 
 
 @bp.route("/submission/<int:submission_id>/feature", methods=["POST"])
@@ -367,7 +386,12 @@ def feature(submission_id: int):
     if ActionForm().validate_on_submit():
         try:
             moderation.set_featured(db.session, submission_id, current_user, on)
-            flash(f"#{submission_id} is {'now' if on else 'no longer'} featured.", "success")
+            flash(
+                m_("#%(id)s is now featured.", id=submission_id)
+                if on
+                else m_("#%(id)s is no longer featured.", id=submission_id),
+                "success",
+            )
         except DecisionRefused as refused:
             flash(str(refused), "error")
     return _back()
@@ -380,13 +404,13 @@ def take_down(submission_id: int):
     if not form.validate_on_submit():
         for errors in form.errors.values():
             for error in errors:
-                flash(error, "error")
+                flash(str(error), "error")
         return _back()
     try:
         moderation.take_down(
             db.session, submission_id, current_user, form.reason.data, form.note.data or None
         )
-        flash(f"#{submission_id} is off the wall and back in the queue.", "success")
+        flash(m_("#%(id)s is off the wall and back in the queue.", id=submission_id), "success")
     except DecisionRefused as refused:
         flash(str(refused), "error")
     return _back()
@@ -412,7 +436,7 @@ def dismiss_reports(submission_id: int):
     db.get_or_404(Submission, submission_id)
     if ActionForm().validate_on_submit():
         count = moderation.dismiss_reports(db.session, submission_id, current_user)
-        flash(f"{count} report(s) on #{submission_id} dismissed.", "success")
+        flash(m_("%(num)s report(s) on #%(id)s dismissed.", num=count, id=submission_id), "success")
     return _back("moderate.reported")
 
 
