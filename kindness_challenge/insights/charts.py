@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
+from ..i18n import lm_
 from .calibration import ThresholdRow
 from .stats import OUTCOMES, Stats
 
@@ -258,7 +259,7 @@ def queue_line(stats: Stats) -> LineChart:
     every = label_every(len(stats.queue))
     return line_chart(
         xs=list(range(len(stats.queue))),
-        series=[("queue", "In review at the end of the day", [d.size for d in stats.queue])],
+        series=[("queue", lm_("In review at the end of the day"), [d.size for d in stats.queue])],
         x_range=(0, max(1, len(stats.queue) - 1)),
         x_ticks=[(i, _day(d.day)) for i, d in enumerate(stats.queue) if i % every == 0],
     )
@@ -269,7 +270,10 @@ def moderator_bars(stats: Stats) -> BarChart:
         [
             (
                 m.moderator,
-                [("approved", "Approved", m.approved), ("rejected", "Rejected", m.rejected)],
+                [
+                    ("approved", lm_("Approved"), m.approved),
+                    ("rejected", lm_("Rejected"), m.rejected),
+                ],
             )
             for m in stats.per_moderator
         ]
@@ -283,8 +287,8 @@ def agreement_bars(stats: Stats) -> BarChart:
             (
                 a.label.replace("_", " "),
                 [
-                    ("agreed", "Rejected (agreed)", a.rejected),
-                    ("overruled", "Approved (overruled)", a.approved),
+                    ("agreed", lm_("Rejected (agreed)"), a.rejected),
+                    ("overruled", lm_("Approved (overruled)"), a.approved),
                 ],
             )
             for a in rows
@@ -300,8 +304,8 @@ def calibration_lines(rows: Sequence[ThresholdRow], current: float | None) -> Li
     return line_chart(
         xs=[row.threshold for row in rows],
         series=[
-            ("missed", "Harmful auto-published", [percent(r.missed_share) for r in rows]),
-            ("needless", "Harmless sent to review", [percent(r.needless_share) for r in rows]),
+            ("missed", lm_("Harmful auto-published"), [percent(r.missed_share) for r in rows]),
+            ("needless", lm_("Harmless sent to review"), [percent(r.needless_share) for r in rows]),
         ],
         x_range=(0.0, 1.0),
         x_ticks=[(t / 10, f"{t / 10:.1f}") for t in range(0, 11)],

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from ..i18n import lm_
 from ..models import ActorKind, State, Submission, Transition, utcnow
 from .queries import flagged_by_threshold, is_decision, standing_decisions, utc_day, was_undone
 
@@ -23,11 +24,11 @@ PERIODS = (7, 30, 90)
 DEFAULT_PERIOD = 30
 # Where the submissions of a day are now, in the order the stacked bars draw them.
 OUTCOMES: dict[str, str] = {
-    "published_classifier": "Published by the classifier",
-    "published_moderator": "Published by a moderator",
-    "needs_review": "In review",
-    "rejected": "Rejected",
-    "pending": "Waiting to be scored",
+    "published_classifier": lm_("Published by the classifier"),
+    "published_moderator": lm_("Published by a moderator"),
+    "needs_review": lm_("In review"),
+    "rejected": lm_("Rejected"),
+    "pending": lm_("Waiting to be scored"),
 }
 
 

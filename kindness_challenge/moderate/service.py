@@ -18,6 +18,7 @@ from ..core.labels import THREAT
 from ..core.lifecycle import Actor, StaleTransition, move
 from ..core.pg_notify import announce
 from ..core.reasons import REJECTION_REASONS
+from ..i18n import lm_
 from ..models import (
     ActorKind,
     AuditEvent,
@@ -36,7 +37,7 @@ TAKE_DOWN_REASONS: dict[str, str] = {
     "author_request": "Its author asked for it to come down.",
     "other": "Another reason (see note).",
 }
-SORTS = {"oldest": "Oldest first", "severe": "Most severe first"}
+SORTS = {"oldest": lm_("Oldest first"), "severe": lm_("Most severe first")}
 UNDO_GRACE = timedelta(minutes=10)
 VIEWING_FOR = timedelta(minutes=3)
 
