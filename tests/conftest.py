@@ -72,6 +72,9 @@ def base_config(tmp_path, **overrides) -> dict:
         "SCORE_KINDNESS": False,
         # No background model load per test app; tests/test_nudge_rules.py turns it on.
         "NUDGE_WARM_UP": False,
+        # The first nudge of a test app loads its model; on a loaded CI machine that can pass the
+        # production 2 s budget and skip the nudge. Tests of the time-out set their own.
+        "NUDGE_TIMEOUT_SECONDS": 30.0,
     }
     config.update(overrides)
     return config
