@@ -147,28 +147,38 @@ class Generation:
         return out
 
 
-def third_generation(folder: Path | None):
+def third_generation(folder: Path | None, clause_scoring: bool | None = None):
     """The shipped model, or (for trying a new one before it is pinned) the adapter in
-    ``folder``, trusting the hash its metadata records."""
+    ``folder``, trusting the hash its metadata records; clause scoring as its metadata says
+    unless ``clause_scoring`` is given."""
     from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier, read_metadata
 
     if folder is None:
-        return FinetunedClassifier(threads=2)
+        return FinetunedClassifier(threads=2, clause_scoring=clause_scoring)
     sha = read_metadata(folder)["adapter_sha256"]
-    return FinetunedClassifier(folder, adapter_sha256=sha, threads=2)
+    return FinetunedClassifier(folder, adapter_sha256=sha, threads=2, clause_scoring=clause_scoring)
 
 
-def generations(refit_note: str, folder: Path | None = None) -> list[Generation]:
+# Generation 3 variants (--v3-clauses both): the label and the clause scoring it runs with.
+THIRD = {"gen3": None, "gen3 whole-text": False, "gen3 clauses": True}
+
+
+def generations(
+    refit_note: str, folder: Path | None = None, variants: Sequence[str] = ("gen3",)
+) -> list[Generation]:
     from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 
     g2 = SentenceEmbeddingClassifier(threads=2)
-    g3 = third_generation(folder)
     p2 = routing.Policy(thresholds={**routing.DEFAULT_THRESHOLDS, **g2.recommended_thresholds})
-    p3 = routing.Policy(
-        thresholds={**routing.DEFAULT_THRESHOLDS, **g3.recommended_thresholds},
-        kindness_threshold=g3.kindness_threshold,
-    )
-    return [Generation(f"gen2 {refit_note}".strip(), g2, p2), Generation("gen3", g3, p3)]
+    out = [Generation(f"gen2 {refit_note}".strip(), g2, p2)]
+    for label in variants:
+        g3 = third_generation(folder, THIRD[label])
+        p3 = routing.Policy(
+            thresholds={**routing.DEFAULT_THRESHOLDS, **g3.recommended_thresholds},
+            kindness_threshold=g3.kindness_threshold,
+        )
+        out.append(Generation(label, g3, p3))
+    return out
 
 
 def rates(cases: Sequence[Case], states: Sequence[str], key) -> dict[str, dict[str, tuple]]:
@@ -241,8 +251,8 @@ def performance(which: str, folder: Path | None) -> dict:
     from routing_quality import read_dev
 
     texts = [row.text for row in read_dev()][:512]
-    if which == "gen3":
-        classifier = third_generation(folder)
+    if which in THIRD:
+        classifier = third_generation(folder, THIRD[which])
     else:
         from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 
@@ -268,7 +278,7 @@ def performance(which: str, folder: Path | None) -> dict:
 def throughput_table(gens: Sequence[Generation], folder: Path | None) -> None:
     print("\n## throughput (a fresh process each, 2 torch threads, 512 dev comments)")
     for g in gens:
-        which = "gen3" if g.label == "gen3" else "gen2"
+        which = g.label if g.label in THIRD else "gen2"
         out = subprocess.run(
             [sys.executable, str(ROOT / "bench" / "generations.py"), "--performance", which,
              *([str(folder)] if folder else [])],
@@ -282,7 +292,7 @@ def throughput_table(gens: Sequence[Generation], folder: Path | None) -> None:
 
 def run(
     families: Sequence[str] | None, folder: Path | None = None, limit: int | None = None,
-    refit_note: str = "(dev in-sample)",
+    refit_note: str = "(dev in-sample)", variants: Sequence[str] = ("gen3",),
 ) -> None:  # fmt: skip
     """Print every table; ``limit``: every k-th row of each set so at most ``limit`` remain (a
     quick look, not a figure to report)."""
@@ -291,7 +301,7 @@ def run(
     def cut(cases):
         return cases if not limit or len(cases) <= limit else cases[:: -(-len(cases) // limit)]
 
-    gens = generations(refit_note, folder)
+    gens = generations(refit_note, folder, variants)
     metadata = gens[1].classifier.metadata
     for g in gens:
         print(f"{g.label}: {g.classifier.description}")

@@ -498,12 +498,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--v3-dir", type=Path, help="--generations: an unpinned gen 3 adapter")
     parser.add_argument("--limit", type=int, help="--generations: at most N rows a set (quick)")
+    parser.add_argument(
+        "--v3-clauses", choices=("metadata", "both"), default="metadata",
+        help="--generations: gen 3 with clause scoring as its metadata says, or both ways",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if args.generations:
         import generations
 
         families = [f for f in (args.families or "").split(",") if f] or None
-        generations.run(families, args.v3_dir, args.limit)
+        variants = ("gen3",)
+        if args.v3_clauses == "both":
+            variants = ("gen3 whole-text", "gen3 clauses")
+        generations.run(families, args.v3_dir, args.limit, variants=variants)
         return 0
     if args.embedding_cache and ROOT in args.embedding_cache.resolve().parents:
         parser.error("--embedding-cache must be outside the repository")

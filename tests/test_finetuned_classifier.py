@@ -21,6 +21,7 @@ from kindness_challenge.scoring.finetuned_classifier import (
     V3_DIR,
     AdapterFileError,
     FinetunedClassifier,
+    clauses,
     sha256_hex,
 )
 from kindness_challenge.scoring.sentence_model import WEIGHTS_FILE, packaged_model_dir
@@ -189,6 +190,39 @@ def test_scores_do_not_depend_on_the_batch(tiny):
 
     for a, b in zip(together, alone, strict=True):
         assert a == pytest.approx(b, abs=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what a clown you are, see you around", ["what a clown you are,", "see you around"]),
+        ("Lovely day. You are a fool - bye now!", ["Lovely day.", "You are a fool", "bye now!"]),
+        ("Thanks, idiot.", []),  # one-word clauses are not scored alone: the whole text is
+        ("thank you so much for everything", []),
+        ("a.b,c well-known e-mail", []),  # no break without a space after it
+    ],
+)  # fmt: skip
+def test_clauses_of_a_text(text, expected):
+    assert clauses(text) == expected
+
+
+def test_clause_scoring_takes_the_worst_clause_for_harm_and_the_whole_for_kindness(tiny):
+    folder, digest, _ = tiny
+    whole = FinetunedClassifier(folder, adapter_sha256=digest, threads=1, clause_scoring=False)
+    by_clause = FinetunedClassifier(folder, adapter_sha256=digest, threads=1, clause_scoring=True)
+    text = "so nice to see you all, you are a pathetic little troll, have a lovely evening"
+    pieces = clauses(text)
+    assert len(pieces) == 3
+
+    alone = whole.score_batch([text, *pieces])
+    combined = by_clause.score_batch(["one clause only", text])[1]
+
+    for label in ("toxicity", "threat"):
+        assert combined[label] == pytest.approx(max(row[label] for row in alone), abs=1e-5)
+    assert combined["kindness"] == pytest.approx(alone[0]["kindness"], abs=1e-5)
+    # A single clause scores the same either way.
+    single = by_clause.score_batch(["thank you so much"])[0]
+    assert single == pytest.approx(whole.score_batch(["thank you so much"])[0], abs=1e-5)
 
 
 def test_refuses_a_changed_adapter(tiny, tmp_path):

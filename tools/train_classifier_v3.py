@@ -392,7 +392,7 @@ def parse_args(argv):
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--holdout", type=float, default=0.1, help="share of v2 held out")
     parser.add_argument("--examples", type=int, default=36000, help="training rows drawn")
-    parser.add_argument("--augment", type=int, default=8000, help="template cases added")
+    parser.add_argument("--augment", type=int, default=12000, help="template cases added")
     parser.add_argument("--subsample", type=int, help="tests: N rows drawn, N//4 templates")
     parser.add_argument("--steps", type=int, help="stop after this many steps")
     parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")

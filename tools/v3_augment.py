@@ -17,6 +17,19 @@ Each case is ``(text, toxic, threat, kind, family)`` with 0/1 labels:
   incitement: toxic and threat;
 * ``kind_toward``: thanks, praise, support and encouragement aimed at someone, slang praise,
   identity-positive and counter-speech posts: kind, not toxic.
+
+Added after the first full run (its misses on the dev set: caring and optimistic comments held
+for review, calm generalisations about groups published, a long friendly tail diluting insults):
+
+* ``well_wish``: short casual care, reassurance, encouragement and good wishes (get well, good
+  luck, don't worry, rest up), built from parts: kind, not toxic;
+* ``implicit_hate``: calm generalisations and exclusion aimed at a group, with no slur or
+  shouting, sometimes behind a disclaimer: toxic, not kind;
+* ``group_neutral`` / ``group_positive``: plain or warm statements naming the same groups, so
+  naming a group is evidence of nothing: not toxic (kind for the warm ones);
+* ``long_tail``: a toxic or kind training row followed by a chatty sign-off of several clauses
+  (built from parts, none of them a sentence of any dev file): the row's labels;
+* ``threat_parts``: calm threats and self-harm incitement built from parts: toxic and threat.
 """
 
 from __future__ import annotations
@@ -26,7 +39,8 @@ from collections.abc import Sequence
 
 FAMILIES = (
     "pad_toxic", "pad_kind", "wrap", "sarcastic", "cheerful_hate", "calm_threat", "self_harm",
-    "kind_toward",
+    "kind_toward", "well_wish", "implicit_hate", "group_neutral", "group_positive", "long_tail",
+    "threat_parts",
 )  # fmt: skip
 
 PEOPLE = ("you", "u", "this guy", "that woman", "your friend", "the new girl", "my neighbour",
@@ -208,6 +222,164 @@ KIND_TOWARD = (
     "Welcome to the team, we're so happy to have you!",
 )
 
+NAMES = ("mate", "buddy", "friend", "OP", "dude", "girl", "man", "love", "fam", "pal", "Sam",
+         "Priya", "Tom", "Aisha", "Jo", "little one", "champ", "everyone")  # fmt: skip
+WISH_CORES = (
+    "feel better soon",
+    "get well soon",
+    "hope you feel better",
+    "rest up and take it easy",
+    "hope the surgery goes smoothly",
+    "fingers crossed for you",
+    "good luck with the interview",
+    "good luck tomorrow",
+    "you've totally got this",
+    "you'll smash it",
+    "rooting for you",
+    "don't stress about it",
+    "no worries at all",
+    "don't be so hard on yourself",
+    "it's okay to take a break",
+    "one day at a time",
+    "it will get easier, I promise",
+    "glad you're safe",
+    "so glad you made it home",
+    "hope your pup pulls through",
+    "happy birthday",
+    "congrats on the little one",
+    "enjoy your trip",
+    "have the best time",
+    "sleep well",
+    "stay warm out there",
+    "take care of yourself",
+    "hope things look up soon",
+    "sending hugs",
+    "thinking of you and your family",
+    "proud of you for asking for help",
+    "you deserve some rest",
+    "hope tomorrow is kinder to you",
+    "keep your chin up",
+    "you're not alone in this",
+    "I'm here if you want to talk",
+    "sorry you're going through this",
+    "wishing you a speedy recovery",
+    "hope the new job is everything you wanted",
+    "welcome back",
+    "hope you get the place",
+    "enjoy every minute",
+    "happy anniversary",
+    "hope the little guy is okay",
+    "that's rough, hang in there",
+    "don't give up on it",
+)
+WISH_HEADS = ("", "", "", "Aww ", "Oh no, ", "Hey ", "Honestly, ", "Omg ", "Ah ", "Dude ",
+              "Man, ", "Ugh, ")  # fmt: skip
+WISH_TAILS = ("", "", "!", "!!", " <3", " :)", " \u2764\ufe0f", " \U0001f917", ".", " x",
+              " \U0001f64f")  # fmt: skip
+GOOD_THINGS = (
+    "this is adorable",
+    "what a beautiful dog",
+    "she's a legend",
+    "that's the sweetest thing",
+    "this made my day",
+    "he's such a good boy",
+    "you two are so cute together",
+    "what a gorgeous photo",
+    "love this so much",
+    "your garden looks amazing",
+    "what a lovely thing to do",
+    "you're hilarious",
+    "that's genuinely impressive",
+    "what a wholesome story",
+    "your mum sounds like a gem",
+    "best comment in this thread",
+)
+HATE_FRAMES = ("", "", "", "Not being rude but ", "Just being honest, ", "Facts: ",
+               "Everyone knows ", "I'm not racist but ", "Say what you want, ",
+               "Let's be real, ", "Sorry not sorry, ", "Nothing personal, but ",
+               "Call me old-fashioned, but ")  # fmt: skip
+HATE_CLAIMS = (
+    "{group} are ruining this country",
+    "{group} can't be trusted with money",
+    "{group} shouldn't be allowed to vote",
+    "I don't want {group} living near my kids",
+    "{group} bring crime wherever they go",
+    "we need fewer {group} in our schools",
+    "{group} are less intelligent, it's just science",
+    "{group} only know how to take",
+    "why do {group} always play the victim",
+    "{group} don't belong in real jobs",
+    "{group} are a burden on everyone else",
+    "{group} should stay in their own countries",
+    "{group} are basically animals",
+    "{group} are a disease on this city",
+    "{group} will never be real citizens",
+    "it's natural to keep {group} at a distance",
+    "{group} are all the same, lazy and loud",
+    "{group} should not be teaching our children",
+    "the problem with this town is all the {group}",
+    "{group} are born liars",
+    "no one should hire {group}",
+    "{group} are confused and need fixing",
+    "{group} breed like rats",
+    "{group} ruin every neighbourhood they move into",
+    "{group} are too emotional to lead anything",
+    "{group} are a threat to our way of life",
+)
+GROUP_NEUTRAL = (
+    "{group} celebrate many different holidays",
+    "many {group} live in big cities",
+    "my coworker told me about how {group} are counted in the census",
+    "the documentary followed three {group} over a year",
+    "there's a new report on {group} and housing",
+    "{group} are a minority in this region",
+    "the panel included {group} from several countries",
+    "I read an article about {group} today",
+)
+GROUP_POSITIVE = (
+    "{group} make our community richer",
+    "so glad {group} are part of our school",
+    "{group} deserve respect like anyone else",
+    "grateful to the {group} who run our food bank",
+    "{group} are welcome here, always",
+    "shout out to all the {group} in this thread, love you",
+    "standing with {group} today and every day",
+    "{group} have every right to be here",
+)
+SIGNOFF_A = ("well", "anyway", "so yeah", "ok", "right", "alright", "soo", "either way",
+             "in any case", "welp")  # fmt: skip
+SIGNOFF_B = ("that's my two cents", "just thought I'd mention it", "make of that what you will",
+             "had to get that off my chest", "those are my thoughts on it",
+             "that's where I stand", "just putting it out there", "that's the whole story",
+             "nothing more to add really", "that's it from me")  # fmt: skip
+SIGNOFF_C = ("catch you later", "talk soon", "peace out", "bye for now", "back to scrolling",
+             "off to bed now", "have a good one", "enjoy your evening folks",
+             "see everyone tomorrow", "time for a cup of tea")  # fmt: skip
+THREAT_WHEN = ("Tonight", "Tomorrow", "This weekend", "Soon", "One of these days", "After school",
+               "Next time I see you", "When you least expect it")  # fmt: skip
+THREAT_WHAT = (
+    "you'll find out what happens to people who talk like that",
+    "you'll need a new face",
+    "someone is going to break your legs",
+    "you won't be posting anything ever again",
+    "your family will pay for this",
+    "I'll be waiting by your car",
+    "we're going to pay your house a visit",
+    "you'll learn to keep your mouth shut the hard way",
+    "you'd better lock your doors",
+    "nobody will find what's left of you",
+)
+SELF_HARM_PARTS = (
+    "you'd be doing us all a favour if you stopped breathing",
+    "the world is waiting for you to log off permanently",
+    "just take the whole bottle and be done",
+    "nobody would cry at your funeral, go on",
+    "if I were you I'd have ended it years ago",
+    "maybe the next bridge is the answer for you",
+    "why are you still alive honestly",
+    "starve yourself a bit more, it suits you",
+)
+
 
 def _fill(template: str, rng: random.Random) -> str:
     person = rng.choice(PEOPLE)
@@ -233,8 +405,10 @@ def generate(
     with their threat label, ``kind_texts`` kind training texts (both from training rows)."""
     rng = random.Random(f"{seed}:augment")
     per_family = {
-        "pad_toxic": 0.35, "pad_kind": 0.15, "wrap": 0.2, "sarcastic": 0.1,
-        "cheerful_hate": 0.1, "calm_threat": 0.08, "self_harm": 0.04, "kind_toward": 0.13,
+        "pad_toxic": 0.22, "pad_kind": 0.1, "wrap": 0.12, "sarcastic": 0.07,
+        "cheerful_hate": 0.07, "calm_threat": 0.04, "self_harm": 0.02, "kind_toward": 0.08,
+        "well_wish": 0.1, "implicit_hate": 0.08, "group_neutral": 0.03, "group_positive": 0.03,
+        "long_tail": 0.1, "threat_parts": 0.04,
     }  # fmt: skip
     cases = []
     for family, share in per_family.items():
@@ -273,7 +447,57 @@ def _case(family, toxic_rows, kind_texts, rng):
         return text, 1, 1, 0, family
     if family == "self_harm":
         return _fill(rng.choice(SELF_HARM), rng), 1, 1, 0, family
+    if family == "well_wish":
+        return well_wish(rng), 0, 0, 1, family
+    if family == "implicit_hate":
+        claim = _fill(rng.choice(HATE_CLAIMS), rng)
+        text = rng.choice(HATE_FRAMES) + claim
+        text = text[0].upper() + text[1:] + rng.choice((".", ".", "?", "!", "", " tbh."))
+        return text, 1, 0, 0, family
+    if family in ("group_neutral", "group_positive"):
+        table = GROUP_NEUTRAL if family == "group_neutral" else GROUP_POSITIVE
+        text = _fill(rng.choice(table), rng)
+        return text[0].upper() + text[1:] + ".", 0, 0, int(family == "group_positive"), family
+    if family == "long_tail":
+        if rng.random() < 0.6:
+            text, threat = rng.choice(toxic_rows)
+            return f"{text} {signoff(rng)}", 1, threat, 0, family
+        return f"{rng.choice(kind_texts)} {signoff(rng)}", 0, 0, 1, family
+    if family == "threat_parts":
+        if rng.random() < 0.65:
+            text = f"{rng.choice(THREAT_WHEN)} {rng.choice(THREAT_WHAT)}."
+        else:
+            text = rng.choice(SELF_HARM_PARTS)
+            text = text[0].upper() + text[1:] + "."
+        if rng.random() < 0.25:
+            text = f"{rng.choice(KIND_OPENERS)} {text}"
+        return text, 1, 1, 0, family
     text = rng.choice(KIND_TOWARD)
     if rng.random() < 0.3:
         text = pad(text, rng)
     return text, 0, 0, 1, family
+
+
+def well_wish(rng: random.Random) -> str:
+    """A short casual good wish, reassurance or bit of praise, sometimes two."""
+    if rng.random() < 0.2:
+        core = rng.choice(GOOD_THINGS)
+    else:
+        core = rng.choice(WISH_CORES)
+        if rng.random() < 0.35:
+            core += f", {rng.choice(NAMES)}"
+    text = rng.choice(WISH_HEADS) + core
+    text = text[0].upper() + text[1:] + rng.choice(WISH_TAILS)
+    if rng.random() < 0.25:
+        second = rng.choice(WISH_CORES)
+        text += f" {second[0].upper()}{second[1:]}."
+    return text
+
+
+def signoff(rng: random.Random) -> str:
+    """A chatty sign-off of two or three clauses, with or without punctuation."""
+    parts = [rng.choice(SIGNOFF_A), rng.choice(SIGNOFF_B)]
+    if rng.random() < 0.7:
+        parts.append(rng.choice(SIGNOFF_C))
+    joiner = rng.choice((", ", " ", ". "))
+    return joiner.join(parts)

@@ -8,6 +8,11 @@ upstream's SHA-256) and what training changed inside this package (``scoring/v3/
 before use, and ``metadata.json`` (how it was trained, the data's hashes, the dev figures, the
 thresholds and the languages it claims). Written by ``tools/train_classifier_v3.py``.
 
+Clause scoring (``metadata.json``'s ``clause_scoring``): a text of several clauses is also scored
+clause by clause, and its ``toxicity`` and ``threat`` are the highest of the whole and its
+clauses, so a harmless tail or a kind sentence around an insult cannot dilute it (a pooled
+sentence embedding averages what matters away). ``kindness`` stays the whole text's.
+
 Never touches the network and never trains: constructing the classifier reads the metadata and
 checks the adapter's hash; the model loads on first use, once per instance, thread-safe. A model
 that fails to load raises ``ModelLoadError`` from ``score_batch`` (the worker then sends the
@@ -19,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -37,6 +43,19 @@ METADATA_FILE = "metadata.json"
 ADAPTER_SHA256 = "f1888b7366f8779fd60aef678fb6ff0a2963b2bf9589b42101f1121cdbccb256"
 TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
+# Clause scoring: a break after sentence punctuation or a comma, or a free-standing dash; clauses
+# of fewer than MIN_CLAUSE_WORDS words ("Thanks,", "lol.") are not scored on their own.
+CLAUSE_BREAK = re.compile(r"(?<=[.!?;:,\n])\s+|\s+[-\u2013\u2014]+\s+")
+MIN_CLAUSE_WORDS = 2
+MAX_CLAUSES = 12
+MAX_OF_CLAUSES = ("toxicity", "threat")
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of ``text`` worth scoring on their own; none when it is a single clause."""
+    pieces = [piece.strip() for piece in CLAUSE_BREAK.split(text)]
+    pieces = [piece for piece in pieces if len(piece.split()) >= MIN_CLAUSE_WORDS]
+    return pieces[:MAX_CLAUSES] if len(pieces) > 1 else []
 
 
 class AdapterFileError(ValueError):
@@ -166,6 +185,7 @@ class FinetunedClassifier:
         model_dir: str | Path | None = None,
         weights_sha256: str = MINILM_WEIGHTS_SHA256,
         threads: int | None = None,
+        clause_scoring: bool | None = None,
     ) -> None:
         self.folder = Path(folder) if folder is not None else V3_DIR
         metadata = read_metadata(self.folder)
@@ -183,6 +203,11 @@ class FinetunedClassifier:
         self.languages = frozenset(metadata["languages"])
         self.recommended_thresholds = dict(metadata["thresholds"])
         self.kindness_threshold = metadata.get("kindness_threshold")
+        self.clause_scoring = (
+            bool(metadata.get("clause_scoring", False))
+            if clause_scoring is None
+            else clause_scoring
+        )
         self.model_dir = Path(model_dir) if model_dir is not None else None
         self.weights_sha256 = weights_sha256
         self._threads = threads
@@ -244,8 +269,25 @@ class FinetunedClassifier:
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:
             return []
-        probabilities = self.load().probabilities(self.prepared(texts)).tolist()
-        return [dict(zip(self.labels, row, strict=True)) for row in probabilities]
+        prepared = self.prepared(texts)
+        if not self.clause_scoring:
+            probabilities = self.load().probabilities(prepared).tolist()
+            return [dict(zip(self.labels, row, strict=True)) for row in probabilities]
+        groups = [[text, *clauses(text)] for text in prepared]
+        unique = list(dict.fromkeys(piece for group in groups for piece in group))
+        rows = self.load().probabilities(unique).tolist()
+        by_text = {
+            text: dict(zip(self.labels, row, strict=True))
+            for text, row in zip(unique, rows, strict=True)
+        }
+        out = []
+        for whole, *parts in groups:
+            scores = dict(by_text[whole])
+            for label in MAX_OF_CLAUSES:
+                if label in scores:
+                    scores[label] = max([scores[label], *(by_text[p][label] for p in parts)])
+            out.append(scores)
+        return out
 
     def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
         if not texts:
