@@ -409,6 +409,10 @@ def parse_args(argv):
     parser.add_argument("--eval-cap", type=int, default=120, help="held-out rows per stratum")
     parser.add_argument("--checkpoint-every", type=int, help="steps between checkpoints")
     parser.add_argument("--no-eval", action="store_true", help="skip held-out and dev figures")
+    parser.add_argument(
+        "--whole-text-only", action="store_true",
+        help="metadata: score toxicity and threat on the whole text only (no clause scoring)",
+    )  # fmt: skip
     parser.add_argument("--scores", type=Path, help="save held-out and dev scores (.npz)")
     return parser.parse_args(argv)
 
@@ -450,6 +454,8 @@ def main(argv=None) -> int:
         },  # fmt: skip
         "max_seq_length": 256,
         "text_normalisation": "scoring_text",
+        # Toxicity and threat: the worst of the whole text and its clauses (finetuned_classifier).
+        "clause_scoring": not args.whole_text_only,
         "seed": args.seed,
         "parameters": {
             k: (str(v) if isinstance(v, Path) else v)

@@ -134,13 +134,18 @@ TAILS = (
     " Edit: fixed spelling.",
     " ok back to work I guess",
     " #{tag} #{tag2} #{tag} #{tag2}",
+    " #{tag} #{tag2} #{tag3}",
+    " #{tag3} #{tag} #{tag2} #{tag3}",
     " {emoji} {emoji} {emoji} {emoji}",
     " Have a great weekend everybody!",
     " Hope everyone is staying warm out there.",
 )
 HEADS = ("{emoji} ", "#{tag} ", "Update {n}: ", "Quick thought: ", "ok so ", "[{n}] ")
 HASHTAGS = ("mondaymood", "love", "blessed", "createkindness", "fyp", "viral", "sunday",
-            "goodvibes", "friends", "news", "2024", "mood")  # fmt: skip
+            "goodvibes", "friends", "news", "2024", "mood", "summer", "happy", "goodmorning",
+            "life", "positivity", "holiday", "nofilter", "beach", "foodie", "pets", "music",
+            "mumlife", "gratitude", "selfcare", "instagood", "throwback", "nature",
+            "smile")  # fmt: skip
 EMOJI = ("\U0001f338", "\U0001f60a", "\u2764\ufe0f", "\U0001f44d", "\U0001f31e", "\U0001f64f",
          "\U0001f602", "\U0001f389", "\u2b50", "\U0001f496")  # fmt: skip
 CHEERS = (
@@ -326,6 +331,30 @@ HATE_CLAIMS = (
     "{group} are too emotional to lead anything",
     "{group} are a threat to our way of life",
 )
+# One member of a group, for claims about a single person because of the group.
+MEMBERS = ("a woman", "a mother", "a trans woman", "a gay man", "a Muslim", "a refugee",
+           "an immigrant", "a disabled person", "a black guy", "an old man", "a Mexican",
+           "a Jewish girl", "a lesbian", "someone bisexual", "an autistic person")  # fmt: skip
+MEMBER_CLAIMS = (
+    "I would never hire {member}, they always have other priorities",
+    "she's qualified, but don't promote {member}, it never works out",
+    "I could never date {member}, you just can't trust them",
+    "don't rent your flat to {member}, you'll regret it",
+    "I'd never let my kid marry {member}",
+    "a team led by {member} is a team that loses",
+    "never let {member} handle the money",
+    "you can tell {member} got the job for the quota, not the skills",
+    "the right place for {member} is at home, out of sight",
+    "{member} should be grateful we even let them in",
+)
+MOCK_POSITIVE = (
+    "what a wonderful way to show respect for {group}: keep them out of the parade",
+    "honestly it's impressive how unpleasant {group} manage to be",
+    "so lovely that {group} finally know their place again",
+    "great idea to celebrate {group}, somewhere far away from the rest of us",
+    "it's kind of amazing how little {group} contribute",
+    "bless {group}, they try so hard to seem normal",
+)
 GROUP_NEUTRAL = (
     "{group} celebrate many different holidays",
     "many {group} live in big cities",
@@ -385,7 +414,8 @@ def _fill(template: str, rng: random.Random) -> str:
     person = rng.choice(PEOPLE)
     return template.format(
         person=person, group=rng.choice(GROUPS), n=rng.randint(10, 99999), d=rng.randint(0, 9),
-        tag=rng.choice(HASHTAGS), tag2=rng.choice(HASHTAGS), emoji=rng.choice(EMOJI),
+        tag=rng.choice(HASHTAGS), tag2=rng.choice(HASHTAGS), tag3=rng.choice(HASHTAGS),
+        emoji=rng.choice(EMOJI),
     )  # fmt: skip
 
 
@@ -407,12 +437,13 @@ def generate(
     per_family = {
         "pad_toxic": 0.22, "pad_kind": 0.1, "wrap": 0.12, "sarcastic": 0.07,
         "cheerful_hate": 0.07, "calm_threat": 0.04, "self_harm": 0.02, "kind_toward": 0.08,
-        "well_wish": 0.1, "implicit_hate": 0.08, "group_neutral": 0.03, "group_positive": 0.03,
+        "well_wish": 0.1, "implicit_hate": 0.12, "group_neutral": 0.03, "group_positive": 0.03,
         "long_tail": 0.1, "threat_parts": 0.04,
     }  # fmt: skip
     cases = []
+    total = sum(per_family.values())
     for family, share in per_family.items():
-        for _ in range(max(1, round(count * share))):
+        for _ in range(max(1, round(count * share / total))):
             cases.append(_case(family, toxic_rows, kind_texts, rng))
     rng.shuffle(cases)
     return cases
@@ -450,10 +481,7 @@ def _case(family, toxic_rows, kind_texts, rng):
     if family == "well_wish":
         return well_wish(rng), 0, 0, 1, family
     if family == "implicit_hate":
-        claim = _fill(rng.choice(HATE_CLAIMS), rng)
-        text = rng.choice(HATE_FRAMES) + claim
-        text = text[0].upper() + text[1:] + rng.choice((".", ".", "?", "!", "", " tbh."))
-        return text, 1, 0, 0, family
+        return implicit_hate(rng), 1, 0, 0, family
     if family in ("group_neutral", "group_positive"):
         table = GROUP_NEUTRAL if family == "group_neutral" else GROUP_POSITIVE
         text = _fill(rng.choice(table), rng)
@@ -476,6 +504,19 @@ def _case(family, toxic_rows, kind_texts, rng):
     if rng.random() < 0.3:
         text = pad(text, rng)
     return text, 0, 0, 1, family
+
+
+def implicit_hate(rng: random.Random) -> str:
+    """A calm generalisation or exclusion aimed at a group or one of its members."""
+    pick = rng.random()
+    if pick < 0.55:
+        claim = _fill(rng.choice(HATE_CLAIMS), rng)
+    elif pick < 0.85:
+        claim = rng.choice(MEMBER_CLAIMS).format(member=rng.choice(MEMBERS))
+    else:
+        claim = _fill(rng.choice(MOCK_POSITIVE), rng)
+    text = rng.choice(HATE_FRAMES) + claim
+    return text[0].upper() + text[1:] + rng.choice((".", ".", "?", "!", "", " tbh."))
 
 
 def well_wish(rng: random.Random) -> str:

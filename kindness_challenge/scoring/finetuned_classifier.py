@@ -40,7 +40,7 @@ V3_DIR = Path(__file__).with_name("v3")
 ADAPTER_FILE = "adapter.safetensors"
 METADATA_FILE = "metadata.json"
 # SHA-256 of the shipped scoring/v3/adapter.safetensors (tools/train_classifier_v3.py prints it).
-ADAPTER_SHA256 = "f1888b7366f8779fd60aef678fb6ff0a2963b2bf9589b42101f1121cdbccb256"
+ADAPTER_SHA256 = "b0a13a100a2a123821a2768253d9b2bfe9e4fe2a1a390fa17f3f191a5914619f"
 TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
 # Clause scoring: a break after sentence punctuation or a comma, or a free-standing dash; clauses
