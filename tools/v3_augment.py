@@ -457,9 +457,14 @@ def _case(family, toxic_rows, kind_texts, rng):
         return pad(rng.choice(kind_texts), rng), 0, 0, 1, family
     if family == "wrap":
         text, threat = rng.choice(toxic_rows)
-        if rng.random() < 0.3:
+        pick = rng.random()
+        if pick < 0.25:
             text = rng.choice(INSULTS)
-        return f"{rng.choice(KIND_OPENERS)} {text} {rng.choice(KIND_CLOSERS)}", 1, threat, 0, family
+        elif pick < 0.55:  # quiet hate gains the most from a kind frame
+            text, threat = implicit_hate(rng), 0
+        opener = rng.choice(KIND_OPENERS) if rng.random() < 0.6 else well_wish(rng)
+        closer = rng.choice(KIND_CLOSERS) if rng.random() < 0.6 else well_wish(rng)
+        return f"{opener} {text} {closer}", 1, threat, 0, family
     if family == "sarcastic":
         insult = rng.choice(INSULTS)
         text = f"{rng.choice(THANKS)} {insult}."
@@ -489,6 +494,8 @@ def _case(family, toxic_rows, kind_texts, rng):
     if family == "long_tail":
         if rng.random() < 0.6:
             text, threat = rng.choice(toxic_rows)
+            if rng.random() < 0.35:
+                text, threat = implicit_hate(rng), 0
             return f"{text} {signoff(rng)}", 1, threat, 0, family
         return f"{rng.choice(kind_texts)} {signoff(rng)}", 0, 0, 1, family
     if family == "threat_parts":

@@ -40,7 +40,7 @@ V3_DIR = Path(__file__).with_name("v3")
 ADAPTER_FILE = "adapter.safetensors"
 METADATA_FILE = "metadata.json"
 # SHA-256 of the shipped scoring/v3/adapter.safetensors (tools/train_classifier_v3.py prints it).
-ADAPTER_SHA256 = "b0a13a100a2a123821a2768253d9b2bfe9e4fe2a1a390fa17f3f191a5914619f"
+ADAPTER_SHA256 = "ba1729a0366039714b4afb7b1255684e396478d62c030abf4db49bd5e6c68aa5"
 TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
 # Clause scoring: a break after sentence punctuation or a comma, or a free-standing dash; clauses
