@@ -125,6 +125,9 @@ def test_training_is_deterministic(tiny, tmp_path):
         "moderation-train-v2/english.jsonl", "moderation-train-v2/multilingual.jsonl",
         "moderation-dev/toxic.jsonl", "moderation-dev/ok.jsonl",
     }  # fmt: skip
+    # Clause scoring is on unless the trainer says --whole-text-only, and the classifier follows.
+    assert metadata["clause_scoring"] is True
+    assert FinetunedClassifier(folder, adapter_sha256=digest).clause_scoring is True
 
 
 def test_another_seed_trains_another_adapter(tiny, tmp_path):
@@ -280,6 +283,7 @@ def test_missing_metadata_is_refused(tmp_path):
 
 def test_the_shipped_adapter_matches_its_pin_and_claims():
     classifier = FinetunedClassifier()
+    assert classifier.clause_scoring is True
 
     assert sha256_hex((V3_DIR / ADAPTER_FILE).read_bytes()) == ADAPTER_SHA256
     assert classifier.labels == ("toxicity", "threat", "kindness")
