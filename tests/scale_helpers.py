@@ -14,6 +14,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -234,3 +236,36 @@ class WorkerProcess:
         self.process.wait(timeout=10)
         if not self._log.closed:
             self._log.close()
+
+
+@contextmanager
+def gunicorn(tmp_path: Path, port: int, **settings: str) -> Iterator[subprocess.Popen]:
+    """A real gunicorn (``gunicorn.conf.py``, ``wsgi:app``) on the test's SQLite database, its
+    output in ``tmp_path / "gunicorn.log"``; ``settings`` are environment variables over quiet
+    defaults (no scoring, alt-profanity-check, no kindness model). Stopped with SIGTERM when the
+    block ends; the caller checks ``returncode`` where a clean exit matters."""
+    env = dict(os.environ)
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    env.update(
+        KINDNESS_DATABASE_URL=f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        KINDNESS_SECRET_KEY="gunicorn-test",
+        KINDNESS_SCORING_MODE="off",
+        KINDNESS_CLASSIFIER="profanity-check",
+        KINDNESS_SCORE_KINDNESS="false",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+    )
+    env.update(settings)
+    with open(tmp_path / "gunicorn.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        yield server
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)

@@ -2,10 +2,6 @@
 error messages), not Werkzeug's development server, not gunicorn's access or error log."""
 
 import logging
-import os
-import signal
-import subprocess
-import sys
 import threading
 import urllib.request
 
@@ -18,7 +14,7 @@ from kindness_challenge.participate.submit import create_submission
 
 from conftest import make_app
 from helpers import fetch, free_port
-from scale_helpers import ROOT, wait_until
+from scale_helpers import ROOT, gunicorn, wait_until
 
 
 def new_receipt(app) -> str:
@@ -97,32 +93,15 @@ def test_gunicorns_access_and_error_logs_never_hold_a_token(tmp_path):
         db.engine.dispose()
     port = free_port()
     access_log = tmp_path / "access.log"
-    env = dict(os.environ)
-    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    env.update(
-        KINDNESS_DATABASE_URL=f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        KINDNESS_SECRET_KEY="gunicorn-test",
-        KINDNESS_SCORING_MODE="off",
-        KINDNESS_CLASSIFIER="profanity-check",
-        KINDNESS_SCORE_KINDNESS="false",
-        KINDNESS_LOG_FORMAT="json",
-        KINDNESS_NUDGE_WARM_UP="false",
-        GUNICORN_BIND=f"127.0.0.1:{port}",
-        GUNICORN_ACCESSLOG=str(access_log),
-        WEB_CONCURRENCY="1",
-        GUNICORN_KEEPALIVE="0",
-    )
+    settings = {
+        "KINDNESS_LOG_FORMAT": "json",
+        "KINDNESS_NUDGE_WARM_UP": "false",
+        "GUNICORN_ACCESSLOG": str(access_log),
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_KEEPALIVE": "0",
+    }
     output = tmp_path / "gunicorn.log"
-    with open(output, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    with gunicorn(tmp_path, port, **settings):
         wait_until(lambda: fetch(port, "/healthz")[0] == 200, 60, 0.2, "gunicorn to start")
         referer = f"http://127.0.0.1:{port}/receipt/{token}"
         for path in (f"/receipt/{token}", f"/receipt/{token}/status?since=1"):
@@ -131,9 +110,6 @@ def test_gunicorns_access_and_error_logs_never_hold_a_token(tmp_path):
             )
             with urllib.request.urlopen(request, timeout=10) as response:
                 assert response.status == 200
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
     accessed = access_log.read_text()
     assert accessed.count("/receipt/<redacted>") >= 4, accessed  # paths and referrers
     assert token not in accessed

@@ -1,12 +1,8 @@
 """/metrics and /readyz's details are for operators; /healthz is open; no versions in Server
 (issue 14, finding 12)."""
 
-import os
 import re
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import urllib.request
 
@@ -18,7 +14,7 @@ from kindness_challenge.extensions import db
 
 from conftest import base_config, make_app
 from helpers import free_port
-from scale_helpers import ROOT, wait_until
+from scale_helpers import gunicorn, wait_until
 
 PUBLIC = {"REMOTE_ADDR": "203.0.113.9"}
 TOKEN = "s3cret-scrape-token"
@@ -136,30 +132,6 @@ def test_gunicorn_names_no_version_and_guards_metrics(tmp_path):
     with app.app_context():
         db.engine.dispose()
     port = free_port()
-    env = dict(os.environ)
-    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    env.update(
-        KINDNESS_DATABASE_URL=f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        KINDNESS_SECRET_KEY="gunicorn-test",
-        KINDNESS_SCORING_MODE="off",
-        KINDNESS_CLASSIFIER="profanity-check",
-        KINDNESS_SCORE_KINDNESS="false",
-        KINDNESS_NUDGE_WARM_UP="false",
-        KINDNESS_METRICS_TOKEN=TOKEN,
-        KINDNESS_METRICS_ALLOWED='["10.0.0.0/8"]',  # not this host: the token is needed
-        GUNICORN_BIND=f"127.0.0.1:{port}",
-        WEB_CONCURRENCY="1",
-        GUNICORN_KEEPALIVE="0",
-    )
-    with open(tmp_path / "gunicorn.log", "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
 
     def get(path, **headers):
         request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
@@ -171,12 +143,16 @@ def test_gunicorn_names_no_version_and_guards_metrics(tmp_path):
         except OSError:
             return 0, {}
 
-    try:
+    settings = {
+        "KINDNESS_NUDGE_WARM_UP": "false",
+        "KINDNESS_METRICS_TOKEN": TOKEN,
+        "KINDNESS_METRICS_ALLOWED": '["10.0.0.0/8"]',  # not this host: the token is needed
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_KEEPALIVE": "0",
+    }
+    with gunicorn(tmp_path, port, **settings):
         wait_until(lambda: get("/healthz")[0] == 200, 60, 0.2, "gunicorn to start")
         status, headers = get("/healthz")
         assert headers["Server"] == "gunicorn"
         assert get("/metrics")[0] == 403
         assert get("/metrics", Authorization=f"Bearer {TOKEN}")[0] == 200
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)

@@ -8,7 +8,6 @@ import re
 import runpy
 import signal
 import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -23,7 +22,7 @@ from kindness_challenge.logging_setup import JsonFormatter
 
 from conftest import base_config, make_app, score_all, submit
 from helpers import fetch, free_port
-from scale_helpers import ROOT, seed_pending, wait_until
+from scale_helpers import ROOT, gunicorn, seed_pending, wait_until
 
 
 def test_healthz_needs_no_database(tmp_path):
@@ -128,29 +127,8 @@ def test_gunicorn_workers_add_up_their_metrics(tmp_path):
     with app.app_context():
         db.engine.dispose()
     port = free_port()
-    env = dict(os.environ)
-    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    env.update(
-        KINDNESS_DATABASE_URL=f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        KINDNESS_SECRET_KEY="gunicorn-test",
-        KINDNESS_SCORING_MODE="off",
-        KINDNESS_CLASSIFIER="profanity-check",
-        KINDNESS_SCORE_KINDNESS="false",
-        GUNICORN_BIND=f"127.0.0.1:{port}",
-        WEB_CONCURRENCY="3",
-        GUNICORN_THREADS="1",
-        GUNICORN_KEEPALIVE="0",
-    )
-    with open(tmp_path / "gunicorn.log", "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    settings = {"WEB_CONCURRENCY": "3", "GUNICORN_THREADS": "1", "GUNICORN_KEEPALIVE": "0"}
+    with gunicorn(tmp_path, port, **settings) as server:
         wait_until(lambda: fetch(port, "/readyz")[0] == 200, 60, 0.2, "gunicorn to start")
         for _ in range(30):
             assert fetch(port, "/healthz")[0] == 200
@@ -159,9 +137,6 @@ def test_gunicorn_workers_add_up_their_metrics(tmp_path):
             status, text = fetch(port, "/metrics")
             assert status == 200
             assert metric(text, "kindness_http_requests_total", endpoint="ops.healthz") == 30
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
     assert server.returncode == 0, (tmp_path / "gunicorn.log").read_text()
 
 
@@ -186,36 +161,22 @@ def test_gunicorn_preload_forks_warm_workers_and_warm_replacements(tmp_path):
     with app.app_context():
         db.engine.dispose()
     port = free_port()
-    env = dict(os.environ)
-    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    env.update(
-        KINDNESS_DATABASE_URL=f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        KINDNESS_SECRET_KEY="gunicorn-test",
-        KINDNESS_SCORING_MODE="off",
-        KINDNESS_CLASSIFIER="embedded",
-        KINDNESS_WTF_CSRF_ENABLED="false",
-        KINDNESS_RATELIMIT_ENABLED="false",
-        KINDNESS_LOG_FORMAT="json",
-        GUNICORN_BIND=f"127.0.0.1:{port}",
-        GUNICORN_PRELOAD="true",
-        WEB_CONCURRENCY="2",
-        GUNICORN_THREADS="2",
-    )
     log_path = tmp_path / "gunicorn.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
 
     def warm_lines() -> int:
         return log_path.read_text(errors="replace").count("nudge model loaded and warmed")
 
-    try:
+    settings = {
+        "KINDNESS_CLASSIFIER": "embedded",
+        "KINDNESS_SCORE_KINDNESS": "true",
+        "KINDNESS_WTF_CSRF_ENABLED": "false",
+        "KINDNESS_RATELIMIT_ENABLED": "false",
+        "KINDNESS_LOG_FORMAT": "json",
+        "GUNICORN_PRELOAD": "true",
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "2",
+    }
+    with gunicorn(tmp_path, port, **settings) as server:
         # The master's warm-up, then one per worker's own nudge thread.
         wait_until(lambda: warm_lines() >= 3, 120, 0.1, "the master and both workers to warm")
         assert server.poll() is None, log_path.read_text()
@@ -230,9 +191,6 @@ def test_gunicorn_preload_forks_warm_workers_and_warm_replacements(tmp_path):
         assert time.monotonic() - killed_at < 5  # forked warm: no model to load
         assert [_nudge(port) for _ in range(10)] == [True] * 10
         assert fetch(port, "/readyz")[0] == 200
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
     assert server.returncode == 0, log_path.read_text()[-3000:]
 
 
