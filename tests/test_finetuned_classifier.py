@@ -17,11 +17,13 @@ from kindness_challenge.scoring.detoxify_classifier import ModelLoadError
 from kindness_challenge.scoring.finetuned_classifier import (
     ADAPTER_FILE,
     ADAPTER_SHA256,
+    MAX_CLAUSES,
     METADATA_FILE,
     V3_DIR,
     AdapterFileError,
     FinetunedClassifier,
     clauses,
+    score_texts,
     sha256_hex,
 )
 from kindness_challenge.scoring.sentence_model import WEIGHTS_FILE, packaged_model_dir
@@ -200,30 +202,82 @@ def test_scores_do_not_depend_on_the_batch(tiny):
     [
         ("what a clown you are, see you around", ["what a clown you are,", "see you around"]),
         ("Lovely day. You are a fool - bye now!", ["Lovely day.", "You are a fool", "bye now!"]),
+        ("so proud\nyou stupid cow\nlove you", ["so proud", "you stupid cow", "love you"]),
+        ("nice work,you idiot,have fun", ["nice work,", "you idiot,", "have fun"]),
+        ("kill yourself.You idiot", ["kill yourself.", "You idiot"]),
+        ("I love you - not! - you idiot", ["I love you", "you idiot"]),
         ("Thanks, idiot.", []),  # one-word clauses are not scored alone: the whole text is
         ("thank you so much for everything", []),
-        ("a.b,c well-known e-mail", []),  # no break without a space after it
+        ("it costs 1,000 or 3.5k at 10:30 on www.example.com/a", []),  # no break inside these
+        ("Ha ha. " * 20 + "you are a worthless idiot", ["Ha ha.", "you are a worthless idiot"]),
     ],
 )  # fmt: skip
 def test_clauses_of_a_text(text, expected):
     assert clauses(text) == expected
 
 
-def test_clause_scoring_takes_the_worst_clause_for_harm_and_the_whole_for_kindness(tiny):
+def test_past_the_cap_clauses_are_scored_in_runs_and_none_is_dropped():
+    text = " ".join(f"line number {i}." for i in range(40)) + " you are a worthless idiot"
+
+    pieces = clauses(text)
+
+    assert len(pieces) <= MAX_CLAUSES
+    assert " ".join(pieces) == text
+    assert pieces[-1].endswith("you are a worthless idiot")
+
+
+def fake_probabilities(table: dict[str, tuple[float, float, float]]):
+    """(toxicity, threat, kindness) per scoring-form text; 0.05, 0.05, 0.5 for any other."""
+    return lambda texts: [table.get(text, (0.05, 0.05, 0.5)) for text in texts]
+
+
+LABELS = ("toxicity", "threat", "kindness")
+
+
+def test_clause_scoring_takes_the_worst_clause_for_harm_and_the_whole_for_kindness():
+    text = "So nice to see you all, you are a pathetic troll, have a lovely evening"
+    table = {
+        text: (0.1, 0.02, 0.9),  # diluted as a whole
+        "So nice to see you all,": (0.01, 0.01, 0.95),
+        "you are a pathetic troll,": (0.92, 0.3, 0.02),
+        "have a lovely evening": (0.02, 0.6, 0.9),
+    }
+
+    whole, by_clause = (
+        score_texts(fake_probabilities(table), [text], LABELS, clause_scoring)[0]
+        for clause_scoring in (False, True)
+    )
+
+    assert whole == dict(zip(LABELS, table[text], strict=True))
+    assert by_clause == {"toxicity": 0.92, "threat": 0.6, "kindness": 0.9}
+
+
+def test_clauses_are_scored_in_their_scoring_form_once_per_batch():
+    seen = []
+
+    def probabilities(texts):
+        seen.extend(texts)
+        return [(0.0, 0.0, 0.5)] * len(texts)
+
+    score_texts(probabilities, ["y o u  idiot, l o s e r f a c e", "you idiot, see you"] * 2,
+                LABELS, True)  # fmt: skip
+
+    assert len(seen) == len(set(seen))  # each distinct text once
+    assert "you idiot," in seen  # spaced letters rejoined, as the whole text is
+
+
+def test_clause_scoring_with_the_tiny_model(tiny):
     folder, digest, _ = tiny
     whole = FinetunedClassifier(folder, adapter_sha256=digest, threads=1, clause_scoring=False)
     by_clause = FinetunedClassifier(folder, adapter_sha256=digest, threads=1, clause_scoring=True)
     text = "so nice to see you all, you are a pathetic little troll, have a lovely evening"
-    pieces = clauses(text)
-    assert len(pieces) == 3
 
-    alone = whole.score_batch([text, *pieces])
+    alone = whole.score_batch([text, *clauses(text)])
     combined = by_clause.score_batch(["one clause only", text])[1]
 
     for label in ("toxicity", "threat"):
         assert combined[label] == pytest.approx(max(row[label] for row in alone), abs=1e-5)
     assert combined["kindness"] == pytest.approx(alone[0]["kindness"], abs=1e-5)
-    # A single clause scores the same either way.
     single = by_clause.score_batch(["thank you so much"])[0]
     assert single == pytest.approx(whole.score_batch(["thank you so much"])[0], abs=1e-5)
 

@@ -62,6 +62,7 @@ from kindness_challenge.scoring.finetuned_classifier import (  # noqa: E402
     METADATA_FILE,
     V3_DIR,
     AdaptedEncoder,
+    score_texts,
     sha256_hex,
 )
 from kindness_challenge.scoring.finetuned_model import LABELS  # noqa: E402
@@ -306,12 +307,16 @@ def auc(pos, neg):
 
 
 def evaluate(state: dict, args, rows: list[Row]) -> np.ndarray:
-    """(rows x labels) probabilities from the merged model, as the classifier scores."""
+    """(rows x labels) probabilities from the merged model, as the classifier scores (through
+    ``finetuned_classifier.score_texts``, with clause scoring unless ``--whole-text-only``)."""
     encoder = AdaptedEncoder.build(state, args.rank, args.alpha, 256)
-    texts = [scoring_text(row.text) for row in rows]
     out = np.zeros((len(rows), len(LABELS)), np.float32)
-    for start in range(0, len(texts), 512):
-        out[start : start + 512] = encoder.probabilities(texts[start : start + 512]).numpy()
+    for start in range(0, len(rows), 512):
+        scores = score_texts(
+            lambda batch: encoder.probabilities(batch).tolist(),
+            [row.text for row in rows[start : start + 512]], LABELS, not args.whole_text_only,
+        )  # fmt: skip
+        out[start : start + 512] = [[row[label] for label in LABELS] for row in scores]
     return out
 
 
@@ -385,6 +390,49 @@ def claimed_languages(held: dict, minimum_n: int = 50) -> list[str]:
     return sorted(claimed)
 
 
+def add_figures(metadata: dict, state: dict, args, rows: list[Row]) -> None:
+    """Score the held-out v2 rows and the dev set as the classifier will; put the thresholds
+    chosen on the held-out rows, the figures and the claimed languages into ``metadata``."""
+    held = held_out_sample(rows, args.eval_cap, args.seed)
+    dev = read_dev(args.data)
+    print(f"scoring {len(held)} held-out v2 rows and {len(dev)} dev rows", flush=True)
+    started = time.perf_counter()
+    p_held = evaluate(state, args, held)
+    p_dev = evaluate(state, args, dev)
+    seconds = time.perf_counter() - started
+    t = choose_thresholds(held, p_held, args)
+    metadata["thresholds"] = {"toxicity": t[0], "threat": t[1]}
+    metadata["kindness_threshold"] = t[2]
+    metadata["held_out_v2"] = figures(held, p_held, t)
+    metadata["dev"] = figures(dev, p_dev, t)
+    metadata["languages"] = claimed_languages(metadata["held_out_v2"]) or ["en"]
+    metadata["scoring_texts_per_second"] = round((len(held) + len(dev)) / seconds, 1)
+    if args.scores:
+        np.savez(args.scores, held=p_held, dev=p_dev)
+
+
+def reevaluate(args) -> int:
+    """``--evaluate-only``: score the adapter in ``--out`` again and rewrite its metadata's
+    thresholds, figures and languages (after a change in how the classifier scores); the
+    adapter and the record of its training stay as they are."""
+    from safetensors.torch import load
+
+    data = (args.out / ADAPTER_FILE).read_bytes()
+    path = args.out / METADATA_FILE
+    metadata = json.loads(path.read_text(encoding="utf-8"))
+    if metadata["adapter_sha256"] != sha256_hex(data):
+        raise SystemExit(f"{path} describes another adapter than {args.out / ADAPTER_FILE}")
+    for key in ("seed", "holdout", "rank", "alpha", "eval_cap", "threat_threshold", "target_toxic"):
+        setattr(args, key, metadata["parameters"][key])
+    add_figures(metadata, load(data), args, read_rows(args.data, args.seed, args.holdout))
+    metadata["clause_scoring"] = not args.whole_text_only
+    metadata["parameters"]["whole_text_only"] = args.whole_text_only
+    metadata["evaluated"] = datetime.datetime.now(datetime.UTC).date().isoformat()
+    path.write_text(json.dumps(metadata, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps({k: metadata[k] for k in ("thresholds", "kindness_threshold", "languages")}))
+    return 0
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -410,6 +458,10 @@ def parse_args(argv):
     parser.add_argument("--checkpoint-every", type=int, help="steps between checkpoints")
     parser.add_argument("--no-eval", action="store_true", help="skip held-out and dev figures")
     parser.add_argument(
+        "--evaluate-only", action="store_true",
+        help="score the adapter already in --out again; rewrite its metadata's figures",
+    )  # fmt: skip
+    parser.add_argument(
         "--whole-text-only", action="store_true",
         help="metadata: score toxicity and threat on the whole text only (no clause scoring)",
     )  # fmt: skip
@@ -422,6 +474,8 @@ def main(argv=None) -> int:
     import torch
 
     torch.set_num_threads(args.threads)
+    if args.evaluate_only:
+        return reevaluate(args)
     rows = read_rows(args.data, args.seed, args.holdout)
     examples, extra = args.examples, args.augment
     if args.subsample:
@@ -470,22 +524,7 @@ def main(argv=None) -> int:
         "languages": ["en"],
     }
     if not args.no_eval:
-        held = held_out_sample(rows, args.eval_cap, args.seed)
-        dev = read_dev(args.data)
-        print(f"scoring {len(held)} held-out v2 rows and {len(dev)} dev rows", flush=True)
-        started = time.perf_counter()
-        p_held = evaluate(state, args, held)
-        p_dev = evaluate(state, args, dev)
-        seconds = time.perf_counter() - started
-        t = choose_thresholds(held, p_held, args)
-        metadata["thresholds"] = {"toxicity": t[0], "threat": t[1]}
-        metadata["kindness_threshold"] = t[2]
-        metadata["held_out_v2"] = figures(held, p_held, t)
-        metadata["dev"] = figures(dev, p_dev, t)
-        metadata["languages"] = claimed_languages(metadata["held_out_v2"]) or ["en"]
-        metadata["scoring_texts_per_second"] = round((len(held) + len(dev)) / seconds, 1)
-        if args.scores:
-            np.savez(args.scores, held=p_held, dev=p_dev)
+        add_figures(metadata, state, args, rows)
     path = args.out / METADATA_FILE
     path.write_text(json.dumps(metadata, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out / ADAPTER_FILE} (sha256 {digest}) and {path}")

@@ -43,19 +43,64 @@ METADATA_FILE = "metadata.json"
 ADAPTER_SHA256 = "ba1729a0366039714b4afb7b1255684e396478d62c030abf4db49bd5e6c68aa5"
 TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
-# Clause scoring: a break after sentence punctuation or a comma, or a free-standing dash; clauses
-# of fewer than MIN_CLAUSE_WORDS words ("Thanks,", "lol.") are not scored on their own.
-CLAUSE_BREAK = re.compile(r"(?<=[.!?;:,\n])\s+|\s+[-\u2013\u2014]+\s+")
+# Clause scoring. A clause ends at a line break; at sentence punctuation or a comma followed by
+# a space; at a comma, semicolon, "!" or "?" glued to the next word ("great,you idiot"); at a
+# full stop glued to a capital ("yourself.You"); or at a free-standing dash. Decimals, thousands,
+# times and links ("3.5", "1,000", "10:30", "example.com/a") do not break. Clauses of fewer than
+# MIN_CLAUSE_WORDS words ("Thanks,", "lol.") are not scored on their own; repeated clauses once.
+# Past MAX_CLAUSES, neighbouring clauses are scored in runs, so every clause is still read.
+CLAUSE_BREAK = re.compile(
+    r"\s*\n\s*"
+    r"|(?<=[.!?;:,])\s+"
+    r"|(?<=[,;!?])(?=[^\W\d_])"
+    r"|(?<=[^\W\d_]\.)(?=[^\W\d_])(?=[A-Z])"
+    r"|\s+[-\u2013\u2014]+\s+"
+)
+WORD = re.compile(r"\w+")
 MIN_CLAUSE_WORDS = 2
 MAX_CLAUSES = 12
 MAX_OF_CLAUSES = ("toxicity", "threat")
 
 
 def clauses(text: str) -> list[str]:
-    """The clauses of ``text`` worth scoring on their own; none when it is a single clause."""
-    pieces = [piece.strip() for piece in CLAUSE_BREAK.split(text)]
-    pieces = [piece for piece in pieces if len(piece.split()) >= MIN_CLAUSE_WORDS]
-    return pieces[:MAX_CLAUSES] if len(pieces) > 1 else []
+    """The clauses of ``text`` worth scoring on their own (as written); none when it is a single
+    clause."""
+    pieces = (piece.strip(" -\u2013\u2014") for piece in CLAUSE_BREAK.split(text))
+    pieces = [piece for piece in pieces if len(WORD.findall(piece)) >= MIN_CLAUSE_WORDS]
+    pieces = list(dict.fromkeys(pieces))
+    if len(pieces) <= 1:
+        return []
+    if len(pieces) > MAX_CLAUSES:
+        size = -(-len(pieces) // MAX_CLAUSES)
+        pieces = [" ".join(pieces[i : i + size]) for i in range(0, len(pieces), size)]
+    return pieces
+
+
+def score_texts(probabilities, texts: Sequence[str], labels: Sequence[str], clause_scoring: bool):
+    """``{label: p}`` for each text, scored in its scoring form by ``probabilities`` (scoring-form
+    texts -> rows of label probabilities); with ``clause_scoring``, toxicity and threat are the
+    highest of the whole text and its clauses. The classifier and the trainer's evaluation both
+    score through here, so the trainer's figures are the shipped scoring's."""
+    from ..core.text.scoring_form import scoring_text
+
+    groups = []
+    for text in texts:
+        whole = scoring_text(text)
+        parts = [scoring_text(piece) for piece in clauses(text)] if clause_scoring else []
+        groups.append([whole, *(part for part in parts if part and part != whole)])
+    unique = list(dict.fromkeys(piece for group in groups for piece in group))
+    rows = probabilities(unique) if unique else []
+    by_text = {
+        text: dict(zip(labels, row, strict=True)) for text, row in zip(unique, rows, strict=True)
+    }
+    out = []
+    for whole, *parts in groups:
+        scores = dict(by_text[whole])
+        for label in MAX_OF_CLAUSES:
+            if label in scores and parts:
+                scores[label] = max([scores[label], *(by_text[part][label] for part in parts)])
+        out.append(scores)
+    return out
 
 
 class AdapterFileError(ValueError):
@@ -269,25 +314,11 @@ class FinetunedClassifier:
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:
             return []
-        prepared = self.prepared(texts)
-        if not self.clause_scoring:
-            probabilities = self.load().probabilities(prepared).tolist()
-            return [dict(zip(self.labels, row, strict=True)) for row in probabilities]
-        groups = [[text, *clauses(text)] for text in prepared]
-        unique = list(dict.fromkeys(piece for group in groups for piece in group))
-        rows = self.load().probabilities(unique).tolist()
-        by_text = {
-            text: dict(zip(self.labels, row, strict=True))
-            for text, row in zip(unique, rows, strict=True)
-        }
-        out = []
-        for whole, *parts in groups:
-            scores = dict(by_text[whole])
-            for label in MAX_OF_CLAUSES:
-                if label in scores:
-                    scores[label] = max([scores[label], *(by_text[p][label] for p in parts)])
-            out.append(scores)
-        return out
+        encoder = self.load()
+        return score_texts(
+            lambda batch: encoder.probabilities(batch).tolist(),
+            texts, self.labels, self.clause_scoring,
+        )  # fmt: skip
 
     def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
         if not texts:
