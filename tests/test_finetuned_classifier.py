@@ -132,6 +132,26 @@ def test_training_is_deterministic(tiny, tmp_path):
     assert FinetunedClassifier(folder, adapter_sha256=digest).clause_scoring is True
 
 
+@pytest.mark.parametrize("whole_text_only", [False, True])
+def test_an_adapter_can_be_evaluated_again_without_training(tiny, tmp_path, whole_text_only):
+    folder, digest, data = tiny
+    copy = tmp_path / "v3"
+    shutil.copytree(folder, copy)
+    options = ["--whole-text-only"] if whole_text_only else []
+
+    code = train_classifier_v3.main(
+        ["--data", str(data), "--out", str(copy), "--threads", "1", "--evaluate-only", *options]
+    )
+
+    assert code == 0
+    assert sha256_hex((copy / ADAPTER_FILE).read_bytes()) == digest  # untouched
+    metadata = json.loads((copy / METADATA_FILE).read_text())
+    assert metadata["clause_scoring"] is not whole_text_only
+    assert metadata["evaluated"] and metadata["dev"]["all"]["n"] == 2
+    assert set(metadata["thresholds"]) == {"toxicity", "threat"}
+    assert FinetunedClassifier(copy, adapter_sha256=digest).clause_scoring is not whole_text_only
+
+
 def test_another_seed_trains_another_adapter(tiny, tmp_path):
     _, digest, data = tiny
     code = train_classifier_v3.main(
