@@ -54,7 +54,7 @@ class FallbackSafeLimiter(Limiter):
             if isinstance(hook, partial) and hook.func is private and hook.args[:1] == (self,):
                 hooks[index] = partial(self._headers_or_none_during_switch, hook)
                 wrapped += 1
-        if not wrapped and self._headers_enabled:
+        if not wrapped and self.enabled and self._headers_enabled:
             log.warning(
                 "Flask-Limiter's header hook was not found (a new Flask-Limiter?): a request "
                 "caught by a switch to the in-memory fallback may answer 500 while writing "
