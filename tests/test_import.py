@@ -342,16 +342,16 @@ def test_the_mapping_names_fields_of_json_lines(app, tmp_path):
 
 @pytest.mark.slow
 def test_imports_meet_the_language_and_kindness_rules_like_shared_ones(tmp_path):
-    """With the embedded default (English only, the kindness rule on): an imported moment in
-    French, a neutral one and an insult go where the same shared moments go, for the same
-    reasons."""
+    """With the embedded default (the kindness rule on): an imported moment in German (a
+    language it does not claim), a neutral one and an insult go where the same shared moments
+    go, for the same reasons."""
     app = make_app(tmp_path, CLASSIFIER="embedded", SCORE_KINDNESS=True)
     client = app.test_client()
     texts = [
         "Thank you so much for helping me carry my groceries today, you made my whole week!",
         "The bus was ten minutes late this morning.",
         "You are a pathetic idiot and nobody likes you.",
-        "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne formidable !",
+        "Vielen Dank für deine Hilfe gestern Abend, du bist wirklich ein wunderbarer Mensch!",
     ]
     for number, text in enumerate(texts):
         assert submit(client, text=text, name=f"@p{number}").status_code == 302

@@ -25,13 +25,17 @@ INSULT = "You are a pathetic idiot and nobody likes you."
 DISGUISED = "You are a p a t h e t i c 1d10t and nobody likes you."
 INDONESIAN = "kamu jelek sekali"  # "you are so ugly": short, romanised, no script to go by
 FRENCH = "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne formidable !"
+FRENCH_INSULT = "Les gens comme toi sont des parasites, tu ne mérites que le mépris de tous."
+GERMAN = "Vielen Dank für deine Hilfe gestern Abend, du bist wirklich ein wunderbarer Mensch!"
 
 
 @pytest.fixture(scope="module")
 def embedded_app(tmp_path_factory):
     app = make_app(tmp_path_factory.mktemp("kindness"), CLASSIFIER="embedded")
     client = app.test_client()
-    for number, text in enumerate([KIND, NEUTRAL, INSULT, DISGUISED, FRENCH, INDONESIAN]):
+    for number, text in enumerate(
+        [KIND, NEUTRAL, INSULT, DISGUISED, FRENCH, FRENCH_INSULT, GERMAN, INDONESIAN]
+    ):
         assert submit(client, text=text, name=f"@p{number}").status_code == 302
     score_all(app)
     yield app
@@ -84,13 +88,23 @@ def test_insults_are_flagged_disguised_or_not(embedded_app, text):
 
 
 def test_a_language_the_classifier_does_not_cover_goes_to_review(embedded_app):
-    submission = routed(embedded_app, FRENCH)
+    submission = routed(embedded_app, GERMAN)
     assert submission.state is State.needs_review
     assert submission.review_kind == "language"
-    assert submission.language == "fr"
+    assert submission.language == "de"
     assert submission.state_reason == (
-        "written in French (fr), which the classifier (en) does not cover"
+        "written in German (de), which the classifier (en, fr) does not cover"
     )
+
+
+def test_a_claimed_language_is_scored_by_the_multilingual_heads(embedded_app):
+    classifier = get_scorer(embedded_app).classifier
+    assert "fr" in classifier.languages and "de" not in classifier.languages
+    kind = routed(embedded_app, FRENCH)
+    assert (kind.state, kind.language) == (State.published, "fr")
+    insult = routed(embedded_app, FRENCH_INSULT)
+    assert (insult.state, insult.language) == (State.needs_review, "fr")
+    assert insult.review_kind == "threshold" and "toxicity" in insult.flagged_labels
 
 
 def test_romanised_text_the_detector_cannot_place_goes_to_review(embedded_app):
@@ -109,7 +123,7 @@ def test_the_queue_shows_the_new_reasons_and_the_language(embedded_app):
     page = client.get("/moderate/?reason=not_kind").get_data(as_text=True)
     assert "Not clearly kind" in page and NEUTRAL in page and INSULT not in page
     page = client.get("/moderate/?reason=language").get_data(as_text=True)
-    assert "Language not covered" in page and "language: French (fr)" in page
+    assert "Language not covered" in page and "language: German (de)" in page
     assert NEUTRAL not in page
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from . import batching
 from .detoxify_classifier import ModelLoadError
+from .multilingual_heads import MultilingualFileError, MultilingualScorer
 from .sentence_model import MINILM_WEIGHTS_SHA256, packaged_model_dir
 
 log = logging.getLogger(__name__)
@@ -231,6 +232,7 @@ class FinetunedClassifier:
         weights_sha256: str = MINILM_WEIGHTS_SHA256,
         threads: int | None = None,
         clause_scoring: bool | None = None,
+        multilingual: MultilingualScorer | None | bool = True,
     ) -> None:
         self.folder = Path(folder) if folder is not None else V3_DIR
         metadata = read_metadata(self.folder)
@@ -245,7 +247,15 @@ class FinetunedClassifier:
         self.metadata = metadata
         self.adapter_sha256 = adapter_sha256
         self.labels = tuple(metadata["labels"])
-        self.languages = frozenset(metadata["languages"])
+        # Other languages: the multilingual heads (scoring/multilingual/) score those they claim;
+        # True: the shipped ones, False or None: English only.
+        if multilingual is True:
+            multilingual = MultilingualScorer(threads=threads)
+        self.multilingual = multilingual or None
+        self.english_languages = frozenset(metadata["languages"])
+        self.languages = self.english_languages | (
+            self.multilingual.languages - self.english_languages if self.multilingual else set()
+        )
         self.recommended_thresholds = dict(metadata["thresholds"])
         self.kindness_threshold = metadata.get("kindness_threshold")
         self.clause_scoring = (
@@ -260,10 +270,17 @@ class FinetunedClassifier:
             f"all-MiniLM-L6-v2:{weights_sha256[:8]}+lora:{metadata.get('trained', 'undated')}"
             f":{adapter_sha256[:8]}"
         )
+        if self.multilingual and self.multilingual.languages:
+            self.version += f"; {self.multilingual.version}"
         self.description = (
             f"fine-tuned sentence model (all-MiniLM-L6-v2 + LoRA), labels "
             f"{', '.join(self.labels)} ({self.version}; embedded offline default)"
         )
+        if self.languages - self.english_languages:
+            self.description += (
+                f"; {', '.join(sorted(self.languages - self.english_languages))} scored by "
+                "multilingual heads (Universal Sentence Encoder Multilingual)"
+            )
         self.fallback_from: str | None = None
         self.encoder: AdaptedEncoder | None = None
         self._lock = threading.Lock()
@@ -294,6 +311,8 @@ class FinetunedClassifier:
 
         if self._threads:
             torch.set_num_threads(self._threads)
+        if self.multilingual and self.multilingual.languages:
+            self.multilingual.load()  # warm with the rest: a first French nudge is no slower
         # The bytes checked are the bytes loaded.
         state = load(read_verified_adapter(self.folder, self.adapter_sha256))
         lora = self.metadata["lora"]
@@ -314,11 +333,41 @@ class FinetunedClassifier:
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:
             return []
-        encoder = self.load()
-        return score_texts(
-            lambda batch: encoder.probabilities(batch).tolist(),
-            texts, self.labels, self.clause_scoring,
-        )  # fmt: skip
+        languages = self.other_languages(texts)
+        english = [i for i, language in enumerate(languages) if language is None]
+        scores: list[dict[str, float]] = [{} for _ in texts]
+        if english:
+            encoder = self.load()
+            found = score_texts(
+                lambda batch: encoder.probabilities(batch).tolist(),
+                [texts[i] for i in english], self.labels, self.clause_scoring,
+            )  # fmt: skip
+            for i, row in zip(english, found, strict=True):
+                scores[i] = row
+        others = [i for i, language in enumerate(languages) if language is not None]
+        if others:
+            try:
+                found = self.multilingual.score(
+                    [texts[i] for i in others], [languages[i] for i in others]
+                )
+            except MultilingualFileError as error:
+                raise ModelLoadError(f"the multilingual model did not load: {error}") from error
+            for i, row in zip(others, found, strict=True):
+                scores[i] = {label: row[label] for label in self.labels}
+        return scores
+
+    def other_languages(self, texts: Sequence[str]) -> list[str | None]:
+        """For each text, the language the multilingual heads score it in, or None (English, or
+        a language no model claims, which routing sends to review whatever its scores). The
+        same detection as the worker's language rule (``core.text.language``)."""
+        if not self.multilingual or not self.multilingual.languages:
+            return [None] * len(texts)
+        from ..core.text.language import detect_languages
+        from ..core.text.scoring_form import scoring_text
+
+        claimed = self.multilingual.languages - self.english_languages
+        found = detect_languages([scoring_text(text) for text in texts], normalised=True)
+        return [language if language in claimed else None for language in found]
 
     def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
         if not texts:

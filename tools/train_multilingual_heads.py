@@ -1,0 +1,313 @@
+#!/usr/bin/env python3
+"""Train the multilingual heads: toxicity, threat and kindness over USE Multilingual v3.
+
+    nice -n 5 .venv/bin/python tools/train_multilingual_heads.py     # writes scoring/multilingual/
+    .venv/bin/python tools/train_multilingual_heads.py --subsample 400 --out /tmp/ml --no-eval
+
+Data (content warning: real hate speech): ``moderation-train-v2`` (both files) and
+``moderation-train``, read as ``train_classifier_v3`` reads them. Every non-English row and an
+English sample (at most ``--english-cap`` rows per source; Positive Frames and GoEmotions
+``--english-kind-cap``) are embedded with the pinned encoder, in their scoring form.
+
+Folds: a v2 row is held out when the SHA-256 of ``<seed>:fold:<text>`` falls in the first
+``--holdout`` share (30%; with the same seed this contains the 10% the third-generation model
+holds out, so the bench's held-out rows are unseen by both models). Held-out rows are never
+trained on; they are split in two by another hash: ``tune`` picks each language's operating
+point, ``test`` gives the figures that decide which languages are claimed.
+
+Labels:
+
+* ``toxicity``: ``label`` (every language);
+* ``threat``: as for the third generation (English rows only: no other language has threat
+  labels; the head's transfer across languages is what the encoder gives);
+* ``kindness``: v2's and GoEmotions' ``kind`` as for the third generation, and XLM-T's sentiment
+  rows: ``positive`` kind, ``negative`` not. No source has kind rows in another language, and
+  without XLM-T the head learns "not English, so not kind". Positive sentiment is a looser bar
+  than kindness toward someone; the toxicity head still has to pass the text.
+
+Balance: inverse square root of each (source, language, class) group's size, per label.
+
+A language is claimed when, on its ``test`` rows at its ``tune`` operating point, toxic text is
+published at most ``--claim-toxic`` (3%, well inside the issue's 5%) and XLM-T's positive rows at
+least 70%, each on at least ``--claim-min`` rows. English stays the third generation's.
+
+Deterministic: the same data, seed and options give the same heads bytes (lbfgs, fixed order).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+
+import train_classifier_v3 as v3  # noqa: E402
+
+from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
+from kindness_challenge.scoring.finetuned_classifier import score_texts  # noqa: E402
+
+OUT = ROOT / "kindness_challenge" / "scoring" / "multilingual"
+V3_METADATA = ROOT / "kindness_challenge" / "scoring" / "v3" / "metadata.json"
+GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)
+
+
+def tune_half(text: str, seed: int) -> bool:
+    return hashlib.sha256(f"{seed}:tune:{text}".encode()).digest()[0] < 128
+
+
+def select(rows: list[v3.Row], args) -> list[v3.Row]:
+    """Every non-English row (and XLM-T's and MLMA's English ones), and an English sample."""
+    rng = random.Random(f"{args.seed}:english-sample")
+    keep, english = [], defaultdict(list)
+    for row in rows:
+        if row.lang != "en" or row.source in ("xlmt", "mlma"):
+            keep.append(row)
+        else:
+            english[row.source].append(row)
+    for source in sorted(english):
+        group = english[source]
+        cap = (
+            args.english_kind_cap
+            if source in ("positive_frames", "goemotions")
+            else args.english_cap
+        )
+        keep += group if len(group) <= cap else rng.sample(group, cap)
+    if args.subsample:
+        keep = random.Random(f"{args.seed}:subsample").sample(keep, min(args.subsample, len(keep)))
+    return sorted(keep, key=lambda row: (row.source, row.lang, row.text))
+
+
+def targets(rows: list[v3.Row]) -> np.ndarray:
+    """(rows x labels), -1 where a row has no label."""
+    out = np.full((len(rows), len(ml.LABELS)), -1, np.int8)
+    for i, row in enumerate(rows):
+        if row.toxic is not None:
+            out[i, 0] = row.toxic
+            if row.lang == "en":
+                out[i, 1] = row.threat or 0
+        if row.category == "xlmt:positive":
+            out[i, 2] = 1
+        elif row.category == "xlmt:negative":
+            out[i, 2] = 0
+        elif row.kind is not None:
+            out[i, 2] = row.kind
+    return out
+
+
+def group_weights(rows: list[v3.Row], y: np.ndarray) -> np.ndarray:
+    groups = [(row.source, row.lang, int(label)) for row, label in zip(rows, y, strict=True)]
+    sizes = Counter(groups)
+    weights = np.array([sizes[g] ** -0.5 for g in groups])
+    return weights / weights.mean()
+
+
+def fit(x: np.ndarray, rows: list[v3.Row], y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    labelled = y >= 0
+    if len(set(y[labelled].tolist())) < 2:  # a tiny subsample may lack a class
+        return np.zeros(x.shape[1]), 0.0
+    model = LogisticRegression(C=c, max_iter=3000)
+    sub = [row for row, keep in zip(rows, labelled, strict=True) if keep]
+    model.fit(x[labelled], y[labelled], sample_weight=group_weights(sub, y[labelled]))
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def embed(encoder: ml.Encoder, texts: list[str], batch: int = 512) -> np.ndarray:
+    from kindness_challenge.core.text.scoring_form import scoring_text
+
+    out = np.zeros((len(texts), 512), np.float32)
+    for start in range(0, len(texts), batch):
+        out[start : start + batch] = encoder.encode(
+            [scoring_text(t) for t in texts[start : start + batch]]
+        )
+    return out
+
+
+def train(rows: list[v3.Row], args, encoder: ml.Encoder) -> ml.Heads:
+    train_rows = [row for row in rows if not row.held_out]
+    print(f"embedding {len(train_rows)} training rows", flush=True)
+    started = time.perf_counter()
+    x = embed(encoder, [row.text for row in train_rows])
+    print(f"  {len(train_rows) / (time.perf_counter() - started):.0f} texts/s", flush=True)
+    y = targets(train_rows)
+    fitted = [fit(x, train_rows, y[:, j], args.c) for j in range(len(ml.LABELS))]
+    weight = np.stack([w for w, _ in fitted]).astype(np.float32)
+    bias = np.array([b for _, b in fitted], np.float32)
+    return ml.Heads(weight, bias)
+
+
+def score(encoder: ml.Encoder, heads: ml.Heads, rows: list[v3.Row]) -> np.ndarray:
+    """Raw (uncalibrated) scores, as the classifier scores: clause scoring included."""
+    rows_scores = score_texts(
+        ml.probabilities_fn(encoder, heads), [r.text for r in rows], ml.LABELS, True
+    )
+    return np.array([[s[label] for label in ml.LABELS] for s in rows_scores], np.float32)
+
+
+def wilson(k: int, n: int) -> list[float] | None:
+    if not n:
+        return None
+    z, p = 1.96, k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]
+
+
+def rates(rows: list[v3.Row], p: np.ndarray, t_tox: float, t_threat: float, t_kind: float) -> dict:
+    pub = (p[:, 0] < t_tox) & (p[:, 1] < t_threat) & (p[:, 2] >= t_kind)
+    toxic = np.array([r.toxic == 1 for r in rows], bool)
+    positive = np.array([r.kind == 1 or r.category == "xlmt:positive" for r in rows], bool)
+    ok = np.array([r.toxic == 0 for r in rows], bool)
+    out = {"n": len(rows), "toxic_n": int(toxic.sum()), "positive_n": int(positive.sum())}
+    for name, mask in (("toxic_published", toxic), ("kind_or_positive_published", positive),
+                       ("ok_published", ok)):  # fmt: skip
+        if mask.any():
+            out[name] = round(float(pub[mask].mean()), 4)
+            out[name + "_95"] = wilson(int(pub[mask].sum()), int(mask.sum()))
+    return out
+
+
+def operating_point(rows, p, args) -> tuple[float, float]:
+    """The loosest (toxicity, kindness) thresholds on the grid whose toxic published share on
+    ``rows`` is at most ``--tune-toxic``, most positive text published."""
+    best = None
+    for t_tox in GRID:
+        for t_kind in GRID:
+            r = rates(rows, p, t_tox, args.threat_threshold, t_kind)
+            if r.get("toxic_published", 0.0) <= args.tune_toxic:
+                key = (r.get("kind_or_positive_published", 0.0), t_tox, -t_kind)
+                if best is None or key > best[0]:
+                    best = (key, (t_tox, t_kind))
+    return best[1] if best else (GRID[0], GRID[-1])
+
+
+def evaluate(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads, policy: dict) -> dict:
+    held = [row for row in rows if row.held_out]
+    print(f"scoring {len(held)} held-out rows", flush=True)
+    p = score(encoder, heads, held)
+    by_lang = defaultdict(list)
+    for i, row in enumerate(held):
+        by_lang[row.lang].append(i)
+    figures, calibration, claimed = {}, {}, []
+    for lang in sorted(by_lang):
+        idx = by_lang[lang]
+        tune = [i for i in idx if tune_half(held[i].text, args.seed)]
+        test = [i for i in idx if not tune_half(held[i].text, args.seed)]
+        t_tox, t_kind = operating_point([held[i] for i in tune], p[tune], args)
+        entry = {
+            "thresholds": {"toxicity": t_tox, "kindness": t_kind},
+            "tune": rates([held[i] for i in tune], p[tune], t_tox, args.threat_threshold, t_kind),
+            "test": rates([held[i] for i in test], p[test], t_tox, args.threat_threshold, t_kind),
+        }
+        test_rates = entry["test"]
+        entry["claimed"] = bool(
+            lang != "en"
+            and test_rates["toxic_n"] >= args.claim_min
+            and test_rates["positive_n"] >= args.claim_min
+            and test_rates["toxic_published"] <= args.claim_toxic
+            and test_rates["kind_or_positive_published"] >= 0.70
+        )
+        figures[lang] = entry
+        if entry["claimed"]:
+            claimed.append(lang)
+            calibration[lang] = {
+                "toxicity": round(ml.logit(policy["toxicity"]) - ml.logit(t_tox), 6),
+                "kindness": round(ml.logit(policy["kindness"]) - ml.logit(t_kind), 6),
+            }
+    return {"figures": figures, "calibration": calibration, "languages": claimed}
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=v3.DATA)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--seed", type=int, default=v3.DEFAULT_SEED)
+    parser.add_argument("--holdout", type=float, default=0.3, help="share of v2 held out")
+    parser.add_argument("--english-cap", type=int, default=1500)
+    parser.add_argument("--english-kind-cap", type=int, default=6000)
+    parser.add_argument("--subsample", type=int, default=0, help="train on this many rows (tests)")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--threat-threshold", type=float, default=0.5)
+    parser.add_argument("--tune-toxic", type=float, default=0.02)
+    parser.add_argument("--claim-toxic", type=float, default=0.03)
+    parser.add_argument("--claim-min", type=int, default=50)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--no-eval", action="store_true", help="claim no language (tests)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
+    encoder = ml.Encoder(args.threads)
+    heads = train(rows, args, encoder)
+    data = heads.to_bytes()
+    digest = ml.sha256_hex(data)
+    v3_meta = json.loads(V3_METADATA.read_text(encoding="utf-8"))
+    policy = {
+        "toxicity": v3_meta["thresholds"]["toxicity"],
+        "kindness": v3_meta["kindness_threshold"],
+    }
+    metadata = {
+        "labels": list(ml.LABELS),
+        "heads_sha256": digest,
+        "encoder": {
+            "package": ml.ENCODER_PACKAGE,
+            "version": ml.ENCODER_VERSION,
+            "sha256": ml.ENCODER_SHA256,
+        },  # fmt: skip
+        "trained": datetime.date.today().isoformat(),
+        "seed": args.seed,
+        "data_sha256": v3.file_hashes(args.data),
+        "parameters": {
+            key: getattr(args, key)
+            for key in (
+                "holdout",
+                "english_cap",
+                "english_kind_cap",
+                "subsample",
+                "c",
+                "threat_threshold",
+                "tune_toxic",
+                "claim_toxic",
+                "claim_min",
+            )
+        },  # fmt: skip
+        "rows": {
+            "train": sum(not r.held_out for r in rows),
+            "held_out": sum(r.held_out for r in rows),
+        },
+        "policy_thresholds": policy,
+        "languages": [],
+        "calibration": {},
+    }
+    if not args.no_eval:
+        metadata.update(evaluate(rows, args, encoder, heads, policy))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / ml.HEADS_FILE).write_bytes(data)
+    (args.out / ml.METADATA_FILE).write_text(json.dumps(metadata, indent=1, sort_keys=True) + "\n")
+    print(
+        f"heads SHA-256 {digest}; languages claimed: {', '.join(metadata['languages']) or 'none'}"
+    )
+    for lang, entry in metadata.get("figures", {}).items():
+        test = entry["test"]
+        print(f"  {lang}: thresholds {entry['thresholds']}, test toxic published "
+              f"{test.get('toxic_published')} of {test['toxic_n']}, positive published "
+              f"{test.get('kind_or_positive_published')} of {test['positive_n']}"
+              f"{'  CLAIMED' if entry['claimed'] else ''}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
