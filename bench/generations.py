@@ -12,8 +12,9 @@ Evaluated on:
 * ``v2-held-out``: the held-out folds of ``moderation-train-v2`` that generation 3 never trained
   on (``tools/train_classifier_v3.held_out_sample``, the seed and share from its metadata);
   generation 2 never saw any v2 row;
-* ``adversarial``: ``bench/adversarial_dev.jsonl``, hand-written cases (worded apart from the
-  training templates of ``tools/v3_augment.py``);
+* ``adversarial``: ``bench/adversarial_dev.jsonl``, hand-written cases in English and (families
+  ``fr:*``) French, worded apart from the training templates of ``tools/v3_augment.py`` and
+  ``tools/multilingual_augment.py``;
 * disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
   the change in the share auto-published, in points.
 """
@@ -65,6 +66,7 @@ class Case:
     toxic: bool
     threat: bool
     kind: bool  # kind, or (v2 multilingual) a positive tweet
+    category: str = ""
 
 
 def wilson(k: int, n: int) -> tuple[float, float]:
@@ -93,7 +95,7 @@ def dev_cases() -> list[Case]:
                 toxic = r["label"] == "toxic"
                 threat = r["category"].startswith("hatecheck:threat")
                 out.append(Case(r["text"], source, "en", toxic, threat,
-                                not toxic and source == "goemotions"))  # fmt: skip
+                                not toxic and source == "goemotions", r["category"]))  # fmt: skip
     return out
 
 
@@ -334,6 +336,10 @@ def run(
     started = time.perf_counter()
     dev = cut(dev_cases())
     table("moderation-dev, per source", dev, gens, lambda c: c.group)
+    # The dev set's "kind" rows are every GoEmotions row with a positive emotion; many are not
+    # kind toward anyone (optimism about an election, sarcasm): the review share per emotion.
+    table("moderation-dev kind rows, per GoEmotions emotion", [c for c in dev if c.kind], gens,
+          lambda c: c.category)  # fmt: skip
     held = cut(held_out_cases(metadata))
     table("moderation-train-v2 held-out folds, per source", held, gens, lambda c: c.group)
     table("moderation-train-v2 held-out folds, per language", held, gens, lambda c: c.lang)

@@ -207,3 +207,32 @@ def test_the_shipped_heads_match_their_pin_and_claim_only_what_they_measured():
         assert min(test["toxic_n"], test["positive_n"]) >= metadata["parameters"]["claim_min"]
     # Spanish and Italian have no toxic rows to measure: never claimed.
     assert not {"es", "it"} & scorer.languages
+    # A language left out fails a condition: French meets its held-out targets but publishes
+    # threats among its hand-written adversarial cases.
+    for language, entry in metadata["figures"].items():
+        if language in scorer.languages or language == "en":
+            continue
+        hard = entry.get("adversarial", {})
+        assert (
+            not hard
+            or hard["threat_published"] > 0
+            or hard["toxic_published"] > metadata["parameters"]["claim_adversarial"]
+            or entry["test"].get("toxic_published", 1.0) > metadata["parameters"]["claim_toxic"]
+            or entry["test"].get("kind_or_positive_published", 0.0) < 0.70
+        )
+    assert metadata["figures"]["fr"]["adversarial"]["toxic_n"] >= 15
+
+
+def test_the_french_templates_are_deterministic_and_labelled():
+    import multilingual_augment
+
+    cases = multilingual_augment.generate(400, 3)
+
+    assert cases == multilingual_augment.generate(400, 3) != multilingual_augment.generate(400, 4)
+    assert len({text for text, *_ in cases}) == len(cases)
+    by_family = {family: (toxic, threat, kind) for _, toxic, threat, kind, family in cases}
+    assert by_family["threat"] == (1, 1, 0) and by_family["near_threat"] == (0, 0, 0)
+    assert by_family["kind"] == (0, 0, 1) and by_family["sarcastic"] == (1, 0, 0)
+    adversarial = {r.text for r in train_multilingual_heads.read_adversarial(
+        ROOT / "bench" / "adversarial_dev.jsonl")}  # fmt: skip
+    assert not adversarial & {text for text, *_ in multilingual_augment.generate(5000, 1)}

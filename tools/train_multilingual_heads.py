@@ -18,18 +18,26 @@ point, ``test`` gives the figures that decide which languages are claimed.
 Labels:
 
 * ``toxicity``: ``label`` (every language);
-* ``threat``: as for the third generation (English rows only: no other language has threat
-  labels; the head's transfer across languages is what the encoder gives);
+* ``threat``: as for the third generation on English rows and the French templates below (no
+  other source has threat labels; other rows have none);
 * ``kindness``: v2's and GoEmotions' ``kind`` as for the third generation, and XLM-T's sentiment
   rows: ``positive`` kind, ``negative`` not. No source has kind rows in another language, and
   without XLM-T the head learns "not English, so not kind". Positive sentiment is a looser bar
   than kindness toward someone; the toxicity head still has to pass the text.
 
+Plus ``--augment`` hand-written French cases (``tools/multilingual_augment.py``): calm threats
+and self-harm incitement (with threat labels, and harmless endings of the same openings),
+sarcastic thanks, cheerful hate and kind messages, which no French source has.
+
 Balance: inverse square root of each (source, language, class) group's size, per label.
 
 A language is claimed when, on its ``test`` rows at its ``tune`` operating point, toxic text is
 published at most ``--claim-toxic`` (3%, well inside the issue's 5%) and XLM-T's positive rows at
-least 70%, each on at least ``--claim-min`` rows. English stays the third generation's.
+least 70%, each on at least ``--claim-min`` rows; and when its hand-written adversarial dev cases
+(``bench/adversarial_dev.jsonl``: calm threats, self-harm incitement, sarcastic thanks, cheerful
+hate, quiet bullying) exist, publish no threat and at most ``--claim-adversarial`` (10%) of their
+toxic cases. The public sources are easy (slurs, hashtags); the adversarial cases are what a
+commenter who wants through writes. English stays the third generation's.
 
 Deterministic: the same data, seed and options give the same heads bytes (lbfgs, fixed order).
 """
@@ -51,6 +59,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
+import multilingual_augment  # noqa: E402
 import train_classifier_v3 as v3  # noqa: E402
 
 from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
@@ -87,13 +96,21 @@ def select(rows: list[v3.Row], args) -> list[v3.Row]:
     return sorted(keep, key=lambda row: (row.source, row.lang, row.text))
 
 
+def augment(count: int, seed: int) -> list[v3.Row]:
+    """The hand-written French cases of ``multilingual_augment`` (training only)."""
+    return [
+        v3.Row(text, f"augment:{family}", f"augment:{family}", "fr", toxic, threat, kind)
+        for text, toxic, threat, kind, family in multilingual_augment.generate(count, seed)
+    ]
+
+
 def targets(rows: list[v3.Row]) -> np.ndarray:
     """(rows x labels), -1 where a row has no label."""
     out = np.full((len(rows), len(ml.LABELS)), -1, np.int8)
     for i, row in enumerate(rows):
         if row.toxic is not None:
             out[i, 0] = row.toxic
-            if row.lang == "en":
+            if row.lang == "en" or row.source.startswith("augment:"):
                 out[i, 1] = row.threat or 0
         if row.category == "xlmt:positive":
             out[i, 2] = 1
@@ -192,8 +209,26 @@ def operating_point(rows, p, args) -> tuple[float, float]:
     return best[1] if best else (GRID[0], GRID[-1])
 
 
+def read_adversarial(path: Path) -> list[v3.Row]:
+    """The hand-written adversarial dev cases (``bench/adversarial_dev.jsonl``); never trained
+    on."""
+    rows = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            r = json.loads(line)
+            rows.append(v3.Row(r["text"], r["family"], r["family"], r.get("lang", "en"),
+                               int(r["toxic"]), int(r.get("threat", False)),
+                               int(r.get("kind", False))))  # fmt: skip
+    return rows
+
+
+def published(p: np.ndarray, t_tox: float, t_threat: float, t_kind: float) -> bool:
+    return bool(p[0] < t_tox and p[1] < t_threat and p[2] >= t_kind)
+
+
 def evaluate(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads, policy: dict) -> dict:
     held = [row for row in rows if row.held_out]
+    adversarial = read_adversarial(args.adversarial)
     print(f"scoring {len(held)} held-out rows", flush=True)
     p = score(encoder, heads, held)
     by_lang = defaultdict(list)
@@ -211,12 +246,25 @@ def evaluate(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads, pol
             "test": rates([held[i] for i in test], p[test], t_tox, args.threat_threshold, t_kind),
         }
         test_rates = entry["test"]
+        hard = [row for row in adversarial if row.lang == lang]
+        if hard:
+            hard_p = score(encoder, heads, hard)
+            entry["adversarial"] = rates(hard, hard_p, t_tox, args.threat_threshold, t_kind)
+            threats = [i for i, row in enumerate(hard) if row.threat]
+            entry["adversarial"]["threat_n"] = len(threats)
+            entry["adversarial"]["threat_published"] = int(
+                sum(published(hard_p[i], t_tox, args.threat_threshold, t_kind) for i in threats)
+            )
+        hard_rates = entry.get("adversarial", {})
         entry["claimed"] = bool(
             lang != "en"
             and test_rates["toxic_n"] >= args.claim_min
             and test_rates["positive_n"] >= args.claim_min
             and test_rates["toxic_published"] <= args.claim_toxic
             and test_rates["kind_or_positive_published"] >= 0.70
+            and hard_rates.get("toxic_n", 0) > 0
+            and hard_rates["toxic_published"] <= args.claim_adversarial
+            and hard_rates["threat_published"] == 0
         )
         figures[lang] = entry
         if entry["claimed"]:
@@ -237,11 +285,16 @@ def parse_args(argv):
     parser.add_argument("--english-cap", type=int, default=1500)
     parser.add_argument("--english-kind-cap", type=int, default=6000)
     parser.add_argument("--subsample", type=int, default=0, help="train on this many rows (tests)")
+    parser.add_argument("--augment", type=int, default=3000, help="French template cases drawn")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--threat-threshold", type=float, default=0.5)
     parser.add_argument("--tune-toxic", type=float, default=0.02)
     parser.add_argument("--claim-toxic", type=float, default=0.03)
     parser.add_argument("--claim-min", type=int, default=50)
+    parser.add_argument("--claim-adversarial", type=float, default=0.10)
+    parser.add_argument(
+        "--adversarial", type=Path, default=ROOT / "bench" / "adversarial_dev.jsonl"
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--no-eval", action="store_true", help="claim no language (tests)")
     return parser.parse_args(argv)
@@ -250,6 +303,7 @@ def parse_args(argv):
 def main(argv=None) -> int:
     args = parse_args(argv)
     rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
+    rows += augment(args.augment, args.seed)
     encoder = ml.Encoder(args.threads)
     heads = train(rows, args, encoder)
     data = heads.to_bytes()
@@ -306,6 +360,12 @@ def main(argv=None) -> int:
               f"{test.get('toxic_published')} of {test['toxic_n']}, positive published "
               f"{test.get('kind_or_positive_published')} of {test['positive_n']}"
               f"{'  CLAIMED' if entry['claimed'] else ''}")  # fmt: skip
+        if "adversarial" in entry:
+            hard = entry["adversarial"]
+            print(f"      adversarial: toxic published {hard.get('toxic_published')} of "
+                  f"{hard['toxic_n']}, threats published {hard['threat_published']} of "
+                  f"{hard['threat_n']}, kind published "
+                  f"{hard.get('kind_or_positive_published')} of {hard['positive_n']}")  # fmt: skip
     return 0
 
 

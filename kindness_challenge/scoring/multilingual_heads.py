@@ -45,7 +45,7 @@ ENCODER_SHA256 = {
     "sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
 }
 # SHA-256 of the shipped scoring/multilingual/heads.safetensors (the trainer prints it).
-HEADS_SHA256 = "c4d201a070c11bbd0128e76e528269755072c2f516d03e08956d7695f6eceeb2"
+HEADS_SHA256 = "60c3423420dc8699a33df4de65cb83e20b4a787e254cb50d63c4972f7a0bf7fa"
 
 
 class MultilingualFileError(ValueError):
