@@ -55,7 +55,19 @@ def write_multilingual_data(folder: Path) -> Path:
 
 def train_tiny(data: Path, out: Path, *extra: str) -> str:
     code = train_multilingual_heads.main(
-        ["--data", str(data), "--out", str(out), "--threads", "1", "--holdout", "0.3", *extra]
+        [
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+            "--threads",
+            "1",
+            "--holdout",
+            "0.3",
+            "--augment",
+            "60",
+            *extra,
+        ]  # fmt: skip
     )
     assert code == 0
     return ml.sha256_hex((out / ml.HEADS_FILE).read_bytes())
@@ -70,14 +82,23 @@ def tiny(tmp_path_factory):
     return root / "heads", digest, data
 
 
-def claiming(folder: Path, tmp_path: Path, calibration: dict) -> Path:
-    """A copy of ``folder`` whose metadata claims French with ``calibration``."""
+def claiming(folder: Path, tmp_path: Path, calibration: dict) -> tuple[Path, str]:
+    """A copy of ``folder`` whose heads claim French with ``calibration``, and its SHA-256."""
     copy = tmp_path / "claims"
     shutil.copytree(folder, copy)
+    heads = ml.Heads.from_bytes((copy / ml.HEADS_FILE).read_bytes())
+    data = ml.Heads(heads.weight, heads.bias, ["fr"], {"fr": calibration}).to_bytes()
+    (copy / ml.HEADS_FILE).write_bytes(data)
+    digest = ml.sha256_hex(data)
     metadata = json.loads((copy / ml.METADATA_FILE).read_text())
-    metadata.update(languages=["fr"], calibration={"fr": calibration})
+    metadata.update(heads_sha256=digest, languages=["fr"], calibration={"fr": calibration})
     (copy / ml.METADATA_FILE).write_text(json.dumps(metadata))
-    return copy
+    return copy, digest
+
+
+def claiming_scorer(folder: Path, tmp_path: Path, calibration: dict, **options):
+    copy, digest = claiming(folder, tmp_path, calibration)
+    return ml.MultilingualScorer(copy, heads_sha256=digest, **options)
 
 
 def test_training_is_deterministic_and_never_trains_on_held_out_rows(tiny, tmp_path):
@@ -120,7 +141,7 @@ def test_labels_follow_the_data(tiny):
 def test_loads_offline_and_scores_a_claimed_language(tiny, tmp_path, monkeypatch):
     folder, digest, _ = tiny
     refuse_network(monkeypatch)
-    scorer = ml.MultilingualScorer(claiming(folder, tmp_path, {}), heads_sha256=digest, threads=1)
+    scorer = claiming_scorer(folder, tmp_path, {}, threads=1)
     classifier = FinetunedClassifier(multilingual=scorer, threads=1)
 
     texts = [FRENCH_KIND, "Thank you so much for helping me today!", "du bist ein Idiot, echt"]
@@ -132,15 +153,13 @@ def test_loads_offline_and_scores_a_claimed_language(tiny, tmp_path, monkeypatch
     assert rows[0] == pytest.approx(scorer.score([FRENCH_KIND], ["fr"])[0], abs=1e-5)  # heads
     english = FinetunedClassifier(multilingual=False, threads=1).score_batch([texts[1]])[0]
     assert rows[1] == pytest.approx(english, abs=1e-5)  # English: the fine-tuned model
-    assert digest[:8] in classifier.version and "fr scored by" in classifier.description
+    assert scorer.version[-8:] in classifier.version and "fr scored by" in classifier.description
 
 
 def test_calibration_puts_each_languages_operating_point_on_the_policy_threshold(tiny, tmp_path):
     folder, digest, _ = tiny
     shift = ml.logit(0.4) - ml.logit(0.25)  # this language's toxicity point is 0.25
-    scorer = ml.MultilingualScorer(
-        claiming(folder, tmp_path, {"toxicity": shift}), heads_sha256=digest
-    )
+    scorer = claiming_scorer(folder, tmp_path, {"toxicity": shift})
 
     assert ml.shifted(0.25, shift) == pytest.approx(0.4)
     assert ml.shifted(0.2, shift) < 0.4 < ml.shifted(0.3, shift)
@@ -171,7 +190,7 @@ def test_a_changed_encoder_fails_closed(tiny, tmp_path, monkeypatch):
     (encoder / "weights.npz").symlink_to(ml.encoder_dir() / "weights.npz")
     (encoder / "sp.model").write_bytes((ml.encoder_dir() / "sp.model").read_bytes() + b"\0")
     monkeypatch.setattr(ml, "encoder_dir", lambda: encoder)
-    scorer = ml.MultilingualScorer(claiming(folder, tmp_path, {}), heads_sha256=digest)
+    scorer = claiming_scorer(folder, tmp_path, {})
     classifier = FinetunedClassifier(multilingual=scorer, threads=1)
 
     with pytest.raises(ml.MultilingualFileError, match="sp.model"):
@@ -179,6 +198,64 @@ def test_a_changed_encoder_fails_closed(tiny, tmp_path, monkeypatch):
     # The worker sends a batch it cannot score to review (test_finetuned_classifier).
     with pytest.raises(ModelLoadError):
         classifier.score_batch([FRENCH_KIND])
+
+
+def test_only_the_hash_pinned_file_can_claim_a_language(tiny, tmp_path):
+    folder, digest, _ = tiny
+    copy = tmp_path / "edited"
+    shutil.copytree(folder, copy)
+    metadata = json.loads((copy / ml.METADATA_FILE).read_text())
+    metadata.update(languages=["fr", "de"], calibration={"fr": {}, "de": {}})
+    (copy / ml.METADATA_FILE).write_text(json.dumps(metadata))
+
+    assert ml.MultilingualScorer(copy, heads_sha256=digest).languages == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("languages", "calibration"),
+    [
+        (["fr"], {}),  # a claim without its calibration
+        ([], {"fr": {"toxicity": 0.1}}),  # a calibration without its claim
+        (["fr"], {"fr": {"toxicity": float("nan")}}),
+        (["fr"], {"fr": {"kindness": 40.0}}),  # far past any calibration
+        (["fr"], {"fr": {"threat": 0.5}}),  # threat is the policy's, never shifted
+    ],
+)
+def test_unusable_claims_are_refused(tiny, languages, calibration):
+    folder, _, _ = tiny
+    heads = ml.Heads.from_bytes((folder / ml.HEADS_FILE).read_bytes())
+    with pytest.raises(ml.MultilingualFileError):
+        ml.Heads(heads.weight, heads.bias, languages, calibration)
+
+
+def test_held_out_rows_are_never_embedded_for_training(tiny, tmp_path, monkeypatch):
+    _, _, data = tiny
+    embedded = []
+    embed = train_multilingual_heads.embed
+    monkeypatch.setattr(
+        train_multilingual_heads,
+        "embed",
+        lambda enc, texts: embedded.extend(texts) or embed(enc, texts),
+    )
+
+    train_tiny(data, tmp_path / "watched", "--no-eval")
+
+    rows = train_multilingual_heads.v3.read_rows(
+        data, train_multilingual_heads.v3.DEFAULT_SEED, 0.3
+    )
+    held = {row.text for row in rows if row.held_out}
+    assert held and embedded
+    assert not held & set(embedded)
+
+
+def test_missing_heads_leave_english_scoring(monkeypatch, tmp_path):
+    """Without the heads' files the languages they would claim go to review (not covered);
+    English still scores."""
+    monkeypatch.setattr(ml, "HEADS_DIR", tmp_path / "nowhere")
+    classifier = FinetunedClassifier(threads=1)
+
+    assert classifier.multilingual is None and classifier.languages == {"en"}
+    assert classifier.score_batch(["Thank you so much for helping me today!"])[0]["kindness"] > 0.5
 
 
 def test_metadata_for_another_encoder_is_refused(tiny, tmp_path):

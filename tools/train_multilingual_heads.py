@@ -134,9 +134,12 @@ def fit(x: np.ndarray, rows: list[v3.Row], y: np.ndarray, c: float) -> tuple[np.
     labelled = y >= 0
     if len(set(y[labelled].tolist())) < 2:  # a tiny subsample may lack a class
         return np.zeros(x.shape[1]), 0.0
+    from threadpoolctl import threadpool_limits
+
     model = LogisticRegression(C=c, max_iter=3000)
     sub = [row for row, keep in zip(rows, labelled, strict=True) if keep]
-    model.fit(x[labelled], y[labelled], sample_weight=group_weights(sub, y[labelled]))
+    with threadpool_limits(1):  # one BLAS thread: the same bytes on any machine's core count
+        model.fit(x[labelled], y[labelled], sample_weight=group_weights(sub, y[labelled]))
     return model.coef_[0], float(model.intercept_[0])
 
 
@@ -198,6 +201,10 @@ def rates(rows: list[v3.Row], p: np.ndarray, t_tox: float, t_threat: float, t_ki
 def operating_point(rows, p, args) -> tuple[float, float]:
     """The loosest (toxicity, kindness) thresholds on the grid whose toxic published share on
     ``rows`` is at most ``--tune-toxic``, most positive text published."""
+    toxic = sum(r.toxic == 1 for r in rows)
+    positive = sum(r.kind == 1 or r.category == "xlmt:positive" for r in rows)
+    if min(toxic, positive) < args.tune_min:  # nothing to choose on: the strictest point
+        return (GRID[0], GRID[-1])
     best = None
     for t_tox in GRID:
         for t_kind in GRID:
@@ -287,10 +294,11 @@ def parse_args(argv):
     parser.add_argument("--subsample", type=int, default=0, help="train on this many rows (tests)")
     parser.add_argument("--augment", type=int, default=3000, help="French template cases drawn")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("--threat-threshold", type=float, default=0.5)
+    parser.add_argument("--threat-threshold", type=float, help="default: the fine-tuned model's")
     parser.add_argument("--tune-toxic", type=float, default=0.02)
     parser.add_argument("--claim-toxic", type=float, default=0.03)
     parser.add_argument("--claim-min", type=int, default=50)
+    parser.add_argument("--tune-min", type=int, default=25, help="rows of each kind to tune on")
     parser.add_argument("--claim-adversarial", type=float, default=0.10)
     parser.add_argument(
         "--adversarial", type=Path, default=ROOT / "bench" / "adversarial_dev.jsonl"
@@ -302,20 +310,24 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
-    rows += augment(args.augment, args.seed)
-    encoder = ml.Encoder(args.threads)
-    heads = train(rows, args, encoder)
-    data = heads.to_bytes()
-    digest = ml.sha256_hex(data)
     v3_meta = json.loads(V3_METADATA.read_text(encoding="utf-8"))
+    if args.threat_threshold is None:  # the fine-tuned model's, as the policy's default
+        args.threat_threshold = float(v3_meta["thresholds"]["threat"])
     policy = {
         "toxicity": v3_meta["thresholds"]["toxicity"],
         "kindness": v3_meta["kindness_threshold"],
     }
+    rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
+    rows += augment(args.augment, args.seed)
+    encoder = ml.Encoder(args.threads)
+    heads = train(rows, args, encoder)
+    parameters = (
+        "holdout", "english_cap", "english_kind_cap", "subsample", "augment", "c",
+        "threat_threshold", "tune_toxic", "tune_min", "claim_toxic", "claim_min",
+        "claim_adversarial",
+    )  # fmt: skip
     metadata = {
         "labels": list(ml.LABELS),
-        "heads_sha256": digest,
         "encoder": {
             "package": ml.ENCODER_PACKAGE,
             "version": ml.ENCODER_VERSION,
@@ -324,20 +336,8 @@ def main(argv=None) -> int:
         "trained": datetime.date.today().isoformat(),
         "seed": args.seed,
         "data_sha256": v3.file_hashes(args.data),
-        "parameters": {
-            key: getattr(args, key)
-            for key in (
-                "holdout",
-                "english_cap",
-                "english_kind_cap",
-                "subsample",
-                "c",
-                "threat_threshold",
-                "tune_toxic",
-                "claim_toxic",
-                "claim_min",
-            )
-        },  # fmt: skip
+        "adversarial_sha256": ml.sha256_hex(args.adversarial.read_bytes()),
+        "parameters": {key: getattr(args, key) for key in parameters},
         "rows": {
             "train": sum(not r.held_out for r in rows),
             "held_out": sum(r.held_out for r in rows),
@@ -348,6 +348,11 @@ def main(argv=None) -> int:
     }
     if not args.no_eval:
         metadata.update(evaluate(rows, args, encoder, heads, policy))
+    # The claims go inside the hash-pinned file; metadata.json repeats them for readers.
+    claimed = ml.Heads(heads.weight, heads.bias, metadata["languages"], metadata["calibration"])
+    data = claimed.to_bytes()
+    digest = ml.sha256_hex(data)
+    metadata["heads_sha256"] = digest
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / ml.HEADS_FILE).write_bytes(data)
     (args.out / ml.METADATA_FILE).write_text(json.dumps(metadata, indent=1, sort_keys=True) + "\n")

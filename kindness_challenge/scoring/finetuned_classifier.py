@@ -212,6 +212,16 @@ class AdaptedEncoder:
         return out
 
 
+def shipped_multilingual(threads: int | None) -> MultilingualScorer | None:
+    """The shipped multilingual heads, or None (logged) when their files are missing or changed:
+    the languages they would claim then go to review, and English still scores."""
+    try:
+        return MultilingualScorer(threads=threads)
+    except MultilingualFileError as error:
+        log.error("the multilingual heads are not used: %s", error)
+        return None
+
+
 class FinetunedClassifier:
     """MiniLM + LoRA adapters + heads: ``toxicity``, ``threat``, ``kindness``; thread-safe.
 
@@ -250,7 +260,7 @@ class FinetunedClassifier:
         # Other languages: the multilingual heads (scoring/multilingual/) score those they claim;
         # True: the shipped ones, False or None: English only.
         if multilingual is True:
-            multilingual = MultilingualScorer(threads=threads)
+            multilingual = shipped_multilingual(threads)
         self.multilingual = multilingual or None
         self.english_languages = frozenset(metadata["languages"])
         self.languages = self.english_languages | (
@@ -270,8 +280,11 @@ class FinetunedClassifier:
             f"all-MiniLM-L6-v2:{weights_sha256[:8]}+lora:{metadata.get('trained', 'undated')}"
             f":{adapter_sha256[:8]}"
         )
+        # What ``WithKindness`` names as its kindness source: changes with any retrain.
+        self.version_marker = adapter_sha256[:8]
         if self.multilingual and self.multilingual.languages:
             self.version += f"; {self.multilingual.version}"
+            self.version_marker += f".{self.multilingual.version[-8:]}"
         self.description = (
             f"fine-tuned sentence model (all-MiniLM-L6-v2 + LoRA), labels "
             f"{', '.join(self.labels)} ({self.version}; embedded offline default)"
@@ -312,7 +325,10 @@ class FinetunedClassifier:
         if self._threads:
             torch.set_num_threads(self._threads)
         if self.multilingual and self.multilingual.languages:
-            self.multilingual.load()  # warm with the rest: a first French nudge is no slower
+            try:  # warm with the rest, so a first nudge in a claimed language is no slower
+                self.multilingual.load()
+            except MultilingualFileError as error:  # English still scores; those texts fail
+                log.error("the multilingual encoder did not load: %s", error)
         # The bytes checked are the bytes loaded.
         state = load(read_verified_adapter(self.folder, self.adapter_sha256))
         lora = self.metadata["lora"]
@@ -350,8 +366,8 @@ class FinetunedClassifier:
                 found = self.multilingual.score(
                     [texts[i] for i in others], [languages[i] for i in others]
                 )
-            except MultilingualFileError as error:
-                raise ModelLoadError(f"the multilingual model did not load: {error}") from error
+            except Exception as error:  # noqa: BLE001 - the worker sends the batch to review
+                raise ModelLoadError(f"the multilingual model did not score: {error}") from error
             for i, row in zip(others, found, strict=True):
                 scores[i] = {label: row[label] for label in self.labels}
         return scores

@@ -30,7 +30,8 @@ class WithKindness:
         self.inner = inner
         self.kindness_source = kindness_source
         self.name = inner.name
-        marker = f"+kindness:{kindness_source.version.rsplit(':', 1)[-1][:8]}"
+        source_marker = getattr(kindness_source, "version_marker", None)
+        marker = f"+kindness:{source_marker or kindness_source.version.rsplit(':', 1)[-1][:8]}"
         self.version = inner.version[: 80 - len(marker)] + marker
         inner_labels = getattr(inner, "labels", None) or ()
         source_labels = getattr(kindness_source, "labels", None) or ()

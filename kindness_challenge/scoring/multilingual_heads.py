@@ -8,14 +8,16 @@ package: a numpy port, 16 languages, Apache-2.0, no network) and ``toxicity``, `
 ``kindness`` heads trained by ``tools/train_multilingual_heads.py``.
 
 What ships in ``scoring/multilingual/``: ``heads.safetensors`` (a few KB, refused unless it hashes
-to ``HEADS_SHA256``) and ``metadata.json`` (data hashes, seed, the per-language figures, the
-claimed languages and each one's calibration). The encoder's files inside the package are checked
-against ``ENCODER_SHA256`` before use; the weights checked are the bytes loaded.
+to ``HEADS_SHA256``; it also carries the claimed languages and each one's calibration, so they are
+covered by the hash) and ``metadata.json`` (data hashes, seed, the per-language figures). The
+encoder's files inside the package are checked against ``ENCODER_SHA256`` before use; the
+weights checked are the bytes loaded (the tokenizer model is read again from its path).
 
-Calibration: each claimed language has its own operating point, chosen on held-out rows of that
-language. Its scores are shifted in log-odds so that operating point falls on the policy's
-default thresholds: the admin settings' thresholds then mean the same for every language, and
-moving one moves every language's decision the same way.
+Calibration: each claimed language has its own operating point for toxicity and kindness, chosen
+on held-out rows of that language. Those two scores are shifted in log-odds so that operating
+point falls on the policy's default thresholds: the admin settings' toxicity and kindness
+thresholds then mean the same for every language. Threat is not shifted: its threshold is the
+policy's, as for English.
 
 Clause scoring as for English (``finetuned_classifier.score_texts``): toxicity and threat are the
 highest of the whole text and its clauses, kindness the whole text's.
@@ -28,6 +30,7 @@ import io
 import json
 import math
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -45,6 +48,7 @@ ENCODER_SHA256 = {
     "sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
 }
 # SHA-256 of the shipped scoring/multilingual/heads.safetensors (the trainer prints it).
+LOAD_RETRY_SECONDS = 30.0
 HEADS_SHA256 = "60c3423420dc8699a33df4de65cb83e20b4a787e254cb50d63c4972f7a0bf7fa"
 
 
@@ -102,36 +106,79 @@ class Encoder:
             return np.asarray(self.model.encode(list(texts)), dtype=np.float32).reshape(-1, 512)
 
 
-class Heads:
-    """Three logistic heads over the 512-wide embedding."""
+CALIBRATED = ("toxicity", "kindness")
+MAX_SHIFT = 6.0  # log-odds; a larger move is not a calibration but a broken file
 
-    def __init__(self, weight: np.ndarray, bias: np.ndarray) -> None:
+
+class Heads:
+    """Three logistic heads over the 512-wide embedding, and what they claim: the languages
+    they score and each one's calibration. The claims travel inside the hash-pinned file (its
+    safetensors header), so no other file can make the heads claim a language."""
+
+    def __init__(
+        self,
+        weight: np.ndarray,
+        bias: np.ndarray,
+        languages: Sequence[str] = (),
+        calibration: dict[str, dict[str, float]] | None = None,
+    ) -> None:
         if weight.shape != (len(LABELS), 512) or bias.shape != (len(LABELS),):
             raise MultilingualFileError(f"heads of shape {weight.shape}, not ({len(LABELS)}, 512)")
+        calibration = calibration or {}
+        if set(calibration) != set(languages):
+            raise MultilingualFileError("every claimed language needs a calibration, and only they")
+        for shifts in calibration.values():
+            for label, shift in shifts.items():
+                if label not in CALIBRATED or not math.isfinite(shift) or abs(shift) > MAX_SHIFT:
+                    raise MultilingualFileError(f"calibration {label}: {shift} is not usable")
         self.weight = weight.astype(np.float32)
         self.bias = bias.astype(np.float32)
+        self.languages = tuple(sorted(languages))
+        self.calibration = {
+            language: {label: float(shift) for label, shift in shifts.items()}
+            for language, shifts in calibration.items()
+        }
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Heads:
         from safetensors.numpy import load
 
-        tensors = load(data)
-        return cls(tensors["weight"], tensors["bias"])
+        try:
+            tensors = load(data)
+            header = _header(data)
+            claims = json.loads(header.get("claims", "{}"))
+            return cls(
+                tensors["weight"], tensors["bias"],
+                claims.get("languages", ()), claims.get("calibration", {}),
+            )  # fmt: skip
+        except MultilingualFileError:
+            raise
+        except Exception as error:  # noqa: BLE001 - any malformed file is refused the same way
+            raise MultilingualFileError(f"the heads file cannot be read: {error}") from error
 
     def to_bytes(self) -> bytes:
         from safetensors.numpy import save
 
-        return save({"weight": self.weight, "bias": self.bias})
+        claims = json.dumps(
+            {"languages": list(self.languages), "calibration": self.calibration}, sort_keys=True
+        )
+        return save({"weight": self.weight, "bias": self.bias}, metadata={"claims": claims})
 
     def logits(self, embeddings: np.ndarray) -> np.ndarray:
         return embeddings @ self.weight.T + self.bias
+
+
+def _header(data: bytes) -> dict[str, str]:
+    """The ``__metadata__`` of a safetensors file (its JSON header)."""
+    size = int.from_bytes(data[:8], "little")
+    return json.loads(data[8 : 8 + size]).get("__metadata__") or {}
 
 
 def probabilities_fn(
     encoder: Encoder, heads: Heads
 ) -> Callable[[Sequence[str]], list[list[float]]]:
     def probabilities(texts: Sequence[str]) -> list[list[float]]:
-        logits = heads.logits(encoder.encode(texts))
+        logits = np.clip(heads.logits(encoder.encode(texts)), -40.0, 40.0)
         return (1.0 / (1.0 + np.exp(-logits))).tolist()
 
     return probabilities
@@ -149,7 +196,7 @@ def read_metadata(folder: Path) -> dict:
         metadata = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise MultilingualFileError(f"{folder / METADATA_FILE} cannot be read: {error}") from error
-    for key in ("labels", "languages", "calibration", "heads_sha256", "encoder"):
+    for key in ("labels", "heads_sha256", "encoder"):
         if key not in metadata:
             raise MultilingualFileError(f"{folder / METADATA_FILE} lacks {key!r}")
     if tuple(metadata["labels"]) != LABELS:
@@ -179,20 +226,31 @@ class MultilingualScorer:
             raise MultilingualFileError("the heads were trained on another encoder")
         self.heads = Heads.from_bytes(read_verified(self.folder / HEADS_FILE, heads_sha256))
         self.metadata = metadata
-        self.languages = frozenset(metadata["languages"])
-        self.calibration = {
-            language: {label: float(shift) for label, shift in shifts.items()}
-            for language, shifts in metadata["calibration"].items()
-        }
+        self.languages = frozenset(self.heads.languages)
+        self.calibration = self.heads.calibration
         self.version = f"use-m3:{ENCODER_VERSION}+heads:{heads_sha256[:8]}"
         self._threads = threads
         self._encoder: Encoder | None = None
         self._lock = threading.Lock()
+        self._load_failure: tuple[float, Exception] | None = None
 
     def load(self) -> Encoder:
+        """The encoder, loaded the first time (thread-safe); a failure is remembered for
+        ``LOAD_RETRY_SECONDS`` (no re-reading 30 MB per text) and raised as
+        ``MultilingualFileError``."""
         with self._lock:
-            if self._encoder is None:
+            if self._encoder is not None:
+                return self._encoder
+            if self._load_failure is not None:
+                failed_at, error = self._load_failure
+                if time.monotonic() - failed_at < LOAD_RETRY_SECONDS:
+                    raise MultilingualFileError(f"the encoder did not load: {error}") from error
+            try:
                 self._encoder = Encoder(self._threads)
+            except Exception as error:  # noqa: BLE001 - any failure: the caller fails closed
+                self._load_failure = (time.monotonic(), error)
+                raise MultilingualFileError(f"the encoder did not load: {error}") from error
+            self._load_failure = None
             return self._encoder
 
     def score(self, texts: Sequence[str], languages: Sequence[str]) -> list[dict[str, float]]:
