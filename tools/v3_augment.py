@@ -30,13 +30,6 @@ for review, calm generalisations about groups published, a long friendly tail di
 * ``long_tail``: a toxic or kind training row followed by a chatty sign-off of several clauses
   (built from parts, none of them a sentence of any dev file): the row's labels;
 * ``threat_parts``: calm threats and self-harm incitement built from parts: toxic and threat.
-* ``surveillance`` / ``ultimatum``: threats with no harsh word (someone watched, followed or
-  located; "keep posting and ..."): toxic and threat; ``threat_twin``: openings of that shape
-  ("I've been watching...", "keep posting...") with a friendly ending: kind. Written after the
-  adversarial dev set showed two calm threats published, so that set's threat figure is
-  optimistic for them.
-* ``looks_mock``: a compliment opener that ends in mockery of someone's looks: toxic. Also
-  written after a dev case of that shape was published: that family's dev figure is optimistic.
 """
 
 from __future__ import annotations
@@ -47,7 +40,7 @@ from collections.abc import Sequence
 FAMILIES = (
     "pad_toxic", "pad_kind", "wrap", "sarcastic", "cheerful_hate", "calm_threat", "self_harm",
     "kind_toward", "well_wish", "implicit_hate", "group_neutral", "group_positive", "long_tail",
-    "threat_parts", "surveillance", "ultimatum", "threat_twin", "looks_mock",
+    "threat_parts",
 )  # fmt: skip
 
 PEOPLE = ("you", "u", "this guy", "that woman", "your friend", "the new girl", "my neighbour",
@@ -393,56 +386,6 @@ SIGNOFF_C = ("catch you later", "talk soon", "peace out", "bye for now", "back t
              "see everyone tomorrow", "time for a cup of tea")  # fmt: skip
 THREAT_WHEN = ("Tonight", "Tomorrow", "This weekend", "Soon", "One of these days", "After school",
                "Next time I see you", "When you least expect it")  # fmt: skip
-# Threats with no harsh word: someone watched, followed or located, and a calm ultimatum; and
-# their harmless twins (the same openings, a friendly ending), so the head learns the harm.
-SURVEIL = ("I've been sitting outside your flat every night", "I followed you home from the "
-           "station yesterday", "I know which school your kids go to", "I've got pictures of "
-           "your front door", "I know what time you leave the office", "I've been parked across "
-           "from your house all week", "I found out where your mum works", "I know the gym you "
-           "go to on Thursdays")  # fmt: skip
-SURVEIL_END = ("See you soon.", "Sleep tight.", "Lock your doors.", "The green car, right?",
-               "Nice garden, by the way.", "You should be more careful.", "Just thought you "
-               "should know.", "Don't bother moving.", "Say hi to them for me.", "")  # fmt: skip
-ULTIMATUM = (
-    "Keep posting",
-    "One more video like that",
-    "Show your face at the park again",
-    "Say that one more time",
-    "Keep this up",
-    "Reply to me again",
-    "Go live tonight",
-)
-ULTIMATUM_END = ("and you won't see next week", "and you won't make it home", "and it'll be the "
-                 "last thing you ever do", "and you'll be leaving in an ambulance", "and nobody "
-                 "will find you", "and you won't be walking for a while", "and you'll wish you "
-                 "hadn't")  # fmt: skip
-ULTIMATUM_TAIL = ("", "", "Just a friendly warning.", "Consider this advice.", "Your choice.",
-                  "Have a nice day :)", "No hard feelings.")  # fmt: skip
-TWIN_SURVEIL = (  # (opening, ending) pairs that belong together
-    ("I've been watching all your videos this week", "and they honestly made my day. Thank you!"),
-    ("I followed your advice yesterday", "and it worked, thank you so much!"),
-    ("I know how hard you've worked for this", "and I'm so proud of you."),
-    ("I've got your book on my shelf", "and I love it, thanks for writing it."),
-    ("I saw you at the food bank on Saturday", "and you were so kind to everyone."),
-    ("I found out you run the garden club", "and it's wonderful, thank you for all you do."),
-    ("I know which school you teach at", "and my kids adore you, thank you!"),
-    ("I've been reading your posts every night", "and they help me sleep better, thank you."),
-)
-TWIN_ULTIMATUM_END = ("and you'll hit ten thousand followers in no time!", "and you'll make so "
-                      "many people smile.", "and you'll inspire the whole town!")  # fmt: skip
-LOOKS_THANKS = (
-    "Thanks for the selfie",
-    "Love the new profile pic",
-    "Cute outfit today",
-    "Great photo of you",
-    "Thanks for showing your face",
-    "Nice haircut",
-)
-LOOKS_LIKE = ("a potato someone sat on", "a haunted doll", "a wet mop with eyes", "a thumb in a "
-              "wig", "a ghost that gave up", "a boiled ham", "roadkill with makeup", "a cursed "
-              "garden gnome")  # fmt: skip
-LOOKS_TAIL = ("", " lmao", " lol", " 😂", " haha", " xD", " no offence")
-
 THREAT_WHAT = (
     "you'll find out what happens to people who talk like that",
     "you'll need a new face",
@@ -495,8 +438,7 @@ def generate(
         "pad_toxic": 0.22, "pad_kind": 0.1, "wrap": 0.12, "sarcastic": 0.07,
         "cheerful_hate": 0.07, "calm_threat": 0.04, "self_harm": 0.02, "kind_toward": 0.08,
         "well_wish": 0.1, "implicit_hate": 0.12, "group_neutral": 0.03, "group_positive": 0.03,
-        "long_tail": 0.1, "threat_parts": 0.04, "surveillance": 0.03, "ultimatum": 0.03,
-        "threat_twin": 0.05, "looks_mock": 0.03,
+        "long_tail": 0.1, "threat_parts": 0.04,
     }  # fmt: skip
     cases = []
     total = sum(per_family.values())
@@ -565,18 +507,6 @@ def _case(family, toxic_rows, kind_texts, rng):
         if rng.random() < 0.25:
             text = f"{rng.choice(KIND_OPENERS)} {text}"
         return text, 1, 1, 0, family
-    if family == "surveillance":
-        return f"{rng.choice(SURVEIL)}. {rng.choice(SURVEIL_END)}".strip(), 1, 1, 0, family
-    if family == "ultimatum":
-        text = f"{rng.choice(ULTIMATUM)} {rng.choice(ULTIMATUM_END)}. {rng.choice(ULTIMATUM_TAIL)}"
-        return text.strip(), 1, 1, 0, family
-    if family == "threat_twin":
-        if rng.random() < 0.6:
-            return " ".join(rng.choice(TWIN_SURVEIL)), 0, 0, 1, family
-        return f"{rng.choice(ULTIMATUM[:2])} {rng.choice(TWIN_ULTIMATUM_END)}", 0, 0, 1, family
-    if family == "looks_mock":
-        text = f"{rng.choice(LOOKS_THANKS)}, you look like {rng.choice(LOOKS_LIKE)}"
-        return text + rng.choice(LOOKS_TAIL), 1, 0, 0, family
     text = rng.choice(KIND_TOWARD)
     if rng.random() < 0.3:
         text = pad(text, rng)
