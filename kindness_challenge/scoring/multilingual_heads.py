@@ -49,7 +49,7 @@ ENCODER_SHA256 = {
 }
 # SHA-256 of the shipped scoring/multilingual/heads.safetensors (the trainer prints it).
 LOAD_RETRY_SECONDS = 30.0
-HEADS_SHA256 = "60c3423420dc8699a33df4de65cb83e20b4a787e254cb50d63c4972f7a0bf7fa"
+HEADS_SHA256 = "6381cd4c02bed1a696f510ab598093fced81eb6f316462f5d7449ad6e2fa650f"
 
 
 class MultilingualFileError(ValueError):
