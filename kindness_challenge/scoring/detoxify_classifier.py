@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from ..core.text.language import DETOXIFY_LANGUAGES
+from .load_once import LoadOnce, ModelLoadError  # noqa: F401 - ModelLoadError re-exported
 from .model_files import ModelFiles, check_model_name, find_model_files
 from .precision import PRECISIONS, default_precision
 
@@ -31,10 +30,6 @@ class DetoxifySettings:
     # The languages the model was trained on; None: those of ``model_type`` (English for a
     # local checkpoint unless said otherwise). Others go to review, not scored as English.
     languages: tuple[str, ...] | None = None
-
-
-class ModelLoadError(RuntimeError):
-    """The model failed to load a moment ago; not tried again until ``LOAD_RETRY_SECONDS``."""
 
 
 class DetoxifyClassifier:
@@ -72,9 +67,7 @@ class DetoxifyClassifier:
         self.languages = frozenset(
             settings.languages or DETOXIFY_LANGUAGES.get(settings.model_type, ("en",))
         )
-        self.engine = None
-        self._lock = threading.Lock()
-        self._load_failure: tuple[float, Exception] | None = None
+        self._engine = LoadOnce(self._build_engine, self.LOAD_RETRY_SECONDS)
 
     @property
     def labels(self) -> tuple[str, ...] | None:
@@ -85,22 +78,14 @@ class DetoxifyClassifier:
     def threads(self) -> int:
         return self.settings.threads or available_cpus()
 
+    @property
+    def engine(self):
+        """The loaded engine, or None before the first load."""
+        return self._engine.value
+
     def load(self):
         """The engine, loading the model the first time (thread-safe)."""
-        with self._lock:
-            if self.engine is None:
-                if self._load_failure is not None:
-                    failed_at, error = self._load_failure
-                    if time.monotonic() - failed_at < self.LOAD_RETRY_SECONDS:
-                        raise ModelLoadError(f"the model did not load: {error}") from error
-                try:
-                    self.engine = self._build_engine()
-                except Exception as error:
-                    self._load_failure = (time.monotonic(), error)
-                    raise
-                self._load_failure = None
-                log.info("loaded %s from %s", self.description, self.files.describe())
-            return self.engine
+        return self._engine.get()
 
     def _build_engine(self):
         import torch
@@ -110,7 +95,7 @@ class DetoxifyClassifier:
 
         torch.set_num_threads(self.threads)
         loaded = load_detoxify_checkpoint(self.files.checkpoint, self.files.huggingface_config)
-        return DetoxifyEngine(
+        engine = DetoxifyEngine(
             loaded.model,
             loaded.tokenizer,
             loaded.labels,
@@ -118,6 +103,8 @@ class DetoxifyClassifier:
             device=self.settings.device,
             tokens_per_batch=self.settings.tokens_per_batch,
         )
+        log.info("loaded %s from %s", self.description, self.files.describe())
+        return engine
 
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:

@@ -13,13 +13,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
-import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .detoxify_classifier import ModelLoadError, available_cpus
+from .detoxify_classifier import available_cpus
 from .heads import HEADS_DIR, LABELS, HeadFileError, head_matrix, load_heads
+from .load_once import LoadOnce
 from .sentence_model import MINILM_WEIGHTS_SHA256, SentenceEncoder, shared_encoder
 
 log = logging.getLogger(__name__)
@@ -72,10 +71,8 @@ class SentenceEmbeddingClassifier:
             f"sentence embeddings (all-MiniLM-L6-v2) with logistic heads "
             f"{', '.join(self.labels)} ({self.version}; embedded offline default)"
         )
-        self.encoder: SentenceEncoder | None = None
         self._coef = self._intercept = None
-        self._lock = threading.Lock()
-        self._load_failure: tuple[float, Exception] | None = None
+        self._encoder: LoadOnce[SentenceEncoder] = LoadOnce(self._load, self.LOAD_RETRY_SECONDS)
 
     @property
     def threads(self) -> int:
@@ -86,30 +83,27 @@ class SentenceEmbeddingClassifier:
         torch = sys.modules.get("torch")
         return torch.get_num_threads() if torch is not None else available_cpus()
 
+    @property
+    def encoder(self) -> SentenceEncoder | None:
+        """The loaded sentence encoder, or None before the first load."""
+        return self._encoder.value
+
     def load(self) -> SentenceEncoder:
         """The sentence encoder, loading the model the first time (thread-safe).
 
         A model that failed to load is not read again for ``LOAD_RETRY_SECONDS``.
         """
-        with self._lock:
-            if self.encoder is None:
-                if self._load_failure is not None:
-                    failed_at, error = self._load_failure
-                    if time.monotonic() - failed_at < self.LOAD_RETRY_SECONDS:
-                        raise ModelLoadError(f"the model did not load: {error}") from error
-                try:
-                    if self._threads:
-                        import torch
+        return self._encoder.get()
 
-                        torch.set_num_threads(self._threads)
-                    self._coef, self._intercept = head_matrix(self.heads)
-                    self.encoder = shared_encoder(self.model_dir, self.weights_sha256)
-                except Exception as error:
-                    self._load_failure = (time.monotonic(), error)
-                    raise
-                self._load_failure = None
-                log.info("loaded %s", self.description)
-            return self.encoder
+    def _load(self) -> SentenceEncoder:
+        if self._threads:
+            import torch
+
+            torch.set_num_threads(self._threads)
+        self._coef, self._intercept = head_matrix(self.heads)
+        encoder = shared_encoder(self.model_dir, self.weights_sha256)
+        log.info("loaded %s", self.description)
+        return encoder
 
     def prepared(self, texts: Sequence[str]) -> list[str]:
         """The texts as the heads were trained to read them."""

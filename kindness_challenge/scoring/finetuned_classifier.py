@@ -26,12 +26,11 @@ import json
 import logging
 import re
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import batching
-from .detoxify_classifier import ModelLoadError
+from .load_once import LoadOnce, ModelLoadError, loading_failed
 from .multilingual_heads import MultilingualFileError, MultilingualScorer
 from .sentence_model import MINILM_WEIGHTS_SHA256, packaged_model_dir
 
@@ -295,28 +294,19 @@ class FinetunedClassifier:
                 "multilingual heads (Universal Sentence Encoder Multilingual)"
             )
         self.fallback_from: str | None = None
-        self.encoder: AdaptedEncoder | None = None
-        self._lock = threading.Lock()
-        self._load_failure: tuple[float, Exception] | None = None
+        self._encoder: LoadOnce[AdaptedEncoder] = LoadOnce(
+            self._load, self.LOAD_RETRY_SECONDS, wrap=loading_failed
+        )
+
+    @property
+    def encoder(self) -> AdaptedEncoder | None:
+        """The loaded model, or None before the first load."""
+        return self._encoder.value
 
     def load(self) -> AdaptedEncoder:
         """The model, loaded the first time (thread-safe); a failure is remembered for
         ``LOAD_RETRY_SECONDS`` and raised as ``ModelLoadError``."""
-        with self._lock:
-            if self.encoder is not None:
-                return self.encoder
-            if self._load_failure is not None:
-                failed_at, error = self._load_failure
-                if time.monotonic() - failed_at < self.LOAD_RETRY_SECONDS:
-                    raise ModelLoadError(f"the model did not load: {error}") from error
-            try:
-                self.encoder = self._load()
-            except Exception as error:
-                self._load_failure = (time.monotonic(), error)
-                raise ModelLoadError(f"the model did not load: {error}") from error
-            self._load_failure = None
-            log.info("loaded %s", self.description)
-            return self.encoder
+        return self._encoder.get()
 
     def _load(self) -> AdaptedEncoder:
         import torch
@@ -327,7 +317,7 @@ class FinetunedClassifier:
         if self.multilingual and self.multilingual.languages:
             try:  # warm with the rest, so a first nudge in a claimed language is no slower
                 self.multilingual.load()
-            except MultilingualFileError as error:  # English still scores; those texts fail
+            except ModelLoadError as error:  # English still scores; those texts fail
                 log.error("the multilingual encoder did not load: %s", error)
         # The bytes checked are the bytes loaded.
         state = load(read_verified_adapter(self.folder, self.adapter_sha256))
@@ -335,10 +325,12 @@ class FinetunedClassifier:
         head = state["head.weight"]
         if head.shape[0] != len(self.labels):
             raise AdapterFileError(f"the head scores {head.shape[0]} labels, not {self.labels}")
-        return AdaptedEncoder.build(
+        encoder = AdaptedEncoder.build(
             state, int(lora["rank"]), float(lora["alpha"]),
             int(self.metadata.get("max_seq_length", 256)), self.model_dir, self.weights_sha256,
         )  # fmt: skip
+        log.info("loaded %s", self.description)
+        return encoder
 
     def prepared(self, texts: Sequence[str]) -> list[str]:
         """The texts as the model was trained to read them (the scoring form)."""

@@ -30,11 +30,12 @@ import io
 import json
 import math
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+
+from .load_once import LoadOnce, loading_failed
 
 HEADS_DIR = Path(__file__).with_name("multilingual")
 HEADS_FILE = "heads.safetensors"
@@ -229,29 +230,14 @@ class MultilingualScorer:
         self.languages = frozenset(self.heads.languages)
         self.calibration = self.heads.calibration
         self.version = f"use-m3:{ENCODER_VERSION}+heads:{heads_sha256[:8]}"
-        self._threads = threads
-        self._encoder: Encoder | None = None
-        self._lock = threading.Lock()
-        self._load_failure: tuple[float, Exception] | None = None
+        self._encoder: LoadOnce[Encoder] = LoadOnce(
+            lambda: Encoder(threads), LOAD_RETRY_SECONDS, wrap=loading_failed
+        )
 
     def load(self) -> Encoder:
         """The encoder, loaded the first time (thread-safe); a failure is remembered for
-        ``LOAD_RETRY_SECONDS`` (no re-reading 30 MB per text) and raised as
-        ``MultilingualFileError``."""
-        with self._lock:
-            if self._encoder is not None:
-                return self._encoder
-            if self._load_failure is not None:
-                failed_at, error = self._load_failure
-                if time.monotonic() - failed_at < LOAD_RETRY_SECONDS:
-                    raise MultilingualFileError(f"the encoder did not load: {error}") from error
-            try:
-                self._encoder = Encoder(self._threads)
-            except Exception as error:  # noqa: BLE001 - any failure: the caller fails closed
-                self._load_failure = (time.monotonic(), error)
-                raise MultilingualFileError(f"the encoder did not load: {error}") from error
-            self._load_failure = None
-            return self._encoder
+        ``LOAD_RETRY_SECONDS`` (no re-reading 30 MB per text) and raised as ``ModelLoadError``."""
+        return self._encoder.get()
 
     def score(self, texts: Sequence[str], languages: Sequence[str]) -> list[dict[str, float]]:
         """Each text's scores, calibrated for its language (one of ``self.languages``)."""
