@@ -15,6 +15,12 @@ Evaluated on:
 * ``adversarial``: ``bench/adversarial_dev.jsonl``, hand-written cases in English and (families
   ``fr:*``) French, worded apart from the training templates of ``tools/v3_augment.py`` and
   ``tools/multilingual_augment.py``;
+* ``fresh``: ``bench/adversarial_fresh.jsonl``, 145 English cases written blind (by a helper that
+  read no template, training row or other dev case) from a list of families: calm threats and
+  their harmless twins, sarcastic and sincere thanks, friendly-wrapped insults, cheerful hate,
+  hopeful support, harmless positive text, quiet bullying, self-harm incitement. No model was
+  tuned on them, so they are the nearest this bench has to a held-out yardstick;
+* the dev set's GoEmotions rows relabelled blind (``RELABEL``);
 * disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
   the change in the share auto-published, in points.
 """
@@ -45,6 +51,11 @@ from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 
 DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 ADVERSARIAL = ROOT / "bench" / "adversarial_dev.jsonl"
+FRESH = ROOT / "bench" / "adversarial_fresh.jsonl"
+# The dev set's 500 GoEmotions "kind" rows, labelled again by reading each text alone (blind to
+# every score): kind toward someone, harmless (positive about things, not kind toward anyone) or
+# unkind (condescension, sarcasm, wishing harm). Keyed by the text's SHA-256; no text stored.
+RELABEL = ROOT / "bench" / "dev_kind_relabel.jsonl"
 Z = 1.959964
 # Harmless padding around a toxic row: (name, before, after). Worded apart from the training
 # templates' tails and kind sentences.
@@ -99,6 +110,23 @@ def dev_cases() -> list[Case]:
     return out
 
 
+def relabelled_cases(dev: Sequence[Case]) -> list[Case]:
+    """The dev GoEmotions rows with their blind relabel (``RELABEL``): group = the new label;
+    unkind rows count as toxic (so "toxic auto-published" is unkind published), kind rows as
+    kind."""
+    import hashlib
+
+    with open(RELABEL, encoding="utf-8") as lines:
+        labels = {r["sha256"]: r["label"] for r in map(json.loads, lines)}
+    out = []
+    for case in dev:
+        label = labels.get(hashlib.sha256(case.text.encode()).hexdigest())
+        if label is not None:
+            out.append(Case(case.text, label, "en", label == "unkind", False, label == "kind",
+                            case.category))  # fmt: skip
+    return out
+
+
 def held_out_cases(metadata: dict) -> list[Case]:
     import train_classifier_v3 as t3
 
@@ -112,9 +140,9 @@ def held_out_cases(metadata: dict) -> list[Case]:
     ]  # fmt: skip
 
 
-def adversarial_cases() -> list[Case]:
+def adversarial_cases(path: Path = ADVERSARIAL) -> list[Case]:
     out = []
-    with open(ADVERSARIAL, encoding="utf-8") as lines:
+    with open(path, encoding="utf-8") as lines:
         for line in lines:
             r = json.loads(line)
             out.append(Case(r["text"], r["family"], r.get("lang", "en"), r["toxic"],
@@ -340,11 +368,16 @@ def run(
     # kind toward anyone (optimism about an election, sarcasm): the review share per emotion.
     table("moderation-dev kind rows, per GoEmotions emotion", [c for c in dev if c.kind], gens,
           lambda c: c.category)  # fmt: skip
+    table("moderation-dev GoEmotions rows relabelled blind (bench/dev_kind_relabel.jsonl): kind "
+          "toward someone / harmless / unkind (unkind counts as toxic)", relabelled_cases(dev),
+          gens, lambda c: c.group)  # fmt: skip
     held = cut(held_out_cases(metadata))
     table("moderation-train-v2 held-out folds, per source", held, gens, lambda c: c.group)
     table("moderation-train-v2 held-out folds, per language", held, gens, lambda c: c.lang)
     table("hand-written adversarial dev cases, per family", adversarial_cases(), gens,
           lambda c: c.group)  # fmt: skip
+    table("hand-written adversarial cases written blind (bench/adversarial_fresh.jsonl), per "
+          "family", adversarial_cases(FRESH), gens, lambda c: c.group)  # fmt: skip
     chosen = families or list(FAMILIES)
     costs("disguise cost (scoring_text as in production)", dev, gens,
           [(f, lambda text, i, f=f: disguise(text, f, i)) for f in chosen])  # fmt: skip
