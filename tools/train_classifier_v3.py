@@ -55,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import v3_augment  # noqa: E402
+import v3_semantic_templates  # noqa: E402
 
 from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 from kindness_challenge.scoring.finetuned_classifier import (  # noqa: E402
@@ -183,6 +184,24 @@ def augment(rows: list[Row], count: int, seed: int) -> list[Row]:
     return [
         Row(text, f"augment:{family}", f"augment:{family}", "en", toxic_, threat, kind_)
         for text, toxic_, threat, kind_, family in v3_augment.generate(toxic, kind, count, seed)
+    ]
+
+
+def semantic(count: int, seed: int) -> list[Row]:
+    """``count`` cases of ``tools/v3_semantic_templates.py`` (harm in the meaning: sarcastic
+    put-downs, quiet exclusion, veiled threats, self-harm nudges, cheerful harm, friendly
+    sign-offs around them, and their harmless or kind twins), spread by its ``SHARES``."""
+    rng = random.Random(f"{seed}:semantic")
+    shares = v3_semantic_templates.SHARES
+    total = sum(shares.values())
+    cases = [
+        v3_semantic_templates.case(family, rng)
+        for family, share in shares.items()
+        for _ in range(round(count * share / total))
+    ]
+    return [
+        Row(text, f"augment:{family}", f"augment:{family}", "en", toxic_, threat, kind_)
+        for text, toxic_, threat, kind_, family in cases
     ]
 
 
@@ -441,6 +460,9 @@ def parse_args(argv):
     parser.add_argument("--holdout", type=float, default=0.1, help="share of v2 held out")
     parser.add_argument("--examples", type=int, default=36000, help="training rows drawn")
     parser.add_argument("--augment", type=int, default=12000, help="template cases added")
+    parser.add_argument(
+        "--semantic", type=int, default=0, help="tools/v3_semantic_templates.py cases added"
+    )
     parser.add_argument("--subsample", type=int, help="tests: N rows drawn, N//4 templates")
     parser.add_argument("--steps", type=int, help="stop after this many steps")
     parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")
@@ -477,11 +499,16 @@ def main(argv=None) -> int:
     if args.evaluate_only:
         return reevaluate(args)
     rows = read_rows(args.data, args.seed, args.holdout)
-    examples, extra = args.examples, args.augment
+    examples, extra, meaning = args.examples, args.augment, args.semantic
     if args.subsample:
         examples, extra = args.subsample, max(8, args.subsample // 4)
-    training = draw(rows, examples, args.seed, args.kind_boost) + augment(rows, extra, args.seed)
-    print(f"{len(training)} training rows ({extra} from templates)", flush=True)
+        meaning = min(meaning, max(11, args.subsample // 8))
+    training = (
+        draw(rows, examples, args.seed, args.kind_boost)
+        + augment(rows, extra, args.seed)
+        + semantic(meaning, args.seed)
+    )
+    print(f"{len(training)} training rows ({extra + meaning} from templates)", flush=True)
     state, stats = train(training, args)
     from safetensors.torch import save
 
