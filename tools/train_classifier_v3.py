@@ -6,7 +6,8 @@
 
 Data (content warning: real hate speech): ``moderation-train`` (``train.jsonl``,
 ``goemotions_negative.jsonl``) and ``moderation-train-v2`` (``english.jsonl``,
-``multilingual.jsonl``), plus the adversarial cases of ``tools/v3_augment.py``. The
+``multilingual.jsonl``), plus the adversarial cases of ``tools/v3_augment.py`` and the
+semantic-harm cases of ``tools/v3_semantic_templates.py`` (``--semantic``). The
 development set (``moderation-dev``) is never trained on: it and the held-out folds of v2 are
 scored after training, and the figures go into the metadata.
 
@@ -28,7 +29,10 @@ Balance: each (source, toxicity class) group is drawn with a share growing as th
 its size, the two classes equally (kindness-only rows count with their kind class); noisy groups
 (``trac*:covert``, ``ken20:not_hate``, ``stormfront:no_hate``) at half weight. Kind rows are
 drawn ``--kind-boost`` times as often (kindness toward someone is the scarce signal). ``--examples``
-rows are drawn without replacement from that distribution, plus ``--augment`` template cases.
+rows are drawn without replacement from that distribution, plus ``--augment`` template cases
+and ``--semantic`` semantic-harm cases (sarcastic put-downs, quiet exclusion, veiled threats,
+self-harm nudges, cheerful harm, friendly sign-offs around them, each with a harmless or kind
+twin so that the wording alone decides nothing).
 
 Deterministic: fixed seed, ``torch.use_deterministic_algorithms``, fixed threads; the same
 inputs, seed and options give the same adapter bytes on one machine (the test checks it).
@@ -461,7 +465,7 @@ def parse_args(argv):
     parser.add_argument("--examples", type=int, default=36000, help="training rows drawn")
     parser.add_argument("--augment", type=int, default=12000, help="template cases added")
     parser.add_argument(
-        "--semantic", type=int, default=0, help="tools/v3_semantic_templates.py cases added"
+        "--semantic", type=int, default=8000, help="tools/v3_semantic_templates.py cases added"
     )
     parser.add_argument("--subsample", type=int, help="tests: N rows drawn, N//4 templates")
     parser.add_argument("--steps", type=int, help="stop after this many steps")
@@ -471,7 +475,7 @@ def parse_args(argv):
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--max-length", type=int, default=96)
-    parser.add_argument("--kind-boost", type=float, default=2.5, help="kind rows' draw weight")
+    parser.add_argument("--kind-boost", type=float, default=4.0, help="kind rows' draw weight")
     parser.add_argument("--threat-weight", type=float, default=2.0)
     parser.add_argument("--threat-threshold", type=float, default=0.5)
     parser.add_argument("--target-toxic", type=float, default=0.0125)

@@ -40,7 +40,7 @@ V3_DIR = Path(__file__).with_name("v3")
 ADAPTER_FILE = "adapter.safetensors"
 METADATA_FILE = "metadata.json"
 # SHA-256 of the shipped scoring/v3/adapter.safetensors (tools/train_classifier_v3.py prints it).
-ADAPTER_SHA256 = "ba1729a0366039714b4afb7b1255684e396478d62c030abf4db49bd5e6c68aa5"
+ADAPTER_SHA256 = "c82523c7086587057e70f67b1f08c63a4ac08096b79a183b3bc5a6c0ab30b0a7"
 TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
 # Clause scoring. A clause ends at a line break; at sentence punctuation or a comma followed by
