@@ -37,16 +37,31 @@ def test_the_same_seed_gives_the_same_cases_and_another_seed_others():
     assert draws(7, 20) != draws(8, 20)
 
 
-def test_labels_are_consistent_in_every_family():
-    seen = set()
+# The (toxic, threat, kind) labels each family may give.
+EXPECTED = {
+    "sarcastic_putdown": {(1, 0, 0)},
+    "sincere_praise": {(0, 0, 1)},
+    "quiet_exclusion": {(1, 0, 0)},
+    "inclusion_twin": {(0, 0, 1), (0, 0, 0)},
+    "veiled_threat": {(1, 1, 0)},
+    "veiled_twin": {(0, 0, 1), (0, 0, 0)},
+    "self_harm_nudge": {(1, 1, 0)},
+    "support_twin": {(0, 0, 1)},
+    "cheerful_harm": {(1, 0, 0), (1, 1, 0)},
+    "friendly_signoff_wrap": {(1, 0, 0), (1, 1, 0)},
+    "friendly_signoff_kind": {(0, 0, 1)},
+}
+
+
+def test_every_family_gives_its_labels_and_clean_text():
+    assert set(templates.FAMILIES) == set(EXPECTED) == set(templates.SHARES)
+    seen = {family: set() for family in EXPECTED}
     for text, toxic, threat, kind, family in draws(1, 300):
-        assert family in templates.FAMILIES and text == text.strip() and "  " not in text
-        assert not (toxic and kind), text
-        assert not threat or toxic, text
-        seen.add((family, toxic))
-    # Every harmful family has a harmless or kind twin family beside it.
-    assert {t for _, t in seen} == {0, 1}
-    assert len({f for f, _ in seen}) == len(templates.FAMILIES)
+        assert (toxic, threat, kind) in EXPECTED[family], (family, text)
+        assert text == text.strip() and "  " not in text and " ." not in text, text
+        assert "{" not in text and "}" not in text, text
+        seen[family].add((toxic, threat, kind))
+    assert seen == EXPECTED  # every label combination a family may give does come out
 
 
 def test_an_unknown_family_is_refused():
@@ -64,14 +79,28 @@ def test_no_bench_case_is_generated_or_shares_seven_words_in_a_row():
     ]
     bench_texts = {c.lower() for c in cases}
     bench_shingles = set().union(*(shingles(c) for c in cases))
-    generated = draws(20261205, 400)
+    # What the shipped adapter trained on: the trainer's own draw with its default seed and count.
+    args = train_classifier_v3.parse_args([])
+    generated = [
+        (row.text,) for row in train_classifier_v3.semantic(args.semantic, args.seed)
+    ] + draws(20261205, 400)
     assert not {t.lower() for t, *_ in generated} & bench_texts
     shared = {s for t, *_ in generated for s in shingles(t)} & bench_shingles
     assert not shared, sorted(shared)[:5]
 
 
-def test_the_trainer_adds_the_asked_number_spread_over_the_families():
-    rows = train_classifier_v3.semantic(110, seed=3)
-    assert len(rows) == 110
+@pytest.mark.parametrize(("count", "made"), [(110, 110), (8000, 7997), (30, 33)])
+def test_the_trainer_spreads_the_count_over_the_families(count, made):
+    rows = train_classifier_v3.semantic(count, seed=3)
+    assert len(rows) == made  # each family's share rounded
     assert {r.source for r in rows} == {f"augment:{f}" for f in templates.FAMILIES}
-    assert rows == train_classifier_v3.semantic(110, seed=3)
+    assert rows == train_classifier_v3.semantic(count, seed=3)
+
+
+def test_the_shipped_adapter_names_the_templates_in_this_tree():
+    """A changed template changes what a retrain gives: retrain (and pin) with it."""
+    metadata = json.loads(
+        (ROOT / "kindness_challenge" / "scoring" / "v3" / "metadata.json").read_text("utf-8")
+    )
+    assert metadata["templates_sha256"] == train_classifier_v3.template_hashes()
+    assert metadata["parameters"]["semantic"] == train_classifier_v3.parse_args([]).semantic

@@ -159,6 +159,14 @@ def file_hashes(data: Path) -> dict[str, str]:
     return {f"{p.parent.name}/{p.name}": sha256_hex(p.read_bytes()) for p in paths}
 
 
+def template_hashes() -> dict[str, str]:
+    """SHA-256 of the template modules the training cases come from: a changed template changes
+    the adapter, so its metadata says which templates made it."""
+    tools = Path(__file__).resolve().parent
+    names = ("v3_augment.py", "v3_semantic_templates.py")
+    return {f"tools/{n}": sha256_hex((tools / n).read_bytes()) for n in names}
+
+
 def sampling_weights(rows: list[Row], kind_boost: float = 1.0) -> np.ndarray:
     """Per-row probability: within each side (toxic; everything else), a (source, side) group's
     share grows as the square root of its size; the two sides weigh the same."""
@@ -194,7 +202,8 @@ def augment(rows: list[Row], count: int, seed: int) -> list[Row]:
 def semantic(count: int, seed: int) -> list[Row]:
     """``count`` cases of ``tools/v3_semantic_templates.py`` (harm in the meaning: sarcastic
     put-downs, quiet exclusion, veiled threats, self-harm nudges, cheerful harm, friendly
-    sign-offs around them, and their harmless or kind twins), spread by its ``SHARES``."""
+    sign-offs around them, and their harmless or kind twins), spread by its ``SHARES`` (each
+    family's share rounded, so the total can differ from ``count`` by a few: 7997 for 8000)."""
     rng = random.Random(f"{seed}:semantic")
     shares = v3_semantic_templates.SHARES
     total = sum(shares.values())
@@ -393,6 +402,8 @@ def choose_thresholds(rows: list[Row], p: np.ndarray, args) -> tuple[float, floa
             if miss <= args.target_toxic and (best is None or keep > best[0]):
                 best = (keep, t_tox, t_kind)
     if best is None:
+        print("warning: no (toxicity, kindness) pair meets --target-toxic on the held-out rows; "
+              "using the strictest, (0.3, 0.7)", file=sys.stderr, flush=True)  # fmt: skip
         return (0.3, args.threat_threshold, 0.7)
     return (best[1], args.threat_threshold, best[2])
 
@@ -467,7 +478,11 @@ def parse_args(argv):
     parser.add_argument(
         "--semantic", type=int, default=8000, help="tools/v3_semantic_templates.py cases added"
     )
-    parser.add_argument("--subsample", type=int, help="tests: N rows drawn, N//4 templates")
+    parser.add_argument(
+        "--subsample",
+        type=int,
+        help="tests: N rows drawn, N//4 templates, N//8 semantic ones (at least 11)",
+    )
     parser.add_argument("--steps", type=int, help="stop after this many steps")
     parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")
     parser.add_argument("--rank", type=int, default=16)
@@ -512,7 +527,8 @@ def main(argv=None) -> int:
         + augment(rows, extra, args.seed)
         + semantic(meaning, args.seed)
     )
-    print(f"{len(training)} training rows ({extra + meaning} from templates)", flush=True)
+    made = sum(row.source.startswith("augment:") for row in training)
+    print(f"{len(training)} training rows ({made} from templates)", flush=True)
     state, stats = train(training, args)
     from safetensors.torch import save
 
@@ -548,6 +564,7 @@ def main(argv=None) -> int:
             if k not in ("data", "out", "scores")
         },  # fmt: skip
         "data_sha256": file_hashes(args.data),
+        "templates_sha256": template_hashes(),
         "training_rows": dict(sorted(Counter(r.source for r in training).items())),
         "training": stats,
         "thresholds": {"toxicity": 0.5, "threat": args.threat_threshold},
