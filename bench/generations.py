@@ -19,7 +19,13 @@ Evaluated on:
   read no template, training row or other dev case) from a list of families: calm threats and
   their harmless twins, sarcastic and sincere thanks, friendly-wrapped insults, cheerful hate,
   hopeful support, harmless positive text, quiet bullying, self-harm incitement. No model was
-  tuned on them, so they are the nearest this bench has to a held-out yardstick;
+  tuned on them (they did help choose between retrained candidates, so they are not wholly
+  unseen);
+* ``blind2``: ``bench/adversarial_blind2.jsonl``, 160 English cases written blind by a second
+  helper after generation 3 shipped (backhanded compliments, pile-ons, dog whistles, mixed
+  messages, veiled threats and self-harm nudges; genuine hype, support and identity-positive
+  posts; dark but harmless and neutral chat). No model, threshold or candidate was chosen on
+  them: the nearest this bench has to a held-out yardstick;
 * the dev set's GoEmotions rows relabelled blind (``RELABEL``);
 * disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
   the change in the share auto-published, in points.
@@ -52,6 +58,7 @@ from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 ADVERSARIAL = ROOT / "bench" / "adversarial_dev.jsonl"
 FRESH = ROOT / "bench" / "adversarial_fresh.jsonl"
+BLIND2 = ROOT / "bench" / "adversarial_blind2.jsonl"
 # The dev set's 500 GoEmotions "kind" rows, labelled again by reading each text alone (blind to
 # every score): kind toward someone, harmless (positive about things, not kind toward anyone) or
 # unkind (condescension, sarcasm, wishing harm). Keyed by the text's SHA-256; no text stored.
@@ -378,6 +385,9 @@ def run(
           lambda c: c.group)  # fmt: skip
     table("hand-written adversarial cases written blind (bench/adversarial_fresh.jsonl), per "
           "family", adversarial_cases(FRESH), gens, lambda c: c.group)  # fmt: skip
+    table("hand-written cases written blind after generation 3 shipped, never used to choose "
+          "(bench/adversarial_blind2.jsonl), per family", adversarial_cases(BLIND2), gens,
+          lambda c: c.group)  # fmt: skip
     chosen = families or list(FAMILIES)
     costs("disguise cost (scoring_text as in production)", dev, gens,
           [(f, lambda text, i, f=f: disguise(text, f, i)) for f in chosen])  # fmt: skip

@@ -18,7 +18,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 import train_classifier_v3  # noqa: E402
 import v3_semantic_templates as templates  # noqa: E402
 
-BENCH_CASES = (ROOT / "bench" / "adversarial_fresh.jsonl", ROOT / "bench" / "adversarial_dev.jsonl")
+BENCH_CASES = (
+    ROOT / "bench" / "adversarial_fresh.jsonl",
+    ROOT / "bench" / "adversarial_blind2.jsonl",
+    ROOT / "bench" / "adversarial_dev.jsonl",
+)
 WORDS = re.compile(r"[a-z']+")
 
 
