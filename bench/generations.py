@@ -25,7 +25,13 @@ Evaluated on:
   helper after generation 3 shipped (backhanded compliments, pile-ons, dog whistles, mixed
   messages, veiled threats and self-harm nudges; genuine hype, support and identity-positive
   posts; dark but harmless and neutral chat). No model, threshold or candidate was chosen on
-  them: the nearest this bench has to a held-out yardstick;
+  them, but the brief for ``tools/v3_social_templates.py`` was written after reading generation
+  3's (c82523c7's) failures on them and paraphrased several: for an adapter trained with those
+  templates they are seen, not held out;
+* ``blind3``: ``bench/adversarial_blind3.jsonl``, 196 English cases written by a helper that read
+  nothing in this repository or its data, given only family names, after the social templates
+  were written; no template was written from them and no model, threshold or candidate chosen on
+  them: the held-out yardstick;
 * the dev set's GoEmotions rows relabelled blind (``RELABEL``);
 * disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
   the change in the share auto-published, in points.
@@ -59,6 +65,7 @@ DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "
 ADVERSARIAL = ROOT / "bench" / "adversarial_dev.jsonl"
 FRESH = ROOT / "bench" / "adversarial_fresh.jsonl"
 BLIND2 = ROOT / "bench" / "adversarial_blind2.jsonl"
+BLIND3 = ROOT / "bench" / "adversarial_blind3.jsonl"
 # The dev set's 500 GoEmotions "kind" rows, labelled again by reading each text alone (blind to
 # every score): kind toward someone, harmless (positive about things, not kind toward anyone) or
 # unkind (condescension, sarcasm, wishing harm). Keyed by the text's SHA-256; no text stored.
@@ -385,8 +392,11 @@ def run(
           lambda c: c.group)  # fmt: skip
     table("hand-written adversarial cases written blind (bench/adversarial_fresh.jsonl), per "
           "family", adversarial_cases(FRESH), gens, lambda c: c.group)  # fmt: skip
-    table("hand-written cases written blind after generation 3 shipped, never used to choose "
-          "(bench/adversarial_blind2.jsonl), per family", adversarial_cases(BLIND2), gens,
+    table("hand-written cases written blind after generation 3 first shipped; the social "
+          "templates' brief drew on its failures (bench/adversarial_blind2.jsonl), per family",
+          adversarial_cases(BLIND2), gens, lambda c: c.group)  # fmt: skip
+    table("HELD OUT: hand-written cases written blind, never used to write a template or choose "
+          "(bench/adversarial_blind3.jsonl), per family", adversarial_cases(BLIND3), gens,
           lambda c: c.group)  # fmt: skip
     chosen = families or list(FAMILIES)
     costs("disguise cost (scoring_text as in production)", dev, gens,

@@ -21,6 +21,7 @@ import v3_semantic_templates as templates  # noqa: E402
 BENCH_CASES = (
     ROOT / "bench" / "adversarial_fresh.jsonl",
     ROOT / "bench" / "adversarial_blind2.jsonl",
+    ROOT / "bench" / "adversarial_blind3.jsonl",
     ROOT / "bench" / "adversarial_dev.jsonl",
 )
 WORDS = re.compile(r"[a-z']+")
@@ -106,5 +107,7 @@ def test_the_shipped_adapter_names_the_templates_in_this_tree():
     metadata = json.loads(
         (ROOT / "kindness_challenge" / "scoring" / "v3" / "metadata.json").read_text("utf-8")
     )
-    assert metadata["templates_sha256"] == train_classifier_v3.template_hashes()
-    assert metadata["parameters"]["semantic"] == train_classifier_v3.parse_args([]).semantic
+    defaults = train_classifier_v3.parse_args([])
+    assert metadata["templates_sha256"] == train_classifier_v3.template_hashes(defaults)
+    for option in ("examples", "augment", "semantic", "social", "kind_boost", "layers", "seed"):
+        assert metadata["parameters"].get(option, 0) == getattr(defaults, option), option

@@ -6,8 +6,9 @@
 
 Data (content warning: real hate speech): ``moderation-train`` (``train.jsonl``,
 ``goemotions_negative.jsonl``) and ``moderation-train-v2`` (``english.jsonl``,
-``multilingual.jsonl``), plus the adversarial cases of ``tools/v3_augment.py`` and the
-semantic-harm cases of ``tools/v3_semantic_templates.py`` (``--semantic``). The
+``multilingual.jsonl``), plus the adversarial cases of ``tools/v3_augment.py``, the
+semantic-harm cases of ``tools/v3_semantic_templates.py`` (``--semantic``) and the
+comment-section cases of ``tools/v3_social_templates.py`` (``--social``). The
 development set (``moderation-dev``) is never trained on: it and the held-out folds of v2 are
 scored after training, and the figures go into the metadata.
 
@@ -32,7 +33,10 @@ drawn ``--kind-boost`` times as often (kindness toward someone is the scarce sig
 rows are drawn without replacement from that distribution, plus ``--augment`` template cases
 and ``--semantic`` semantic-harm cases (sarcastic put-downs, quiet exclusion, veiled threats,
 self-harm nudges, cheerful harm, friendly sign-offs around them, each with a harmless or kind
-twin so that the wording alone decides nothing).
+twin so that the wording alone decides nothing) and ``--social`` comment-section cases (slang
+hype and insults, support against haters and pile-ons, identity-positive posts and jabs,
+backhanded and sincere compliments, self-harm euphemisms, veiled threats about places, each
+with its twin).
 
 Deterministic: fixed seed, ``torch.use_deterministic_algorithms``, fixed threads; the same
 inputs, seed and options give the same adapter bytes on one machine (the test checks it).
@@ -60,6 +64,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import v3_augment  # noqa: E402
 import v3_semantic_templates  # noqa: E402
+import v3_social_templates  # noqa: E402
 
 from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 from kindness_challenge.scoring.finetuned_classifier import (  # noqa: E402
@@ -159,11 +164,13 @@ def file_hashes(data: Path) -> dict[str, str]:
     return {f"{p.parent.name}/{p.name}": sha256_hex(p.read_bytes()) for p in paths}
 
 
-def template_hashes() -> dict[str, str]:
-    """SHA-256 of the template modules the training cases come from: a changed template changes
-    the adapter, so its metadata says which templates made it."""
+def template_hashes(args) -> dict[str, str]:
+    """SHA-256 of the template modules the training cases come from (a module drawn zero times is
+    left out): a changed template changes the adapter, so its metadata says which made it."""
     tools = Path(__file__).resolve().parent
-    names = ("v3_augment.py", "v3_semantic_templates.py")
+    names = ["v3_augment.py", "v3_semantic_templates.py", "v3_social_templates.py"]
+    used = {"v3_semantic_templates.py": args.semantic, "v3_social_templates.py": args.social}
+    names = [n for n in names if used.get(n, 1)]
     return {f"tools/{n}": sha256_hex((tools / n).read_bytes()) for n in names}
 
 
@@ -204,11 +211,25 @@ def semantic(count: int, seed: int) -> list[Row]:
     put-downs, quiet exclusion, veiled threats, self-harm nudges, cheerful harm, friendly
     sign-offs around them, and their harmless or kind twins), spread by its ``SHARES`` (each
     family's share rounded, so the total can differ from ``count`` by a few: 7997 for 8000)."""
-    rng = random.Random(f"{seed}:semantic")
-    shares = v3_semantic_templates.SHARES
+    return templated(v3_semantic_templates, count, random.Random(f"{seed}:semantic"))
+
+
+def social(count: int, seed: int) -> list[Row]:
+    """``count`` cases of ``tools/v3_social_templates.py`` (comment-section register: slang
+    hype and slang insults, support against haters and pile-ons, identity-positive posts and
+    identity jabs, backhanded and sincere compliments, self-harm euphemisms and caring uses of
+    the same words, veiled threats about places and their harmless twins), spread by its
+    ``SHARES``."""
+    return templated(v3_social_templates, count, random.Random(f"{seed}:social"))
+
+
+def templated(module, count: int, rng: random.Random) -> list[Row]:
+    """``count`` cases of a template module (``FAMILIES``, ``SHARES``, ``case(family, rng)``),
+    each family's share of ``count`` rounded."""
+    shares = module.SHARES
     total = sum(shares.values())
     cases = [
-        v3_semantic_templates.case(family, rng)
+        module.case(family, rng)
         for family, share in shares.items()
         for _ in range(round(count * share / total))
     ]
@@ -479,9 +500,13 @@ def parse_args(argv):
         "--semantic", type=int, default=8000, help="tools/v3_semantic_templates.py cases added"
     )
     parser.add_argument(
+        "--social", type=int, default=0, help="tools/v3_social_templates.py cases added"
+    )
+    parser.add_argument(
         "--subsample",
         type=int,
-        help="tests: N rows drawn, N//4 templates, N//8 semantic ones (at least 11)",
+        help="tests: N rows drawn, N//4 templates, N//8 semantic and N//8 social ones (at "
+        "least one per family)",
     )
     parser.add_argument("--steps", type=int, help="stop after this many steps")
     parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")
@@ -518,14 +543,16 @@ def main(argv=None) -> int:
     if args.evaluate_only:
         return reevaluate(args)
     rows = read_rows(args.data, args.seed, args.holdout)
-    examples, extra, meaning = args.examples, args.augment, args.semantic
+    examples, extra, meaning, chat = args.examples, args.augment, args.semantic, args.social
     if args.subsample:
         examples, extra = args.subsample, max(8, args.subsample // 4)
-        meaning = min(meaning, max(11, args.subsample // 8))
+        meaning = min(meaning, max(len(v3_semantic_templates.FAMILIES), args.subsample // 8))
+        chat = min(chat, max(len(v3_social_templates.FAMILIES), args.subsample // 8))
     training = (
         draw(rows, examples, args.seed, args.kind_boost)
         + augment(rows, extra, args.seed)
         + semantic(meaning, args.seed)
+        + social(chat, args.seed)
     )
     made = sum(row.source.startswith("augment:") for row in training)
     print(f"{len(training)} training rows ({made} from templates)", flush=True)
@@ -564,7 +591,7 @@ def main(argv=None) -> int:
             if k not in ("data", "out", "scores")
         },  # fmt: skip
         "data_sha256": file_hashes(args.data),
-        "templates_sha256": template_hashes(),
+        "templates_sha256": template_hashes(args),
         "training_rows": dict(sorted(Counter(r.source for r in training).items())),
         "training": stats,
         "thresholds": {"toxicity": 0.5, "threat": args.threat_threshold},

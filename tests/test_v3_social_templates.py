@@ -1,0 +1,128 @@
+"""The social-media reply training templates (``tools/v3_social_templates.py``): deterministic,
+consistently labelled, varied, and sharing no wording with the bench's hand-written adversarial
+cases they are measured on."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import train_classifier_v3  # noqa: E402
+import v3_social_templates as templates  # noqa: E402
+
+BENCH_CASES = (
+    ROOT / "bench" / "adversarial_fresh.jsonl",
+    ROOT / "bench" / "adversarial_blind2.jsonl",
+    ROOT / "bench" / "adversarial_blind3.jsonl",
+    ROOT / "bench" / "adversarial_dev.jsonl",
+)
+WORDS = re.compile(r"[a-z']+")
+
+
+def draws(seed: int, per_family: int) -> list[tuple[str, int, int, int, str]]:
+    rng = random.Random(seed)
+    return [templates.case(f, rng) for f in templates.FAMILIES for _ in range(per_family)]
+
+
+def shingles(text: str, n: int = 7) -> set[tuple[str, ...]]:
+    words = WORDS.findall(text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_the_same_seed_gives_the_same_cases_and_another_seed_others():
+    assert draws(7, 20) == draws(7, 20)
+    assert draws(7, 20) != draws(8, 20)
+
+
+# The (toxic, threat, kind) labels each family may give.
+EXPECTED = {
+    "slang_hype": {(0, 0, 1)},
+    "slang_insult": {(1, 0, 0)},
+    "counter_speech_support": {(0, 0, 1)},
+    "pile_on": {(1, 0, 0)},
+    "identity_positive": {(0, 0, 1)},
+    "identity_jab": {(1, 0, 0)},
+    "backhanded": {(1, 0, 0)},
+    "sincere_compliment": {(0, 0, 1)},
+    "euphemism_self_harm": {(1, 1, 0)},
+    "euphemism_care": {(0, 0, 1)},
+    "veiled_threat_social": {(1, 1, 0)},
+    "location_twin": {(0, 0, 1), (0, 0, 0)},
+}
+
+
+def test_every_family_gives_its_labels_and_clean_text():
+    assert tuple(EXPECTED) == templates.FAMILIES
+    assert set(templates.SHARES) == set(EXPECTED)
+    assert all(share > 0 for share in templates.SHARES.values())
+    seen = {family: set() for family in EXPECTED}
+    for text, toxic, threat, kind, family in draws(1, 300):
+        assert (toxic, threat, kind) in EXPECTED[family], (family, text)
+        assert text and text == text.strip() and "  " not in text, text
+        assert " ." not in text and " ," not in text and ",," not in text, text
+        assert "{" not in text and "}" not in text, text
+        seen[family].add((toxic, threat, kind))
+    assert seen == EXPECTED  # every label combination a family may give does come out
+
+
+def test_each_toxic_family_weighs_the_same_as_its_twin():
+    shares = templates.SHARES
+    for toxic, twin in (
+        ("slang_insult", "slang_hype"),
+        ("pile_on", "counter_speech_support"),
+        ("identity_jab", "identity_positive"),
+        ("backhanded", "sincere_compliment"),
+        ("euphemism_self_harm", "euphemism_care"),
+        ("veiled_threat_social", "location_twin"),
+    ):
+        assert shares[toxic] == shares[twin]
+
+
+def test_an_unknown_family_is_refused():
+    with pytest.raises(ValueError):
+        templates.case("no such family", random.Random(0))
+
+
+@pytest.mark.parametrize("family", templates.FAMILIES)
+def test_a_family_makes_many_distinct_texts(family):
+    rng = random.Random(11)
+    texts = {templates.case(family, rng)[0] for _ in range(400)}
+    assert len(texts) >= 150, len(texts)
+
+
+def test_no_bench_case_is_generated_or_shares_seven_words_in_a_row():
+    cases = [
+        json.loads(line)["text"]
+        for path in BENCH_CASES
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    bench_texts = {c.lower() for c in cases}
+    bench_shingles = set().union(*(shingles(c) for c in cases))
+    # What the shipped adapter trained on (the trainer's own draw), and more.
+    args = train_classifier_v3.parse_args([])
+    generated = (
+        [(row.text,) for row in train_classifier_v3.social(args.social, args.seed)]
+        + draws(20261205, 400)
+        + draws(3, 400)
+    )
+    assert not {t.lower() for t, *_ in generated} & bench_texts
+    shared = {s for t, *_ in generated for s in shingles(t)} & bench_shingles
+    assert not shared, sorted(shared)[:5]
+
+
+def test_the_trainer_draws_every_family_by_its_share():
+    rows = train_classifier_v3.social(240, seed=3)
+    assert len(rows) == 240
+    assert {r.source for r in rows} == {f"augment:{f}" for f in templates.FAMILIES}
+    assert rows == train_classifier_v3.social(240, seed=3)
+    labels = {(r.toxic, r.threat, r.kind) for r in rows if r.source == "augment:backhanded"}
+    assert labels == {(1, 0, 0)}
