@@ -56,6 +56,8 @@ EXPECTED = {
     "euphemism_care": {(0, 0, 1)},
     "veiled_threat_social": {(1, 1, 0)},
     "location_twin": {(0, 0, 1), (0, 0, 0)},
+    "group_stereotype": {(1, 0, 0)},
+    "group_respect": {(0, 0, 0), (0, 0, 1)},
 }
 
 
@@ -82,6 +84,7 @@ def test_each_toxic_family_weighs_the_same_as_its_twin():
         ("backhanded", "sincere_compliment"),
         ("euphemism_self_harm", "euphemism_care"),
         ("veiled_threat_social", "location_twin"),
+        ("group_stereotype", "group_respect"),
     ):
         assert shares[toxic] == shares[twin]
 
@@ -120,9 +123,11 @@ def test_no_bench_case_is_generated_or_shares_seven_words_in_a_row():
 
 
 def test_the_trainer_draws_every_family_by_its_share():
-    rows = train_classifier_v3.social(240, seed=3)
-    assert len(rows) == 240
+    # Every family has the same share, so ask for a whole number of draws per family.
+    n = 20 * len(templates.FAMILIES)
+    rows = train_classifier_v3.social(n, seed=3)
+    assert len(rows) == n
     assert {r.source for r in rows} == {f"augment:{f}" for f in templates.FAMILIES}
-    assert rows == train_classifier_v3.social(240, seed=3)
+    assert rows == train_classifier_v3.social(n, seed=3)
     labels = {(r.toxic, r.threat, r.kind) for r in rows if r.source == "augment:backhanded"}
     assert labels == {(1, 0, 0)}

@@ -1,13 +1,13 @@
 """Social-media reply training cases for the third-generation classifier, built from parts.
 
 Content warning: the parts below hold mockery of people's looks, voices and work, pile-ons,
-casual prejudice dressed up as compliments or jokes, backhanded praise, self-harm incitement in
-platform euphemisms ("unalive", "kys") and veiled threats that hint at knowing where someone
-lives. They were written fresh for this project, in the register of short video-comment replies
-(lower case, "ur", "fr", "ngl", emoji), to teach the classifier harm that sits in the meaning of
-a comment rather than in rude words, together with kind or harmless near twins that use the
-same slang, the same openers and the same platform words, so that the wording alone decides
-nothing.
+casual prejudice dressed up as compliments or jokes, calmly worded stereotypes about groups of
+people, backhanded praise, self-harm incitement in platform euphemisms ("unalive", "kys") and
+veiled threats that hint at knowing where someone lives. They were written fresh for this
+project, mostly in the register of short video-comment replies (lower case, "ur", "fr", "ngl",
+emoji), to teach the classifier harm that sits in the meaning of a comment rather than in rude
+words, together with kind or harmless near twins that use the same slang, the same openers and
+the same platform words, so that the wording alone decides nothing.
 
 Each case is ``(text, toxic, threat, kind, family)`` with 0/1 labels:
 
@@ -31,7 +31,14 @@ Each case is ``(text, toxic, threat, kind, family)`` with 0/1 labels:
 * ``veiled_threat_social``: comment-style threats hinting at knowing someone's house, school,
   gym or family: toxic and threat;
 * ``location_twin``: harmless comments about places and routines (kind when they look out for
-  the person, for instance a privacy warning; otherwise neither).
+  the person, for instance a privacy warning; otherwise neither);
+* ``group_stereotype``: calm, even warm, prejudice about a group of people with no slurs or
+  rude words: sweeping generalisations, "they should stay in their place", discriminatory
+  hiring or renting advice, "for their own good" paternalism, pseudo-science, nostalgia for
+  exclusion and polite dehumanising comparisons: toxic;
+* ``group_respect``: near twins naming the same groups with the same openers and topics (jobs,
+  sport, parades, schools, renting, studies, the past): kind when warm toward people
+  (celebrating, welcoming, defending), otherwise neither (facts, questions, logistics).
 
 Every case comes from ``case(family, rng)``; the same ``random.Random`` seed gives the same
 cases. Stdlib only.
@@ -55,6 +62,8 @@ FAMILIES = (
     "euphemism_care",
     "veiled_threat_social",
     "location_twin",
+    "group_stereotype",
+    "group_respect",
 )
 
 # Each toxic family and its kind or harmless twin get the same weight.
@@ -924,6 +933,337 @@ PLACE_CARE_TAILS = ("stay safe", "just looking out for u", "love the content tho
 PLACE_NEUTRAL_EMOJI = ("😄", "🏡", "💪", "🙌", "🔥", "☕", "🐶", "🌸", "👋", "🎶")
 
 # ---------------------------------------------------------------------------------------------
+# Families 13 and 14: calm prejudice about groups of people, and respectful near twins that
+# name the same groups with the same openers and topics.
+# ---------------------------------------------------------------------------------------------
+
+# (plural, one of them with its article), all in lower case; ``_polish`` capitalises names.
+GROUPS = (
+    ("women", "a woman"), ("men", "a man"), ("mothers", "a mum"),
+    ("working mums", "a working mum"), ("old people", "an older person"),
+    ("pensioners", "a pensioner"), ("teenagers", "a teenager"),
+    ("disabled people", "a disabled person"), ("wheelchair users", "a wheelchair user"),
+    ("blind people", "a blind person"), ("deaf people", "a deaf person"),
+    ("autistic people", "an autistic person"),
+    ("people with mental illness", "someone with a mental illness"),
+    ("people with schizophrenia", "someone with schizophrenia"),
+    ("immigrants", "an immigrant"), ("refugees", "a refugee"), ("muslims", "a muslim"),
+    ("jewish people", "a jewish person"), ("christians", "a christian"), ("hindus", "a hindu"),
+    ("sikhs", "a sikh"), ("black people", "a black person"), ("asians", "an asian person"),
+    ("mexicans", "a mexican"), ("roma people", "a roma man"), ("irish people", "an irish lad"),
+    ("africans", "an african"), ("nigerians", "a nigerian"), ("polish people", "a polish woman"),
+    ("gay men", "a gay man"), ("lesbians", "a lesbian"), ("lgbtq+ people", "a queer person"),
+    ("trans people", "a trans person"), ("trans women", "a trans woman"),
+    ("poor people", "someone from a poor family"), ("people on benefits", "someone on benefits"),
+    ("fat people", "a fat person"),
+)  # fmt: skip
+
+# Words ``_polish`` writes with a capital letter.
+PROPER = {
+    "muslim": "Muslim", "muslims": "Muslims", "jewish": "Jewish", "christian": "Christian",
+    "christians": "Christians", "hindu": "Hindu", "hindus": "Hindus", "sikh": "Sikh",
+    "sikhs": "Sikhs", "black": "Black", "asian": "Asian", "asians": "Asians",
+    "mexican": "Mexican", "mexicans": "Mexicans", "roma": "Roma", "irish": "Irish",
+    "african": "African", "africans": "Africans", "nigerian": "Nigerian",
+    "nigerians": "Nigerians", "polish": "Polish", "lgbtq": "LGBTQ", "diwali": "Diwali",
+    "eid": "Eid", "hanukkah": "Hanukkah", "vaisakhi": "Vaisakhi", "christmas": "Christmas",
+}  # fmt: skip
+
+# Lead-ins used by both families, so that an opener alone decides nothing.
+GROUP_OPENERS = (
+    "honestly,", "i'm just saying", "as a parent,", "to be fair,", "let's be honest,",
+    "in my experience", "speaking as a landlord,", "as an employer,", "not being rude but",
+    "look,", "for what it's worth,", "if you ask me", "from what i've seen", "as a teacher,",
+    "i've lived here forty years and", "my view is simple:", "as a nan of six,", "right,",
+    "as a dad,", "i run a small business and",
+)  # fmt: skip
+STEREO_OPENERS = (
+    "i'm not prejudiced but", "i've nothing against them personally but",
+    "people won't like this but", "call me old fashioned but", "no disrespect intended but",
+    "someone has to say it,",
+)  # fmt: skip
+# Openers that can come before a question.
+ASK_OPENERS = (
+    "quick question,", "as a parent,", "as a teacher,", "honestly,", "not being rude but",
+    "look,", "right,", "as a dad,", "as a nan of six,",
+)  # fmt: skip
+RESPECT_OPENERS = (
+    "good news,", "quick question,", "proud to say", "friendly reminder,", "fyi",
+    "just a thought,", "happy to report",
+)  # fmt: skip
+
+# Predicates after a plural subject ("{many} ..." or "they ...").
+STEREO_TRAITS = (
+    "are all lazy underneath", "can't really be trusted with money",
+    "are less intelligent, it's well known", "always want something for nothing",
+    "can't cope with any real pressure", "are naturally more aggressive",
+    "only ever look after their own", "never settle in anywhere",
+    "get far too emotional to decide anything", "bring trouble wherever they go",
+    "don't feel things the way the rest of us do", "are basically big children",
+    "can't think for themselves", "aren't built for proper work",
+    "always expect special treatment", "lie as easily as they breathe",
+    "don't value education", "are always off sick", "are a weight on everyone around them",
+    "leave every place shabbier than they found it", "never pull their weight",
+)  # fmt: skip
+STEREO_ADJ = (
+    "lazy", "dishonest", "dirty", "slow", "backward", "fragile", "dangerous", "greedy",
+    "unreliable", "hopeless with anything practical", "simple", "two-faced",
+)  # fmt: skip
+STEREO_LESS = (
+    "intelligent", "honest", "capable", "rational", "hardworking", "trustworthy",
+    "able to concentrate", "fit to raise kids", "clean",
+)  # fmt: skip
+STEREO_CANT = (
+    "do maths", "lead a team", "raise children properly", "hold down a proper job",
+    "think logically", "be trusted around kids", "keep their tempers", "follow our customs",
+    "look after themselves", "make sensible decisions", "manage a household",
+    "handle a degree course", "run anything bigger than a corner shop",
+)  # fmt: skip
+STEREO_TELLS = (
+    "the whole street goes quiet once they move in", "the front garden fills up with junk",
+    "they never look you in the eye", "they're always the loudest on the bus",
+    "they always haggle for a discount", "their kids are never in school",
+    "the house smells of their cooking for weeks", "they can't hold a normal conversation",
+    "they're always playing the victim", "the place goes downhill within a year",
+    "they stare at everyone like they're plotting something",
+)  # fmt: skip
+STEREO_BANNED = (
+    "drive", "vote", "work with children", "teach in our schools", "get married",
+    "march through the town centre", "play in the proper leagues", "rent in the nice areas",
+    "stand for the council", "adopt", "manage other people", "use the pool with everyone else",
+    "sit on a jury", "open businesses on the high street", "have a parade in our town",
+)  # fmt: skip
+STEREO_SPACES = (
+    "the town centre", "our schools", "the park on a sunday", "the council chamber",
+    "management", "the front of the shop", "the local pool", "the football club",
+    "our street", "the school playground", "the good neighbourhoods",
+)  # fmt: skip
+
+STEREO_CORES = (
+    # Sweeping generalisations.
+    "{many} {trait}",
+    "{many} are all the same, they {trait}",
+    "{many} are all {adj}, every single one",
+    "{many} can't really {cant}",
+    "{many} can't really {cant}, they just aren't able",
+    "you can always tell {one} because {tell}",
+    "you can always spot {one}, {tell}",
+    "i've known plenty of {many} and they {trait}",
+    "all the {many} at my work {trait}",
+    # Staying in their place.
+    "{many} should stay in their place",
+    "{many} should know their place and stay there",
+    "{many} shouldn't be allowed to {banned}",
+    "honestly there's no reason {many} should {banned}",
+    "keep {many} out of {space}, it's better for everyone",
+    "{many} should stick to their own part of town",
+    "nobody minds {many} existing, just not in {space}",
+    # Hiring and renting.
+    "don't hire {many}, they {trait}",
+    "never rent to {many}, they {trait}",
+    "my advice to any landlord: if the applicant is {one}, find a polite reason to say no",
+    "i quietly bin any cv that's obviously from {one}, saves trouble later",
+    "we stopped letting the flat to {many} and the problems stopped too",
+    "if you're hiring, pick anyone but {one}, they {trait}",
+    "never take on {one} at a small firm, they {trait}",
+    # For their own good.
+    "{many} are happier among their own kind",
+    "it's for their own good, {many} just can't cope out in the world",
+    "{many} do better when someone else makes the big decisions for them",
+    "it's kinder to keep {many} in separate schools, away from normal kids",
+    "{many} are better off at home where nobody can upset them",
+    "it's cruel to let {many} think they'll ever fit in properly",
+    "{many} would be happier if they stopped trying to be like us",
+    # Pseudo-science and "just facts".
+    "studies show {many} are less {less}",
+    "studies show {many} are less {less}, you can't argue with data",
+    "it's just biology, {many} {trait}",
+    "it's not prejudice, it's statistics: {many} {trait}",
+    "look at any study, {many} {trait}",
+    "their brains are wired differently, {many} can't really {cant}",
+    "it's in the genes, {many} will never be able to {cant}",
+    "the science is settled, {many} {trait}, we're just not allowed to say so",
+    "it's just facts, {many} are less {less} than the rest of us",
+    # Nostalgia for exclusion.
+    "things were better when {many} knew their place",
+    "this town was lovely before {many} started moving in",
+    "back in my day {many} didn't expect to {banned}",
+    "remember when {many} kept quiet and everyone got along",
+    "it all went downhill once {many} were allowed to {banned}",
+    "my grandad's generation knew how to keep {many} in line",
+    "we were fine for centuries without {many} in {space}",
+    # Polite dehumanising comparisons.
+    "{many} are like pigeons, feed one and a hundred turn up",
+    "{many} breed like rabbits, it's just a fact",
+    "{many} are more like a herd than a community",
+    "letting {many} in is like leaving the back door open for pests",
+    "{many} are a bit like stray dogs, be kind once and they never leave",
+    "you wouldn't let livestock into the kitchen, so why let {many} into {space}",
+    "{many} are like weeds, once they settle they spread everywhere",
+)
+
+# Sentences tied to one group, where the prejudice comes from a familiar trope.
+STEREO_SPECIFIC = (
+    "women can't really lead, they get too emotional",
+    "a woman's job is raising the kids, not running the office",
+    "girls don't need university, they'll only end up married",
+    "keep your daughters at home, the world out there isn't made for girls",
+    "women drivers are a hazard and everybody knows it",
+    "mums who go back to work are letting their kids down",
+    "women's football will never be real football, it's just biology",
+    "women aren't built for engineering, their brains aren't wired for it",
+    "men can't really raise children on their own, they haven't got the instinct",
+    "disabled people should be looked after in homes, not clogging up the shops",
+    "blind people shouldn't have kids, it isn't fair on the children",
+    "deaf kids belong in their own schools, away from the normal children",
+    "autistic people can't really love anyone, they're more like robots",
+    "old people should hand over their car keys and their vote at seventy",
+    "teenagers these days are like a pack of wild dogs, keep them off the high street",
+    "immigrants only come here for the benefits, everyone knows that",
+    "refugees are happier among their own kind, it's kinder to send them home",
+    "muslims can't really fit in here, it's not in their culture",
+    "you can always tell a jewish family because they count every penny",
+    "trans people shouldn't be allowed near children's sports",
+    "gay couples shouldn't be allowed to adopt, kids need a mum and a dad",
+    "a pride parade on our high street? they should keep that behind closed doors",
+    "poor people just don't want to work hard enough, that's the whole story",
+    "fat people should pay for two plane seats, they chose to be that size",
+    "black people are naturally better at running than at thinking",
+    "asians are good at maths but they can't lead anything",
+    "mexicans are mostly here illegally anyway",
+    "roma people will take anything that isn't nailed down",
+    "the irish are lovely but i wouldn't trust one with the pub kitty",
+    "africans aren't ready to run their own countries, look at the state of them",
+    "hindus and sikhs should keep their festivals off our main roads",
+    "christians are all hypocrites, every last one of them",
+    "people with schizophrenia should be kept away from ordinary neighbourhoods",
+    "wheelchair users slow everyone down, they should shop at quiet times only",
+    "pensioners had their turn, they shouldn't be voting on our future",
+    "lesbians just haven't met the right man yet",
+    "people on benefits shouldn't be allowed to have more kids",
+)
+
+STEREO_TAILS = (
+    "that's just how it is", "it's not hate, it's facts", "everyone knows it",
+    "it's common sense", "they'd agree if they were honest", "it's kinder for everyone",
+    "i'm only being honest", "it's not a crime to notice",
+    "nobody wants to admit it", "and i say that kindly",
+    "ask anyone who's lived next to them", "for their sake as much as ours",
+)  # fmt: skip
+
+# Respectful twins: warm (kind) and plain (neither), on the same topics.
+RESPECT_FIELDS = (
+    "engineering", "local politics", "senior management", "medical trials",
+    "national sport", "film and telly", "the police", "university teaching",
+)  # fmt: skip
+RESPECT_FREEDOMS = (
+    "work wherever they like", "live where they want", "go to any school",
+    "play in any league", "marry who they love", "get a mortgage like anyone else",
+    "walk down the high street without being stared at", "apply for any job",
+    "march through town with their heads up", "rent a flat on any street",
+)  # fmt: skip
+
+RESPECT_WARM_CORES = (
+    "{many} deserve the same chances as everyone else, full stop",
+    "so glad {many} can {free} now, it took long enough",
+    "{many} should be able to {free} like anyone else, and i'll say so at every meeting",
+    "things are better now that {many} can {free}",
+    "the best colleague i ever had was {one}, sharp and generous",
+    "we hired {one} last spring and the whole team has grown with them",
+    "welcome to all the {many} who joined the club this season, we're lucky to have you",
+    "to the {many} reading this: you belong here as much as anyone",
+    "the parade for {many} was the best day our street has had all year",
+    "kids who grow up alongside {many} turn out kinder, i've seen it",
+    "{many} have every right to be in the park, the pool and the pub like the rest of us",
+    "stood up for {one} on the bus today, nobody should be spoken to like that",
+    "there's room at our table for {many}, there always has been",
+    "our street got warmer when {many} moved in, the summer parties are proof",
+    "whoever is telling {many} to stay in their place can take a hike, you're welcome here",
+    "our landlord rented to {one} last year and says it's the best tenancy he's had",
+    "my grandad used to say keep your door open to {many}, and he was right",
+)
+RESPECT_PLAIN_CORES = (
+    "does anyone know if there's a support group for {many} near the station?",
+    "the council is running a survey of {many} about local housing, it closes friday",
+    "studies show {many} are underrepresented in {field}",
+    "the new rules say landlords can't turn someone down for being {one}",
+    "the hiring guidance on interviewing {many} was updated this month",
+    "the museum has an exhibit on how {many} lived here a century ago",
+    "the library has a reading list on the history of {many} in this country",
+    "is the parade for {many} on saturday or sunday this year?",
+    "the census has a question this year that covers {many}",
+    "i want to get it right, what's the best term to use when writing about {many}?",
+    "the job centre has an adviser who works with {many}, appointments on tuesdays",
+    "the report on {many} and housing came out today, it's about forty pages",
+    "there's a talk at the library {day} on {many} in local history",
+    "how many {many} live in the county? looking for the census figures",
+    "the school asked for volunteers to translate the letters for {many}",
+    "our firm's interview panel doesn't see names or ages, only the answers",
+)
+
+RESPECT_WARM_SPECIFIC = (
+    "wheelchair rugby players are some of the toughest athletes around",
+    "i want my daughters to go anywhere they like and be anything they choose",
+    "my nan started swimming lessons at seventy-eight and now she laps everyone",
+    "the deaf football team in our league plays the cleanest game i've ever watched",
+    "the refugee family next door brought round fresh bread, so glad they're here",
+    "our mosque opened its doors to the flood volunteers and fed half the street",
+    "the sikh gurdwara's free kitchen fed everyone after the storm, no questions asked",
+    "the synagogue choir's concert was the highlight of the whole festival",
+    "the teenagers who run the youth café are so organised, they put us adults to shame",
+    "my autistic son explained the whole bus network to the driver and made his day",
+    "the pride parade went right past our house and my kids waved flags all afternoon",
+    "the trans woman who runs our parkrun is the friendliest face of the week",
+    "the mums' five-a-side team beat the dads again and nobody was surprised",
+    "a blind chess player beat me in twelve moves and then showed me where i went wrong",
+    "the polish bakery on the corner is the reason our street smells amazing",
+    "the irish dancers at the festival were unbelievable, their feet were a blur",
+    "the mexican family who took over the café made it the busiest spot in town",
+    "the roma music night at the community hall was packed and everyone danced",
+    "the nigerian church choir brought the whole street out to listen",
+    "the diwali lights on the green were beautiful, the kids loved the lanterns",
+    "the black history month talks at school were the best lessons my son had all year",
+    "my son's teacher uses a wheelchair and she's the one every kid wants",
+    "the asian elders' lunch club taught our kids to make dumplings, glorious chaos",
+    "our new neighbours are refugees and they already know everyone's name on the street",
+    "the men's shed down the road saved my dad after mum died, he builds birdboxes now",
+)
+RESPECT_PLAIN_SPECIFIC = (
+    "studies show bilingual kids are often quicker at switching between tasks",
+    "studies show older drivers have fewer crashes than young ones, though reactions slow",
+    "menopause is just biology, and more workplaces now have a policy for it",
+    "some people are born deaf and some lose their hearing later, the clinic sees both",
+    "the wheelchair basketball league starts in march, training is on wednesdays",
+    "the school has a new sign language club on thursday lunchtimes",
+    "our landlord rents to anyone with references and a deposit",
+    "the parade route goes down the high street this year, so park on the other side",
+    "women got the vote here in stages, the library has a display about it",
+    "the council is putting ramps in at the old library next spring",
+    "the tenancy rules changed, landlords can't refuse tenants just for being on benefits",
+    "does anyone know if the mosque open day is this saturday?",
+    "the gurdwara kitchen serves anyone on sundays from twelve",
+    "is there a quiet hour for autistic shoppers at the supermarket on the high street?",
+    "married women had to leave some jobs when my gran was young, the rule went decades ago",
+    "the school's uniform policy allows headscarves and turbans in the school colours",
+    "the job advert asks for experience only, nothing about age or background",
+    "the eid prayers in the park start at eight, so the car park will be busy",
+    "pension credit forms are at the post office if any older neighbours need one",
+    "the housing association lets flats by waiting list, not by interview",
+    "the trans inclusion policy for the swimming club is on the noticeboard",
+    "adoption agencies here assess gay and straight couples the same way",
+)
+
+RESPECT_WARM_TAILS = (
+    "love to see it", "more of this please", "proud of our town", "everyone deserves that",
+    "that's how it should be", "good on them", "made my day", "welcome, all of you",
+)  # fmt: skip
+RESPECT_PLAIN_TAILS = (
+    "if anyone knows", "thanks in advance", "details are on the council website",
+    "worth a read", "just for info", "posting in case it helps", "more on the noticeboard",
+)  # fmt: skip
+SHARED_GROUP_TAILS = ("just my two cents", "that's all i'll say", "simple as that")
+
+# ---------------------------------------------------------------------------------------------
 # Text helpers.
 # ---------------------------------------------------------------------------------------------
 
@@ -1176,6 +1516,78 @@ def _place(rng: random.Random) -> tuple[str, int, int, int]:
     return text, 0, 0, kind
 
 
+_PROPER_RE = re.compile(r"\b(" + "|".join(sorted(PROPER, key=len, reverse=True)) + r")\b")
+_FORUM_DROP = re.compile(r"[.,!?:;]")
+
+
+def _group_text(rng: random.Random, opener: str, core: str, tail: str, emoji: str) -> str:
+    """Opener, core and tail as a forum line (lower case, no punctuation), a polished
+    sentence, or as typed; an emoji sometimes goes on the end."""
+    if core.endswith("?"):
+        tail = ""  # a question is left to stand on its own
+    roll = rng.random()
+    if roll < 0.3:
+        text = _FORUM_DROP.sub("", " ".join(p for p in (opener, core, tail) if p).lower())
+    elif roll < 0.6:
+        text = _lead(opener, core)
+        if tail:
+            text = (text if _terminal(text) else text + rng.choice((".", ",", " -"))) + " " + tail
+        text = _PROPER_RE.sub(lambda m: PROPER[m.group(1)], text)
+        text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+        text = re.sub(r"\bi\b", "I", text)
+        text = text if _terminal(text) else text + "."
+    else:
+        text = _glue(rng, _lead(opener, core), tail)
+    return _glue(rng, text, emoji)
+
+
+def _group_slots(rng: random.Random) -> dict[str, str]:
+    many, one = rng.choice(GROUPS)
+    return {"many": many, "one": one}
+
+
+def _group_stereotype(rng: random.Random) -> tuple[str, int, int, int]:
+    if rng.random() < 0.3:
+        core = rng.choice(STEREO_SPECIFIC)
+    else:
+        core = _fill(
+            rng.choice(STEREO_CORES),
+            rng,
+            **_group_slots(rng),
+            trait=rng.choice(STEREO_TRAITS),
+            adj=rng.choice(STEREO_ADJ),
+            less=rng.choice(STEREO_LESS),
+            cant=rng.choice(STEREO_CANT),
+            tell=rng.choice(STEREO_TELLS),
+            banned=rng.choice(STEREO_BANNED),
+            space=rng.choice(STEREO_SPACES),
+        )
+    opener = _opener(rng, 0.5, GROUP_OPENERS * 2 + STEREO_OPENERS)
+    tail = _maybe(rng, 0.45, STEREO_TAILS + SHARED_GROUP_TAILS)
+    emoji = _emoji(rng, 0.12, ("🤷", "🙂", "😌", "👍"))
+    return _group_text(rng, opener, core, tail, emoji), 1, 0, 0
+
+
+def _group_respect(rng: random.Random) -> tuple[str, int, int, int]:
+    kind = int(rng.random() < 0.5)
+    if rng.random() < 0.35:
+        core = rng.choice(RESPECT_WARM_SPECIFIC if kind else RESPECT_PLAIN_SPECIFIC)
+    else:
+        core = _fill(
+            rng.choice(RESPECT_WARM_CORES if kind else RESPECT_PLAIN_CORES),
+            rng,
+            **_group_slots(rng),
+            free=rng.choice(RESPECT_FREEDOMS),
+            field=rng.choice(RESPECT_FIELDS),
+        )
+    asks = core.endswith("?")
+    opener = _opener(rng, 0.5, ASK_OPENERS if asks else GROUP_OPENERS * 2 + RESPECT_OPENERS)
+    tails = RESPECT_WARM_TAILS if kind else RESPECT_PLAIN_TAILS
+    tail = _maybe(rng, 0.4, tails + SHARED_GROUP_TAILS)
+    emoji = _emoji(rng, 0.15, KIND_EMOJI if kind else ("👍", "🙂", "📅", "📍"))
+    return _group_text(rng, opener, core, tail, emoji), 0, 0, kind
+
+
 _BUILDERS = {
     "slang_hype": _hype,
     "slang_insult": _insult,
@@ -1189,6 +1601,8 @@ _BUILDERS = {
     "euphemism_care": _care,
     "veiled_threat_social": _stalk,
     "location_twin": _place,
+    "group_stereotype": _group_stereotype,
+    "group_respect": _group_respect,
 }
 
 
