@@ -334,8 +334,23 @@ def performance(which: str, folder: Path | None) -> dict:
         "comments_per_s": round(per_second, 1),
         "nudge_ms_median": round(statistics.median(single), 1),
         "nudge_ms_p95": round(sorted(single)[int(0.95 * len(single)) - 1], 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb": peak_rss_mb(),
     }
+
+
+def peak_rss_mb() -> int:
+    """This process's peak resident memory. Linux's ``ru_maxrss`` would not do: a child started
+    by fork and exec keeps the parent's peak from before the exec (so every generation measured
+    from this bench reported the bench's own size); ``VmHWM`` belongs to the process's own
+    memory map."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def throughput_table(gens: Sequence[Generation], folder: Path | None) -> None:
