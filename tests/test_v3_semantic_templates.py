@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import sys
 from pathlib import Path
 
 import pytest
+from bench_overlap import assert_no_overlap
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -18,23 +18,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 import train_classifier_v3  # noqa: E402
 import v3_semantic_templates as templates  # noqa: E402
 
-BENCH_CASES = (
-    ROOT / "bench" / "adversarial_fresh.jsonl",
-    ROOT / "bench" / "adversarial_blind2.jsonl",
-    ROOT / "bench" / "adversarial_blind3.jsonl",
-    ROOT / "bench" / "adversarial_dev.jsonl",
-)
-WORDS = re.compile(r"[a-z']+")
-
 
 def draws(seed: int, per_family: int) -> list[tuple[str, int, int, int, str]]:
     rng = random.Random(seed)
     return [templates.case(f, rng) for f in templates.FAMILIES for _ in range(per_family)]
-
-
-def shingles(text: str, n: int = 7) -> set[tuple[str, ...]]:
-    words = WORDS.findall(text.lower())
-    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def test_the_same_seed_gives_the_same_cases_and_another_seed_others():
@@ -77,21 +64,10 @@ def test_an_unknown_family_is_refused():
 def test_no_bench_case_is_generated_or_shares_seven_words_in_a_row():
     # (Six in a row are shared only by stock phrases: "it would be a shame if", "take it one
     # day at a time", "group chat, just so you know".)
-    cases = [
-        json.loads(line)["text"]
-        for path in BENCH_CASES
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
-    bench_texts = {c.lower() for c in cases}
-    bench_shingles = set().union(*(shingles(c) for c in cases))
     # What the shipped adapter trained on: the trainer's own draw with its default seed and count.
     args = train_classifier_v3.parse_args([])
-    generated = [
-        (row.text,) for row in train_classifier_v3.semantic(args.semantic, args.seed)
-    ] + draws(20261205, 400)
-    assert not {t.lower() for t, *_ in generated} & bench_texts
-    shared = {s for t, *_ in generated for s in shingles(t)} & bench_shingles
-    assert not shared, sorted(shared)[:5]
+    drawn = [row.text for row in train_classifier_v3.semantic(args.semantic, args.seed)]
+    assert_no_overlap(drawn + [text for text, *_ in draws(20261205, 400)])
 
 
 @pytest.mark.parametrize(("count", "made"), [(110, 110), (8000, 7997), (30, 33)])
@@ -108,6 +84,18 @@ def test_the_shipped_adapter_names_the_templates_in_this_tree():
         (ROOT / "kindness_challenge" / "scoring" / "v3" / "metadata.json").read_text("utf-8")
     )
     defaults = train_classifier_v3.parse_args([])
-    assert metadata["templates_sha256"] == train_classifier_v3.template_hashes(defaults)
-    for option in ("examples", "augment", "semantic", "social", "kind_boost", "layers", "seed"):
-        assert metadata["parameters"].get(option, 0) == getattr(defaults, option), option
+    drawn = train_classifier_v3.semantic(
+        defaults.semantic, defaults.seed
+    ) + train_classifier_v3.social(defaults.social, defaults.seed)
+    assert metadata["templates_sha256"] == train_classifier_v3.template_hashes(drawn)
+
+
+def test_the_trainers_defaults_are_the_shipped_adapters_parameters():
+    """``train_classifier_v3.py`` with no options retrains the shipped adapter."""
+    metadata = json.loads(
+        (ROOT / "kindness_challenge" / "scoring" / "v3" / "metadata.json").read_text("utf-8")
+    )
+    recorded = {"social": 0, **metadata["parameters"]}  # --social came after it was trained
+    for option, value in vars(train_classifier_v3.parse_args([])).items():
+        if option not in ("data", "out", "scores"):
+            assert recorded[option] == value, option

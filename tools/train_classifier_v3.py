@@ -19,8 +19,9 @@ random share. Held-out rows are never trained on; ``bench/routing_quality.py`` e
 Labels (a row trains only the labels it has):
 
 * ``toxicity``: ``label`` toxic / ok (``goemotions_negative.jsonl``: none);
-* ``threat``: 1 for ``toxic_spans:*threat*`` and ``hatecheck:threat_*`` rows and the calm-threat
-  and self-harm templates; 0 for every other row;
+* ``threat``: 1 for ``toxic_spans:*threat*`` and ``hatecheck:threat_*`` rows and the templates'
+  calm threats, veiled threats and self-harm incitement (nudges and euphemisms); 0 for every
+  other row;
 * ``kindness``: v2's ``kind`` where not null; in ``moderation-train`` GoEmotions rows carrying
   gratitude, admiration, caring, love, optimism or approval are kind, other GoEmotions rows and
   every toxic row are not, HateCheck's and ToxiGen's ok rows have none. Templates: sarcastic
@@ -35,8 +36,8 @@ and ``--semantic`` semantic-harm cases (sarcastic put-downs, quiet exclusion, ve
 self-harm nudges, cheerful harm, friendly sign-offs around them, each with a harmless or kind
 twin so that the wording alone decides nothing) and ``--social`` comment-section cases (slang
 hype and insults, support against haters and pile-ons, identity-positive posts and jabs,
-backhanded and sincere compliments, self-harm euphemisms, veiled threats about places, each
-with its twin).
+backhanded and sincere compliments, self-harm euphemisms, veiled threats about places, calm
+prejudice about groups, each with its twin).
 
 Deterministic: fixed seed, ``torch.use_deterministic_algorithms``, fixed threads; the same
 inputs, seed and options give the same adapter bytes on one machine (the test checks it).
@@ -164,14 +165,19 @@ def file_hashes(data: Path) -> dict[str, str]:
     return {f"{p.parent.name}/{p.name}": sha256_hex(p.read_bytes()) for p in paths}
 
 
-def template_hashes(args) -> dict[str, str]:
-    """SHA-256 of the template modules the training cases come from (a module drawn zero times is
-    left out): a changed template changes the adapter, so its metadata says which made it."""
+def template_hashes(training: list[Row]) -> dict[str, str]:
+    """SHA-256 of the template modules that ``training`` has rows from: a changed template
+    changes the adapter, so its metadata says which templates made it. (``v3_augment`` always
+    gives rows: it makes at least one case of each family whatever ``--augment`` says.)"""
     tools = Path(__file__).resolve().parent
-    names = ["v3_augment.py", "v3_semantic_templates.py", "v3_social_templates.py"]
-    used = {"v3_semantic_templates.py": args.semantic, "v3_social_templates.py": args.social}
-    names = [n for n in names if used.get(n, 1)]
-    return {f"tools/{n}": sha256_hex((tools / n).read_bytes()) for n in names}
+    drawn = {row.source.removeprefix("augment:") for row in training}
+    modules = {"v3_augment.py": None, "v3_semantic_templates.py": v3_semantic_templates,
+               "v3_social_templates.py": v3_social_templates}  # fmt: skip
+    return {
+        f"tools/{name}": sha256_hex((tools / name).read_bytes())
+        for name, module in modules.items()
+        if module is None or drawn & set(module.FAMILIES)
+    }
 
 
 def sampling_weights(rows: list[Row], kind_boost: float = 1.0) -> np.ndarray:
@@ -218,8 +224,8 @@ def social(count: int, seed: int) -> list[Row]:
     """``count`` cases of ``tools/v3_social_templates.py`` (comment-section register: slang
     hype and slang insults, support against haters and pile-ons, identity-positive posts and
     identity jabs, backhanded and sincere compliments, self-harm euphemisms and caring uses of
-    the same words, veiled threats about places and their harmless twins), spread by its
-    ``SHARES``."""
+    the same words, veiled threats about places and their harmless twins, calm prejudice about
+    groups and respectful talk about the same groups), spread by its ``SHARES``."""
     return templated(v3_social_templates, count, random.Random(f"{seed}:social"))
 
 
@@ -505,8 +511,8 @@ def parse_args(argv):
     parser.add_argument(
         "--subsample",
         type=int,
-        help="tests: N rows drawn, N//4 templates, N//8 semantic and N//8 social ones (at "
-        "least one per family)",
+        help="tests: N rows drawn, N//4 templates, and at most --semantic and --social "
+        "template cases (N//8 of each, at least one per family, none where the option is 0)",
     )
     parser.add_argument("--steps", type=int, help="stop after this many steps")
     parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")
@@ -591,7 +597,7 @@ def main(argv=None) -> int:
             if k not in ("data", "out", "scores")
         },  # fmt: skip
         "data_sha256": file_hashes(args.data),
-        "templates_sha256": template_hashes(args),
+        "templates_sha256": template_hashes(training),
         "training_rows": dict(sorted(Counter(r.source for r in training).items())),
         "training": stats,
         "thresholds": {"toxicity": 0.5, "threat": args.threat_threshold},

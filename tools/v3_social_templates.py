@@ -29,7 +29,8 @@ Each case is ``(text, toxic, threat, kind, family)`` with 0/1 labels:
   toxic and threat;
 * ``euphemism_care``: caring messages that use the same platform words supportively: kind;
 * ``veiled_threat_social``: comment-style threats hinting at knowing someone's house, school,
-  gym or family: toxic and threat;
+  gym or family, always with the menace inside the sentence (a place or routine is followed by
+  a menacing clause): toxic and threat;
 * ``location_twin``: harmless comments about places and routines (kind when they look out for
   the person, for instance a privacy warning; otherwise neither);
 * ``group_stereotype``: calm, even warm, prejudice about a group of people with no slurs or
@@ -38,7 +39,8 @@ Each case is ``(text, toxic, threat, kind, family)`` with 0/1 labels:
   exclusion and polite dehumanising comparisons: toxic;
 * ``group_respect``: near twins naming the same groups with the same openers and topics (jobs,
   sport, parades, schools, renting, studies, the past): kind when warm toward people
-  (celebrating, welcoming, defending), otherwise neither (facts, questions, logistics).
+  (celebrating, welcoming, defending), otherwise neither (facts, questions, logistics, and
+  praise of things such as food, lights or talks rather than of people).
 
 Every case comes from ``case(family, rng)``; the same ``random.Random`` seed gives the same
 cases. Stdlib only.
@@ -103,6 +105,11 @@ SLOTS: dict[str, tuple[str, ...]] = {
         "after class", "this weekend", "tonight", "on sunday morning",
     ),
     "clock": ("6am", "half 7", "8 sharp", "5:30", "9pm", "noon", "quarter to 6", "7ish"),
+    # An evening time with its day, for doors opening at a gig or a show.
+    "doors": (
+        "7 on friday", "half 7 on saturday", "8 tonight", "7ish tonight", "6 on sunday",
+        "half 6 tomorrow",
+    ),
     "street": (
         "elm road", "canal street", "mill lane", "beacon hill", "rosemary close",
         "station road", "park crescent", "harbour lane", "ashby way", "kingsway",
@@ -124,7 +131,8 @@ HYPE_EMOJI = (
 KIND_EMOJI = ("💛", "🫶", "🤍", "🙏", "✨", "💕", "🥺", "❤️", "🌷", "🤗", "💜", "🌻")
 FRIENDLY_EMOJI = ("🥰", "🤗", "✨", "😊", "💕", "🙂", "😇", "🫶", "💖", "🌸", "😌", "😘")
 MOCK_EMOJI = ("💀", "😂", "🤣", "😭", "🤡", "🥴", "😬", "🙄", "🫠", "💀😂", "🚮", "👎")
-SMUG_EMOJI = ("🙂", "😊", "😉", "🙃", "😌", "👀", "✌️", "😇", "🤭", "🫶")
+# Ends veiled threats: knowing, never warm.
+SMUG_EMOJI = ("🙂", "😉", "🙃", "😌", "👀", "🤫", "👁️", "👀👀")
 
 # Lead-ins common to the slang families (kind and toxic alike).
 SLANG_OPENERS = (
@@ -357,32 +365,32 @@ DEFEND_TAILS = (
 PILE_CORES = (
     "the comments are spot on about u lol",
     "everyone's saying it so i'll say it too, this is awful",
-    "ratio",
+    "ratio, this is embarrassing",
     "ratio + nobody asked",
     "imagine posting this and thinking it's good",
     "not the {n} again, nobody wants this",
     "ur the reason ppl leave this app",
     "top comment said it best, this is embarrassing",
     "came here for the roast and the comments delivered",
-    "the way everyone clocked it",
+    "the way everyone clocked how bad this is",
     "+1 to everyone telling u to delete",
     "the comments are a full roast and u earned every word",
-    "adding my ratio to the pile",
+    "adding my ratio to the pile, u earned it",
     "this is why everyone unfollowed",
     "joining the hate train",
     "whoever compared {obj} to a potato was so right",
     "the comments carried this post because the {n} sure didn't",
     "agree with literally every mean comment here",
     "can't believe i agree with the haters for once, this is bad",
-    "{subj} deleting this in an hour watch",
+    "{subj} deleting this in an hour out of shame, watch",
     "the comment section is undefeated, {subj} finished",
-    "it's the {n} for me, the comments already said it all",
-    "reading the replies is better than the video",
+    "it's the {n} for me, the comments already tore it apart and they're right",
+    "the replies roasting u are better than the video",
     "all the hate is deserved honestly",
     "when even ur mutuals are roasting u, it's time to log off",
     "someone stitch this so more ppl can laugh",
-    "screenshotting this for the group chat",
-    "i was gonna be nice but the comments convinced me",
+    "screenshotting this for the group chat so they can laugh at u too",
+    "i was gonna be nice but the comments convinced me, this is tragic",
 )
 
 PILE_OPENERS = (
@@ -488,7 +496,7 @@ IDENTITY_POS_TAILS = (
 
 JAB_SINGULAR = (
     "dark-skinned girl", "big girl", "girl in a wheelchair", "trans girl", "girl in a hijab",
-    "footballer", "black guy", "kid from the estate", "someone from up north", "immigrant",
+    "footballer", "black guy", "kid from the estate", "northerner", "immigrant",
     "deaf person", "guy with an accent", "asian girl", "old woman", "gay guy", "muslim",
     "girl with a stammer", "indian guy", "nigerian", "autistic kid",
 )  # fmt: skip
@@ -855,32 +863,54 @@ CARE_TAILS = (
 # Families 11 and 12: hints of knowing where someone is, and harmless mentions of places.
 # ---------------------------------------------------------------------------------------------
 
+# Lines that are menacing on their own.
 STALK_CORES = (
-    "nice house, the {colour} door really stands out",
-    "see u at {venue} {day}",
-    "ur school's logo is on ur hoodie btw",
     "would be a shame if {fam} saw these",
     "i've saved all ur videos, we'll talk in person",
-    "i know which bus u take now",
     "cute dog, shame it's always alone in the front garden",
-    "the street sign in ur last video was very helpful",
-    "ur window reflection showed the whole street",
     "{street} is closer to me than u think",
-    "counted the steps from the station to ur door, not far at all",
-    "ur employer would love to hear about this",
-    "tell ur little sister i said hi",
-    "enjoy ur shift {day}, i'll be the one watching",
-    "i'll be in the front row at ur next gig, u won't miss me",
-    "u leave {venue} at {clock} every day, right",
-    "love the {colour} car on ur drive",
-    "ur curtains were open last night",
-    "found ur mum's facebook, she seems nice",
-    "i know what ur uni halls look like now",
-    "walked past ur place on {street} today",
-    "u should really lock ur side gate",
+    "ur employer would love to hear about this, i've already found their email",
+    "enjoy ur shift {when}, i'll be the one watching",
+    "i'll be in the front row at ur next gig, and i'll follow u home after",
     "screenshots are saved, {fam} will get them {day}",
-    "u look different in person",
-    "same time at {venue} {day}? i'll be there",
+    "i know which bus u take now, sit near the back and wait for me",
+)
+
+# Places and routines that only turn menacing with the clause that comes after them: each
+# setup with the clauses written for it; any of ``STALK_MENACE`` may follow it as well.
+STALK_SETUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("nice house, the {colour} door really stands out", ("easy to find in the dark",)),
+    ("see u at {venue} {day}", ("u won't even know i'm there", "i know where that is now 👀")),
+    ("same time at {venue} {day}", ("i'll be waiting by ur bike",)),
+    ("u leave {venue} at {clock} every day, right", ("the walk home is so quiet",)),
+    (
+        "tell ur little sister i said hi",
+        ("she walks home alone right", "i know which school she goes to"),
+    ),
+    ("love the {colour} car on ur drive", ("shame if something happened to it",)),
+    ("the street sign in ur last video was very helpful", ("i know where that is now 👀",)),
+    ("ur window reflection showed the whole street", ("i know where that is now 👀",)),
+    ("counted the steps from the station to ur door", ("not far at all for me",)),
+    ("ur curtains were open last night", ("u should keep them shut, i'm not going anywhere",)),
+    ("found ur mum's facebook", ("she'd hate to get caught up in this",)),
+    ("i know what ur uni halls look like now", ("which window is urs again",)),
+    (
+        "walked past ur place on {street} today",
+        ("next time i'm knocking", "i know where that is now 👀"),
+    ),
+    ("u look different in person", ("smaller, easier to catch",)),
+)
+
+STALK_MENACE = (
+    "u won't see me coming",
+    "keep posting and see what happens",
+    "shame if something happened",
+    "sleep with one eye open",
+    "next time i won't just be looking",
+    "one more video like this and i'm coming round",
+    "u won't be hard to find",
+    "don't make me come and find u",
+    "u should be more careful who u upset",
 )
 
 STALK_OPENERS = (
@@ -888,10 +918,13 @@ STALK_OPENERS = (
     "don't panic but", "remember,", "lol", "ok {bud},", "little tip:",
 )  # fmt: skip
 
+# Endings that keep the menace going, never a friendly sign-off.
 STALK_TAILS = (
-    "see u soon", "don't worry", "just saying", "sleep tight", "be seeing u", "x",
-    "keep posting", "can't wait", "u'll see", "bye for now", "so close", "watch ur back",
+    "be seeing u", "u'll see", "watch ur back", "i'm closer than u think", "tick tock",
+    "don't say i didn't warn u", "count on it", "sleep with the lights on",
 )  # fmt: skip
+# Times that read well after "enjoy ur shift".
+STALK_WHEN = ("tomorrow", "on friday", "on saturday", "tonight", "on monday", "this weekend")
 
 PLACE_NEUTRAL = (
     "nice house, love the {colour} door",
@@ -911,7 +944,7 @@ PLACE_NEUTRAL = (
     "i'll be in the front row at ur next gig, can't wait",
     "we're neighbours basically, wave if u see me at {venue}",
     "ur garden is goals, what are those flowers",
-    "doors open at {clock} {day} right? coming with my sister",
+    "doors open at {doors} right? coming with my sister",
 )
 
 PLACE_CARE = (
@@ -926,6 +959,8 @@ PLACE_CARE = (
     "ur postcode is on the parcel in the background, quick blur",
     "careful, u can see the name of ur halls on the sign",
     "maybe don't post from home in real time, stay safe",
+    "ur side gate is wide open in the back of this, maybe lock it when u get a sec",
+    "ur school's logo is on ur hoodie btw, might be worth blurring so nobody can find u",
     "ur live showed ur front door, maybe go private for a bit",
 )
 
@@ -937,7 +972,8 @@ PLACE_NEUTRAL_EMOJI = ("😄", "🏡", "💪", "🙌", "🔥", "☕", "🐶", "�
 # name the same groups with the same openers and topics.
 # ---------------------------------------------------------------------------------------------
 
-# (plural, one of them with its article), all in lower case; ``_polish`` capitalises names.
+# (plural, one of them with its article), all in lower case; the polished form of
+# ``_group_text`` capitalises names through ``PROPER``.
 GROUPS = (
     ("women", "a woman"), ("men", "a man"), ("mothers", "a mum"),
     ("working mums", "a working mum"), ("old people", "an older person"),
@@ -958,11 +994,11 @@ GROUPS = (
     ("fat people", "a fat person"),
 )  # fmt: skip
 
-# Words ``_polish`` writes with a capital letter.
+# Words written with a capital letter (via ``_PROPER_RE``) in the polished form of ``_group_text``.
 PROPER = {
     "muslim": "Muslim", "muslims": "Muslims", "jewish": "Jewish", "christian": "Christian",
-    "christians": "Christians", "hindu": "Hindu", "hindus": "Hindus", "sikh": "Sikh",
-    "sikhs": "Sikhs", "black": "Black", "asian": "Asian", "asians": "Asians",
+    "christians": "Christians", "arabic": "Arabic", "hindu": "Hindu", "hindus": "Hindus",
+    "sikh": "Sikh", "sikhs": "Sikhs", "black": "Black", "asian": "Asian", "asians": "Asians",
     "mexican": "Mexican", "mexicans": "Mexicans", "roma": "Roma", "irish": "Irish",
     "african": "African", "africans": "Africans", "nigerian": "Nigerian",
     "nigerians": "Nigerians", "polish": "Polish", "lgbtq": "LGBTQ", "diwali": "Diwali",
@@ -1172,7 +1208,7 @@ RESPECT_WARM_CORES = (
     "we hired {one} last spring and the whole team has grown with them",
     "welcome to all the {many} who joined the club this season, we're lucky to have you",
     "to the {many} reading this: you belong here as much as anyone",
-    "the parade for {many} was the best day our street has had all year",
+    "we cheered every one of the {many} in the parade, so proud of them all",
     "kids who grow up alongside {many} turn out kinder, i've seen it",
     "{many} have every right to be in the park, the pool and the pub like the rest of us",
     "stood up for {one} on the bus today, nobody should be spoken to like that",
@@ -1197,7 +1233,6 @@ RESPECT_PLAIN_CORES = (
     "the report on {many} and housing came out today, it's about forty pages",
     "there's a talk at the library {day} on {many} in local history",
     "how many {many} live in the county? looking for the census figures",
-    "the school asked for volunteers to translate the letters for {many}",
     "our firm's interview panel doesn't see names or ages, only the answers",
 )
 
@@ -1209,20 +1244,15 @@ RESPECT_WARM_SPECIFIC = (
     "the refugee family next door brought round fresh bread, so glad they're here",
     "our mosque opened its doors to the flood volunteers and fed half the street",
     "the sikh gurdwara's free kitchen fed everyone after the storm, no questions asked",
-    "the synagogue choir's concert was the highlight of the whole festival",
     "the teenagers who run the youth café are so organised, they put us adults to shame",
     "my autistic son explained the whole bus network to the driver and made his day",
     "the pride parade went right past our house and my kids waved flags all afternoon",
     "the trans woman who runs our parkrun is the friendliest face of the week",
     "the mums' five-a-side team beat the dads again and nobody was surprised",
     "a blind chess player beat me in twelve moves and then showed me where i went wrong",
-    "the polish bakery on the corner is the reason our street smells amazing",
     "the irish dancers at the festival were unbelievable, their feet were a blur",
     "the mexican family who took over the café made it the busiest spot in town",
-    "the roma music night at the community hall was packed and everyone danced",
     "the nigerian church choir brought the whole street out to listen",
-    "the diwali lights on the green were beautiful, the kids loved the lanterns",
-    "the black history month talks at school were the best lessons my son had all year",
     "my son's teacher uses a wheelchair and she's the one every kid wants",
     "the asian elders' lunch club taught our kids to make dumplings, glorious chaos",
     "our new neighbours are refugees and they already know everyone's name on the street",
@@ -1249,8 +1279,18 @@ RESPECT_PLAIN_SPECIFIC = (
     "the eid prayers in the park start at eight, so the car park will be busy",
     "pension credit forms are at the post office if any older neighbours need one",
     "the housing association lets flats by waiting list, not by interview",
+    "the school asked for volunteers to translate its letters home into polish and arabic",
     "the trans inclusion policy for the swimming club is on the noticeboard",
     "adoption agencies here assess gay and straight couples the same way",
+)
+# Positive about things (food, lights, events, lessons), not warmth toward people: neither.
+RESPECT_THING_SPECIFIC = (
+    "the synagogue choir's concert was the highlight of the whole festival",
+    "the polish bakery on the corner is the reason our street smells amazing",
+    "the roma music night at the community hall was packed all evening",
+    "the diwali lights on the green were beautiful, the kids loved the lanterns",
+    "the black history month talks at school were the best lessons my son had all year",
+    "the eid market in the square had the best street food i've had in ages",
 )
 
 RESPECT_WARM_TAILS = (
@@ -1262,6 +1302,31 @@ RESPECT_PLAIN_TAILS = (
     "worth a read", "just for info", "posting in case it helps", "more on the noticeboard",
 )  # fmt: skip
 SHARED_GROUP_TAILS = ("just my two cents", "that's all i'll say", "simple as that")
+RESPECT_THING_TAILS = (
+    "worth a look",
+    "go if you get the chance",
+    "highly recommend",
+    "just for info",
+)
+
+# Fillers that do not go with a group: with them the sentence states the law or a plain fact
+# ("teenagers shouldn't sit on a jury", "blind people didn't expect to drive") rather than
+# prejudice, or a freedom the group does not have.
+GROUP_EXCLUDE: dict[str, frozenset[str]] = {
+    "teenagers": frozenset(
+        (
+            "drive", "vote", "sit on a jury", "get married", "adopt", "stand for the council",
+            "manage other people", "work with children", "teach in our schools",
+            "rent in the nice areas", "play in the proper leagues", "raise children properly",
+            "manage a household", "lead a team", "hold down a proper job",
+            "handle a degree course", "run anything bigger than a corner shop",
+            "fit to raise kids", "able to concentrate", "are basically big children",
+            "management", "the council chamber", "get a mortgage like anyone else",
+            "marry who they love", "rent a flat on any street",
+        )
+    ),
+    "blind people": frozenset(("drive",)),
+}  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------
 # Text helpers.
@@ -1302,7 +1367,8 @@ def _glue(rng: random.Random, *parts: str) -> str:
 
 
 def _lead(opener: str, core: str) -> str:
-    """``core`` after an opener; an opener that does not end a sentence runs straight on."""
+    """``core`` after ``opener`` (when there is one), joined by a single space; the opener
+    keeps whatever punctuation it was written with."""
     if not opener:
         return core
     return f"{opener} {core}"
@@ -1489,12 +1555,27 @@ def _care(rng: random.Random) -> tuple[str, int, int, int]:
     return text, 0, 0, 1
 
 
+def _stalk_line(rng: random.Random) -> str:
+    """A threat that carries its menace inside the sentence: a menacing line, or a place or
+    routine followed by a menacing clause."""
+    if rng.random() < 0.35:
+        return _fill(rng.choice(STALK_CORES), rng, when=rng.choice(STALK_WHEN))
+    setup, own = rng.choice(STALK_SETUPS)
+    clause = rng.choice(own if rng.random() < 0.5 else STALK_MENACE)
+    return _fill(f"{setup}, {clause}", rng)
+
+
 def _stalk(rng: random.Random) -> tuple[str, int, int, int]:
-    first, second = rng.sample(STALK_CORES, 2)
-    text = _lead(_opener(rng, 0.4, STALK_OPENERS), _fill(first, rng))
+    first = _stalk_line(rng)
+    text = _lead(_opener(rng, 0.4, STALK_OPENERS), first)
     if rng.random() < 0.3:
-        text = _glue(rng, text, _fill(second, rng))
-    text = _glue(rng, text, _maybe(rng, 0.5, STALK_TAILS), _emoji(rng, 0.55, SMUG_EMOJI))
+        second = _stalk_line(rng)
+        if second.split(",")[0] != first.split(",")[0]:
+            text = _glue(rng, text, second)
+    tail = _maybe(rng, 0.45, STALK_TAILS)
+    text = _glue(rng, text, tail)
+    if not text.endswith("👀"):
+        text = _glue(rng, text, _emoji(rng, 0.5, SMUG_EMOJI))
     return text, 1, 1, 0
 
 
@@ -1546,21 +1627,29 @@ def _group_slots(rng: random.Random) -> dict[str, str]:
     return {"many": many, "one": one}
 
 
+def _for_group(rng: random.Random, many: str, options: tuple[str, ...]) -> str:
+    """One of ``options`` that goes with the group ``many`` (see ``GROUP_EXCLUDE``)."""
+    banned = GROUP_EXCLUDE.get(many, frozenset())
+    return rng.choice([o for o in options if o not in banned])
+
+
 def _group_stereotype(rng: random.Random) -> tuple[str, int, int, int]:
     if rng.random() < 0.3:
         core = rng.choice(STEREO_SPECIFIC)
     else:
+        group = _group_slots(rng)
+        many = group["many"]
         core = _fill(
             rng.choice(STEREO_CORES),
             rng,
-            **_group_slots(rng),
-            trait=rng.choice(STEREO_TRAITS),
+            **group,
+            trait=_for_group(rng, many, STEREO_TRAITS),
             adj=rng.choice(STEREO_ADJ),
-            less=rng.choice(STEREO_LESS),
-            cant=rng.choice(STEREO_CANT),
+            less=_for_group(rng, many, STEREO_LESS),
+            cant=_for_group(rng, many, STEREO_CANT),
             tell=rng.choice(STEREO_TELLS),
-            banned=rng.choice(STEREO_BANNED),
-            space=rng.choice(STEREO_SPACES),
+            banned=_for_group(rng, many, STEREO_BANNED),
+            space=_for_group(rng, many, STEREO_SPACES),
         )
     opener = _opener(rng, 0.5, GROUP_OPENERS * 2 + STEREO_OPENERS)
     tail = _maybe(rng, 0.45, STEREO_TAILS + SHARED_GROUP_TAILS)
@@ -1570,19 +1659,24 @@ def _group_stereotype(rng: random.Random) -> tuple[str, int, int, int]:
 
 def _group_respect(rng: random.Random) -> tuple[str, int, int, int]:
     kind = int(rng.random() < 0.5)
+    tails = RESPECT_WARM_TAILS if kind else RESPECT_PLAIN_TAILS
     if rng.random() < 0.35:
-        core = rng.choice(RESPECT_WARM_SPECIFIC if kind else RESPECT_PLAIN_SPECIFIC)
+        core = rng.choice(
+            RESPECT_WARM_SPECIFIC if kind else RESPECT_PLAIN_SPECIFIC + RESPECT_THING_SPECIFIC
+        )
+        if core in RESPECT_THING_SPECIFIC:
+            tails = RESPECT_THING_TAILS
     else:
+        group = _group_slots(rng)
         core = _fill(
             rng.choice(RESPECT_WARM_CORES if kind else RESPECT_PLAIN_CORES),
             rng,
-            **_group_slots(rng),
-            free=rng.choice(RESPECT_FREEDOMS),
+            **group,
+            free=_for_group(rng, group["many"], RESPECT_FREEDOMS),
             field=rng.choice(RESPECT_FIELDS),
         )
     asks = core.endswith("?")
     opener = _opener(rng, 0.5, ASK_OPENERS if asks else GROUP_OPENERS * 2 + RESPECT_OPENERS)
-    tails = RESPECT_WARM_TAILS if kind else RESPECT_PLAIN_TAILS
     tail = _maybe(rng, 0.4, tails + SHARED_GROUP_TAILS)
     emoji = _emoji(rng, 0.15, KIND_EMOJI if kind else ("👍", "🙂", "📅", "📍"))
     return _group_text(rng, opener, core, tail, emoji), 0, 0, kind
