@@ -42,6 +42,9 @@ Each case is ``(text, toxic, threat, kind, family)`` with 0/1 labels:
   (celebrating, welcoming, defending), otherwise neither (facts, questions, logistics, and
   praise of things such as food, lights or talks rather than of people).
 
+A fifth of the cases of every family end with the same kind of chatty sign-off
+(``SIGN_OFFS``), so that a friendly tail decides nothing either.
+
 Every case comes from ``case(family, rng)``; the same ``random.Random`` seed gives the same
 cases. Stdlib only.
 """
@@ -1682,6 +1685,33 @@ def _group_respect(rng: random.Random) -> tuple[str, int, int, int]:
     return _group_text(rng, opener, core, tail, emoji), 0, 0, kind
 
 
+# A chatty sign-off after any family's text, toxic, kind or neutral alike, so that a friendly
+# or rambling tail says nothing about what came before it (without them, a tail of chit-chat
+# after an insult read as kind).
+SIGN_OFF_SHARE = 0.2
+SIGN_OFFS = (
+    "anyway, off to make dinner",
+    "ok that's it from me, have a good night",
+    "just my thoughts, carry on",
+    "right, back to work for me",
+    "night all",
+    "ok rant over",
+    "anyway hope everyone's weekend is going well",
+    "that's all, cheers",
+    "back to scrolling",
+    "k bye",
+    "anyway, happy friday everyone",
+    "ok i'm logging off now, early start tomorrow",
+    "sorry for the essay lol",
+    "anyway the weather here is lovely today",
+    "gotta go, the kettle's boiling",
+    "enjoy the rest of ur evening folks",
+    "that's my piece, take care all",
+    "anyway, hi from manchester",
+    "ok bedtime for me, school run in the morning",
+    "p.s. first comment on this app in ages",
+)
+
 _BUILDERS = {
     "slang_hype": _hype,
     "slang_insult": _insult,
@@ -1705,6 +1735,8 @@ def case(family: str, rng: random.Random) -> tuple[str, int, int, int, str]:
     if family not in _BUILDERS:
         raise ValueError(f"unknown family: {family!r}")
     text, toxic, threat, kind = _BUILDERS[family](rng)
+    if rng.random() < SIGN_OFF_SHARE:
+        text = _glue(rng, text, rng.choice(SIGN_OFFS))
     return _vary(text, rng), toxic, threat, kind, family
 
 
