@@ -4,11 +4,13 @@ that cannot load failing closed (the worker then sends the batch to review)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kindness_challenge.core import routing
@@ -143,6 +145,70 @@ def test_held_out_rows_are_never_drawn_for_training(tiny):
     assert held  # half of v2, by hash
     assert not held & {row.text for row in drawn}
     assert not any(row.held_out for row in rows if row.source in ("davidson", "goemotions"))
+
+
+def _rows_and_scores(sources):
+    """Held-out rows and (toxicity, threat, kindness) scores: per source, its toxic rows' scores
+    and (for kind rows) their scores."""
+    rows, scores = [], []
+    for source, lang, toxic_scores, kind_scores in sources:
+        for toxicity, kindness in toxic_scores:
+            rows.append(train_classifier_v3.Row("t", source, source, lang, 1, 0, 0, True))
+            scores.append((toxicity, 0.0, kindness))
+        for toxicity, kindness in kind_scores:
+            rows.append(train_classifier_v3.Row("k", source, source, lang, 0, 0, 1, True))
+            scores.append((toxicity, 0.0, kindness))
+    return rows, np.array(scores, np.float32)
+
+
+def _choose(rows, scores, target_toxic=0.0125, target_source=0.03):
+    args = argparse.Namespace(
+        threat_threshold=0.5, target_toxic=target_toxic, target_source=target_source
+    )
+    return train_classifier_v3.choose_thresholds(rows, scores, args)
+
+
+def test_thresholds_keep_the_most_kind_rows_within_the_overall_target():
+    # 200 toxic rows score low toxicity and kindness 0.55, 2 of them 0.65: kindness 0.6 publishes
+    # 1% of the toxic rows (within 1.25%) and keeps the kind rows at 0.62; 0.5 would publish all.
+    rows, scores = _rows_and_scores(
+        [("big", "en", [(0.1, 0.55)] * 198 + [(0.1, 0.65)] * 2, [(0.1, 0.62)] * 50)]
+    )
+
+    assert _choose(rows, scores) == (0.3, 0.5, 0.6)
+
+
+def test_every_large_source_is_capped_on_its_own():
+    # A small-talk source of 40 toxic rows of which 2 (5%) look kind at 0.65: overall 2 of 440
+    # (0.45%) passes the overall target, but the source's own 3% cap moves kindness past 0.65.
+    rows, scores = _rows_and_scores(
+        [
+            ("big", "en", [(0.1, 0.55)] * 400, [(0.1, 0.62)] * 50 + [(0.1, 0.95)] * 50),
+            ("forum", "en", [(0.1, 0.55)] * 38 + [(0.1, 0.65)] * 2, []),
+        ]
+    )
+
+    assert _choose(rows, scores, target_source=1.0) == (0.3, 0.5, 0.6)
+    assert _choose(rows, scores) == (0.3, 0.5, 0.7)
+
+
+def test_small_and_other_language_sources_are_not_capped_alone():
+    rows, scores = _rows_and_scores(
+        [
+            ("big", "en", [(0.1, 0.55)] * 400, [(0.1, 0.62)] * 50),
+            ("tiny", "en", [(0.1, 0.55)] * 27 + [(0.1, 0.65)] * 2, []),  # under 30 toxic rows
+            ("de-forum", "de", [(0.1, 0.65)] * 40, [(0.1, 0.9)] * 40),  # not English
+        ]
+    )
+
+    assert _choose(rows, scores) == (0.3, 0.5, 0.6)
+
+
+def test_with_no_pair_within_the_targets_the_strictest_is_used(capsys):
+    rows, scores = _rows_and_scores([("big", "en", [(0.0, 1.0)] * 100, [(0.0, 1.0)] * 10)])
+
+    assert _choose(rows, scores) == (0.3, 0.5, 0.9)
+    assert "strictest" in capsys.readouterr().err
 
 
 def test_loads_the_trained_adapter_offline(tiny, monkeypatch):

@@ -412,26 +412,41 @@ def figures(rows: list[Row], p: np.ndarray, thresholds: tuple[float, float, floa
     return out
 
 
+TOXICITY_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
+KINDNESS_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+SOURCE_MINIMUM_TOXIC = 30  # a source's English toxic rows needed before its own cap applies
+
+
 def choose_thresholds(rows: list[Row], p: np.ndarray, args) -> tuple[float, float, float]:
-    """On the held-out v2 English rows (never dev): the loosest (toxicity, kindness) pair on a
-    grid whose toxic auto-published share is at most ``--target-toxic``; threat fixed. The
-    default target, 1.25%, aims well inside the issue's 2%: its held-out yardstick was 2.3 times
-    harder than the dev set."""
+    """On the held-out v2 English rows (never dev): the (toxicity, kindness) pair on a grid that
+    publishes the most kind rows while its toxic auto-published share is at most
+    ``--target-toxic`` overall and at most ``--target-source`` for every source with at least
+    ``SOURCE_MINIMUM_TOXIC`` English toxic rows; threat fixed. The targets, 1.25% and 3%, aim
+    well inside the issue's 2% and 4%: its held-out yardstick was 2.3 times harder than the dev
+    set, and a source of about a hundred toxic rows moves a point per row."""
     idx = np.array([i for i, r in enumerate(rows) if r.lang == "en"])
     toxic = np.array([rows[i].toxic == 1 for i in idx])
     kind = np.array([rows[i].kind == 1 for i in idx])
+    by_source = defaultdict(list)
+    for position, i in enumerate(idx):
+        if toxic[position]:
+            by_source[rows[i].source].append(position)
+    capped = [np.array(v) for v in by_source.values() if len(v) >= SOURCE_MINIMUM_TOXIC]
     best = None
-    for t_tox in (0.3, 0.4, 0.5, 0.6, 0.7):
-        for t_kind in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+    for t_tox in TOXICITY_GRID:
+        for t_kind in KINDNESS_GRID:
             pub = published(p[idx], t_tox, args.threat_threshold, t_kind)
             miss = pub[toxic].mean() if toxic.any() else 0.0
+            worst = max((pub[members].mean() for members in capped), default=0.0)
             keep = pub[kind].mean() if kind.any() else 0.0
-            if miss <= args.target_toxic and (best is None or keep > best[0]):
+            feasible = miss <= args.target_toxic and worst <= args.target_source
+            if feasible and (best is None or keep > best[0]):
                 best = (keep, t_tox, t_kind)
     if best is None:
-        print("warning: no (toxicity, kindness) pair meets --target-toxic on the held-out rows; "
-              "using the strictest, (0.3, 0.7)", file=sys.stderr, flush=True)  # fmt: skip
-        return (0.3, args.threat_threshold, 0.7)
+        strictest = (TOXICITY_GRID[0], args.threat_threshold, KINDNESS_GRID[-1])
+        print("warning: no (toxicity, kindness) pair meets --target-toxic and --target-source "
+              f"on the held-out rows; using the strictest, {strictest}", file=sys.stderr, flush=True)  # fmt: skip
+        return strictest
     return (best[1], args.threat_threshold, best[2])
 
 
@@ -485,6 +500,11 @@ def reevaluate(args) -> int:
         raise SystemExit(f"{path} describes another adapter than {args.out / ADAPTER_FILE}")
     for key in ("seed", "holdout", "rank", "alpha", "eval_cap", "threat_threshold", "target_toxic"):
         setattr(args, key, metadata["parameters"][key])
+    # An adapter recorded before the per-source cap existed is re-picked under this run's cap.
+    metadata["parameters"]["target_source"] = metadata["parameters"].get(
+        "target_source", args.target_source
+    )
+    args.target_source = metadata["parameters"]["target_source"]
     add_figures(metadata, load(data), args, read_rows(args.data, args.seed, args.holdout))
     metadata["clause_scoring"] = not args.whole_text_only
     metadata["parameters"]["whole_text_only"] = args.whole_text_only
@@ -525,6 +545,9 @@ def parse_args(argv):
     parser.add_argument("--threat-weight", type=float, default=2.0)
     parser.add_argument("--threat-threshold", type=float, default=0.5)
     parser.add_argument("--target-toxic", type=float, default=0.0125)
+    parser.add_argument(
+        "--target-source", type=float, default=0.03, help="toxic published, every held-out source"
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--eval-cap", type=int, default=120, help="held-out rows per stratum")
     parser.add_argument("--checkpoint-every", type=int, help="steps between checkpoints")
