@@ -147,6 +147,35 @@ def test_held_out_rows_are_never_drawn_for_training(tiny):
     assert not any(row.held_out for row in rows if row.source in ("davidson", "goemotions"))
 
 
+def test_share_alike_sources_can_be_left_out_of_training_but_not_out_of_the_measure(tiny):
+    _, _, data = tiny
+    rows = train_classifier_v3.read_rows(data, 1, 0.5)
+    share_alike = [row for row in rows if row.source in train_classifier_v3.SHARE_ALIKE]
+
+    kept = train_classifier_v3.without_share_alike(rows)
+
+    assert any(not row.held_out for row in share_alike)  # the tiny data has some to drop
+    assert not [r for r in kept if r.source in train_classifier_v3.SHARE_ALIKE and not r.held_out]
+    assert [r for r in kept if r.held_out] == [r for r in rows if r.held_out]
+    assert [r for r in kept if r.source not in train_classifier_v3.SHARE_ALIKE] == [
+        r for r in rows if r.source not in train_classifier_v3.SHARE_ALIKE
+    ]
+
+
+def test_a_retrain_without_share_alike_sources_records_it(tiny, tmp_path):
+    _, digest, data = tiny
+    code = train_classifier_v3.main(
+        ["--data", str(data), "--out", str(tmp_path), "--subsample", "16", "--steps", "2",
+         "--batch", "8", "--threads", "1", "--no-eval", "--exclude-share-alike"]
+    )  # fmt: skip
+
+    metadata = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    assert code == 0
+    assert metadata["parameters"]["exclude_share_alike"] is True
+    assert not set(metadata["training_rows"]) & train_classifier_v3.SHARE_ALIKE
+    assert sha256_hex((tmp_path / ADAPTER_FILE).read_bytes()) != digest
+
+
 def _rows_and_scores(sources):
     """Held-out rows and (toxicity, threat, kindness) scores: per source, its toxic rows' scores
     and (for kind rows) their scores."""

@@ -304,6 +304,9 @@ def parse_args(argv):
         "--adversarial", type=Path, default=ROOT / "bench" / "adversarial_dev.jsonl"
     )
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--exclude-share-alike", action="store_true", help="as train_classifier_v3.py's"
+    )
     parser.add_argument("--no-eval", action="store_true", help="claim no language (tests)")
     return parser.parse_args(argv)
 
@@ -317,14 +320,15 @@ def main(argv=None) -> int:
         "toxicity": v3_meta["thresholds"]["toxicity"],
         "kindness": v3_meta["kindness_threshold"],
     }
-    rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
+    rows = v3.read_rows(args.data, args.seed, args.holdout)
+    rows = select(v3.without_share_alike(rows) if args.exclude_share_alike else rows, args)
     rows += augment(args.augment, args.seed)
     encoder = ml.Encoder(args.threads)
     heads = train(rows, args, encoder)
     parameters = (
         "holdout", "english_cap", "english_kind_cap", "subsample", "augment", "c",
         "threat_threshold", "tune_toxic", "tune_min", "claim_toxic", "claim_min",
-        "claim_adversarial",
+        "claim_adversarial", "exclude_share_alike",
     )  # fmt: skip
     metadata = {
         "labels": list(ml.LABELS),
