@@ -454,7 +454,8 @@ def choose_thresholds(rows: list[Row], p: np.ndarray, args) -> tuple[float, floa
     if best is None:
         strictest = (TOXICITY_GRID[0], args.threat_threshold, KINDNESS_GRID[-1])
         print("warning: no (toxicity, kindness) pair meets --target-toxic and --target-source "
-              f"on the held-out rows; using the strictest, {strictest}", file=sys.stderr, flush=True)  # fmt: skip
+              f"on the held-out rows; using the strictest, {strictest}",
+              file=sys.stderr, flush=True)  # fmt: skip
         return strictest
     return (best[1], args.threat_threshold, best[2])
 
