@@ -224,9 +224,9 @@ def test_every_large_source_is_capped_on_its_own():
 def test_small_and_other_language_sources_are_not_capped_alone():
     rows, scores = _rows_and_scores(
         [
+            ("de-forum", "de", [(0.1, 0.65)] * 40, [(0.1, 0.9)] * 40),  # not English
             ("big", "en", [(0.1, 0.55)] * 400, [(0.1, 0.62)] * 50),
             ("tiny", "en", [(0.1, 0.55)] * 27 + [(0.1, 0.65)] * 2, []),  # under 30 toxic rows
-            ("de-forum", "de", [(0.1, 0.65)] * 40, [(0.1, 0.9)] * 40),  # not English
         ]
     )
 

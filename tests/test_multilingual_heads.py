@@ -123,6 +123,23 @@ def test_training_is_deterministic_and_never_trains_on_held_out_rows(tiny, tmp_p
     assert not any(entry["claimed"] for entry in metadata["figures"].values())
 
 
+def test_without_share_alike_sources_the_held_out_rows_stay_the_same(tiny, tmp_path):
+    _, _, data = tiny
+    caps = ("--english-cap", "3", "--english-kind-cap", "4")  # so the English rows are sampled
+
+    digest = train_tiny(data, tmp_path / "all", *caps)
+    assert train_tiny(data, tmp_path / "no-sa", *caps, "--exclude-share-alike") != digest
+
+    before = json.loads((tmp_path / "all" / ml.METADATA_FILE).read_text())
+    after = json.loads((tmp_path / "no-sa" / ml.METADATA_FILE).read_text())
+    assert after["parameters"]["exclude_share_alike"] is True
+    assert after["rows"]["held_out"] == before["rows"]["held_out"]
+    assert after["rows"]["train"] < before["rows"]["train"]  # Positive Frames' kind rows left out
+    assert {lang: f["test"]["n"] for lang, f in after["figures"].items()} == {
+        lang: f["test"]["n"] for lang, f in before["figures"].items()
+    }
+
+
 def test_another_seed_trains_other_heads(tiny, tmp_path):
     _, digest, data = tiny
     assert train_tiny(data, tmp_path / "seed7", "--seed", "7", "--no-eval") != digest

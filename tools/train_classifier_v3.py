@@ -430,7 +430,8 @@ def choose_thresholds(rows: list[Row], p: np.ndarray, args) -> tuple[float, floa
     """On the held-out v2 English rows (never dev): the (toxicity, kindness) pair on a grid that
     publishes the most kind rows while its toxic auto-published share is at most
     ``--target-toxic`` overall and at most ``--target-source`` for every source with at least
-    ``SOURCE_MINIMUM_TOXIC`` English toxic rows; threat fixed. The targets, 1.25% and 3%, aim
+    ``SOURCE_MINIMUM_TOXIC`` English toxic rows (of pairs keeping as many, the one publishing
+    the fewest toxic rows); threat fixed. The targets, 1.25% and 3%, aim
     well inside the issue's 2% and 4%: its held-out yardstick was 2.3 times harder than the dev
     set, and a source of about a hundred toxic rows moves a point per row."""
     idx = np.array([i for i, r in enumerate(rows) if r.lang == "en"])
@@ -449,8 +450,9 @@ def choose_thresholds(rows: list[Row], p: np.ndarray, args) -> tuple[float, floa
             worst = max((pub[members].mean() for members in capped), default=0.0)
             keep = pub[kind].mean() if kind.any() else 0.0
             feasible = miss <= args.target_toxic and worst <= args.target_source
-            if feasible and (best is None or keep > best[0]):
-                best = (keep, t_tox, t_kind)
+            key = (keep, -miss, -worst)  # equal kind kept: the pair publishing less toxic text
+            if feasible and (best is None or key > best[0]):
+                best = (key, t_tox, t_kind)
     if best is None:
         strictest = (TOXICITY_GRID[0], args.threat_threshold, KINDNESS_GRID[-1])
         print("warning: no (toxicity, kindness) pair meets --target-toxic and --target-source "

@@ -320,8 +320,9 @@ def main(argv=None) -> int:
         "toxicity": v3_meta["thresholds"]["toxicity"],
         "kindness": v3_meta["kindness_threshold"],
     }
-    rows = v3.read_rows(args.data, args.seed, args.holdout)
-    rows = select(v3.without_share_alike(rows) if args.exclude_share_alike else rows, args)
+    rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
+    if args.exclude_share_alike:  # after the sample, so the held-out rows stay the same
+        rows = v3.without_share_alike(rows)
     rows += augment(args.augment, args.seed)
     encoder = ml.Encoder(args.threads)
     heads = train(rows, args, encoder)
