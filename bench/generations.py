@@ -10,7 +10,9 @@ Evaluated on:
 * ``dev``: ``moderation-dev`` (never trained on by generation 3; generation 2's heads were
   fitted on it, so its dev figures are in-sample and flattering unless ``--refit``);
 * ``v2-held-out``: the held-out folds of ``moderation-train-v2`` that generation 3 never trained
-  on (``tools/train_classifier_v3.held_out_sample``, the seed and share from its metadata);
+  on (``tools/train_classifier_v3.held_out_sample``, the seed and share from its metadata),
+  less the non-English rows the multilingual heads chose their operating points on (their
+  tuning half), so a language is never measured on rows its thresholds were picked with;
   generation 2 never saw any v2 row;
 * ``adversarial``: ``bench/adversarial_dev.jsonl``, hand-written cases in English and (families
   ``fr:*``) French, worded apart from the training templates of ``tools/v3_augment.py`` and
@@ -141,17 +143,37 @@ def relabelled_cases(dev: Sequence[Case]) -> list[Case]:
     return out
 
 
-def held_out_cases(metadata: dict) -> list[Case]:
+def held_out_cases(metadata: dict, data: Path = DATA) -> list[Case]:
     import train_classifier_v3 as t3
 
     params = metadata["parameters"]
-    rows = t3.read_rows(DATA, metadata["seed"], params["holdout"])
+    rows = t3.read_rows(data, metadata["seed"], params["holdout"])
     held = t3.held_out_sample(rows, params.get("eval_cap", 120), metadata["seed"])
+    heads_seed = multilingual_tuning_seed()
     return [
         Case(r.text, r.source, r.lang, r.toxic == 1, r.threat == 1,
              r.kind == 1 or r.category == "xlmt:positive")
         for r in held
+        if r.lang == "en" or heads_seed is None or not tuned_on(r.text, heads_seed)
     ]  # fmt: skip
+
+
+def multilingual_tuning_seed() -> int | None:
+    """The shipped multilingual heads' seed (their tuning half is drawn from it), or None
+    without readable heads metadata (then no language is scored by them either)."""
+    from kindness_challenge.scoring.multilingual_heads import HEADS_DIR, METADATA_FILE
+
+    try:
+        return int(json.loads((HEADS_DIR / METADATA_FILE).read_text(encoding="utf-8"))["seed"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def tuned_on(text: str, seed: int) -> bool:
+    """Whether the multilingual heads picked their operating points on ``text``."""
+    import train_multilingual_heads
+
+    return train_multilingual_heads.tune_half(text, seed)
 
 
 def adversarial_cases(path: Path = ADVERSARIAL) -> list[Case]:

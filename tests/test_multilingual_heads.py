@@ -287,6 +287,27 @@ def test_metadata_for_another_encoder_is_refused(tiny, tmp_path):
         ml.MultilingualScorer(copy, heads_sha256=digest)
 
 
+def test_the_bench_never_measures_a_language_on_the_heads_tuning_half(tiny):
+    _, _, data = tiny
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generations
+
+    metadata = {"seed": 1, "parameters": {"holdout": 0.9, "eval_cap": 120}}
+    seed = generations.multilingual_tuning_seed()
+    rows = train_multilingual_heads.v3.read_rows(data, 1, 0.9)
+    held = [row for row in rows if row.held_out]
+
+    cases = generations.held_out_cases(metadata, data)
+
+    assert seed == json.loads((ml.HEADS_DIR / ml.METADATA_FILE).read_text())["seed"]
+    tuned = [r for r in held if r.lang != "en" and train_multilingual_heads.tune_half(r.text, seed)]
+    assert tuned  # the tiny data has some to leave out
+    assert not {r.text for r in tuned} & {case.text for case in cases}
+    assert {case.text for case in cases} == {
+        r.text for r in held if r not in tuned
+    }  # English rows and the other half stay
+
+
 def test_the_shipped_heads_match_their_pin_and_claim_only_what_they_measured():
     scorer = ml.MultilingualScorer()
     metadata = scorer.metadata
