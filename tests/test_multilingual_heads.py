@@ -140,6 +140,24 @@ def test_without_share_alike_sources_the_held_out_rows_stay_the_same(tiny, tmp_p
     }
 
 
+def test_french_comment_templates_are_trained_on_when_asked(tiny, tmp_path):
+    _, digest, data = tiny
+
+    assert train_tiny(data, tmp_path / "fr", "--fr-social", "24", "--no-eval") != digest
+
+    metadata = json.loads((tmp_path / "fr" / ml.METADATA_FILE).read_text())
+    shipped = json.loads((ml.HEADS_DIR / ml.METADATA_FILE).read_text())
+    assert metadata["parameters"]["fr_social"] == 24
+    assert set(metadata["templates_sha256"]) == {
+        "tools/multilingual_augment.py",
+        "tools/fr_comment_templates.py",
+    }
+    assert "fr_social" not in shipped["parameters"]  # the shipped heads have none of them
+    rows = train_multilingual_heads.fr_social(24, 1)
+    assert {row.lang for row in rows} == {"fr"} and len(rows) == 24
+    assert all(row.source.startswith("augment:fr-") and not row.held_out for row in rows)
+
+
 def test_another_seed_trains_other_heads(tiny, tmp_path):
     _, digest, data = tiny
     assert train_tiny(data, tmp_path / "seed7", "--seed", "7", "--no-eval") != digest

@@ -27,7 +27,11 @@ Labels:
 
 Plus ``--augment`` hand-written French cases (``tools/multilingual_augment.py``): calm threats
 and self-harm incitement (with threat labels, and harmless endings of the same openings),
-sarcastic thanks, cheerful hate and kind messages, which no French source has.
+sarcastic thanks, cheerful hate and kind messages, which no French source has; and
+``--fr-social`` cases of ``tools/fr_comment_templates.py`` (comment-section register, written blind
+to every evaluation file: calm threats and caring talk about the way home, self-harm incitement
+and support in distress, sarcastic and sincere thanks, backhanded and sincere compliments, slang
+insults and slang hype, cheerful hate and respect toward the same groups).
 
 Balance: inverse square root of each (source, language, class) group's size, per label.
 
@@ -59,6 +63,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
+import fr_comment_templates  # noqa: E402
 import multilingual_augment  # noqa: E402
 import train_classifier_v3 as v3  # noqa: E402
 
@@ -101,6 +106,14 @@ def augment(count: int, seed: int) -> list[v3.Row]:
     return [
         v3.Row(text, f"augment:{family}", f"augment:{family}", "fr", toxic, threat, kind)
         for text, toxic, threat, kind, family in multilingual_augment.generate(count, seed)
+    ]
+
+
+def fr_social(count: int, seed: int) -> list[v3.Row]:
+    """``count`` French comment-section cases of ``fr_comment_templates`` (training only)."""
+    return [
+        v3.Row(text, f"augment:fr-{family}", f"augment:fr-{family}", "fr", toxic, threat, kind)
+        for text, toxic, threat, kind, family in fr_comment_templates.generate(count, seed)
     ]
 
 
@@ -293,6 +306,9 @@ def parse_args(argv):
     parser.add_argument("--english-kind-cap", type=int, default=6000)
     parser.add_argument("--subsample", type=int, default=0, help="train on this many rows (tests)")
     parser.add_argument("--augment", type=int, default=3000, help="French template cases drawn")
+    parser.add_argument(
+        "--fr-social", type=int, default=0, help="French comment-section template cases drawn"
+    )
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--threat-threshold", type=float, help="default: the fine-tuned model's")
     parser.add_argument("--tune-toxic", type=float, default=0.02)
@@ -323,13 +339,13 @@ def main(argv=None) -> int:
     rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
     if args.exclude_share_alike:  # after the sample, so the held-out rows stay the same
         rows = v3.without_share_alike(rows)
-    rows += augment(args.augment, args.seed)
+    rows += augment(args.augment, args.seed) + fr_social(args.fr_social, args.seed)
     encoder = ml.Encoder(args.threads)
     heads = train(rows, args, encoder)
     parameters = (
         "holdout", "english_cap", "english_kind_cap", "subsample", "augment", "c",
         "threat_threshold", "tune_toxic", "tune_min", "claim_toxic", "claim_min",
-        "claim_adversarial", "exclude_share_alike",
+        "claim_adversarial", "exclude_share_alike", "fr_social",
     )  # fmt: skip
     metadata = {
         "labels": list(ml.LABELS),
@@ -342,6 +358,14 @@ def main(argv=None) -> int:
         "seed": args.seed,
         "data_sha256": v3.file_hashes(args.data),
         "adversarial_sha256": ml.sha256_hex(args.adversarial.read_bytes()),
+        "templates_sha256": {
+            f"tools/{module.__name__}.py": ml.sha256_hex(Path(module.__file__).read_bytes())
+            for module, used in (
+                (multilingual_augment, args.augment),
+                (fr_comment_templates, args.fr_social),
+            )
+            if used
+        },  # fmt: skip
         "parameters": {key: getattr(args, key) for key in parameters},
         "rows": {
             "train": sum(not r.held_out for r in rows),
