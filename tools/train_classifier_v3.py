@@ -352,7 +352,8 @@ def _train(rows: list[Row], args) -> tuple[dict, dict]:
 
 def held_out_sample(rows: list[Row], cap: int, seed: int) -> list[Row]:
     """The held-out v2 rows, at most ``cap`` per (source, language, label) stratum (a seeded
-    sample), in file order: what the metadata's figures and the bench score."""
+    sample), in file order: what the metadata's figures and the bench score (the bench
+    keeps only the non-English rows the multilingual heads did not train or tune on)."""
     strata = defaultdict(list)
     for i, row in enumerate(rows):
         if row.held_out:
