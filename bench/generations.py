@@ -34,6 +34,15 @@ Evaluated on:
   nothing in this repository or its data, given only family names, after the social templates
   were written; no template was written from them and no model, threshold or candidate chosen on
   them: the held-out yardstick;
+* ``comment``: ``bench/comment_dev.jsonl``, 255 English comment-section cases (kind replies in
+  slang, support, thanks, counter-speech, identity-positive posts, warm comments with an edge;
+  neutral questions and opinions; slang insults, backhanded compliments, sarcastic thanks,
+  pile-ons, identity jabs, calm stereotypes, self-harm incitement, calm threats) written by a
+  helper that read nothing in this repository, after the comparison of the shipped adapter with
+  the social-template retrains on ``blind3``. Unlike ``blind3`` it is a development set: meant
+  for choosing between candidates in the register the campaign actually gets (the template tests
+  keep training text from sharing wording with it; of the 260 written, 5 that shared seven
+  words in a row with an earlier template, or were one, were dropped);
 * the dev set's GoEmotions rows relabelled blind (``RELABEL``);
 * disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
   the change in the share auto-published, in points.
@@ -68,6 +77,7 @@ ADVERSARIAL = ROOT / "bench" / "adversarial_dev.jsonl"
 FRESH = ROOT / "bench" / "adversarial_fresh.jsonl"
 BLIND2 = ROOT / "bench" / "adversarial_blind2.jsonl"
 BLIND3 = ROOT / "bench" / "adversarial_blind3.jsonl"
+COMMENT_DEV = ROOT / "bench" / "comment_dev.jsonl"
 # The dev set's 500 GoEmotions "kind" rows, labelled again by reading each text alone (blind to
 # every score): kind toward someone, harmless (positive about things, not kind toward anyone) or
 # unkind (condescension, sarcasm, wishing harm). Keyed by the text's SHA-256; no text stored.
@@ -433,6 +443,8 @@ def run(
     table("moderation-train-v2 held-out folds, per language", held, gens, lambda c: c.lang)
     table("hand-written adversarial dev cases, per family", adversarial_cases(), gens,
           lambda c: c.group)  # fmt: skip
+    table("comment-section dev cases written blind, for choosing (bench/comment_dev.jsonl), per "
+          "family", adversarial_cases(COMMENT_DEV), gens, lambda c: c.group)  # fmt: skip
     table("hand-written adversarial cases written blind (bench/adversarial_fresh.jsonl), per "
           "family", adversarial_cases(FRESH), gens, lambda c: c.group)  # fmt: skip
     table("hand-written cases written blind after generation 3 first shipped; the social "
