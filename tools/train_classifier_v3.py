@@ -533,13 +533,13 @@ def parse_args(argv):
     parser.add_argument("--out", type=Path, default=V3_DIR)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--holdout", type=float, default=0.1, help="share of v2 held out")
-    parser.add_argument("--examples", type=int, default=36000, help="training rows drawn")
+    parser.add_argument("--examples", type=int, default=44000, help="training rows drawn")
     parser.add_argument("--augment", type=int, default=12000, help="template cases added")
     parser.add_argument(
         "--semantic", type=int, default=8000, help="tools/v3_semantic_templates.py cases added"
     )
     parser.add_argument(
-        "--social", type=int, default=0, help="tools/v3_social_templates.py cases added"
+        "--social", type=int, default=8000, help="tools/v3_social_templates.py cases added"
     )
     parser.add_argument(
         "--subsample",
@@ -554,7 +554,7 @@ def parse_args(argv):
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--max-length", type=int, default=96)
-    parser.add_argument("--kind-boost", type=float, default=4.0, help="kind rows' draw weight")
+    parser.add_argument("--kind-boost", type=float, default=6.0, help="kind rows' draw weight")
     parser.add_argument("--threat-weight", type=float, default=2.0)
     parser.add_argument("--threat-threshold", type=float, default=0.5)
     parser.add_argument("--target-toxic", type=float, default=0.0125)

@@ -40,7 +40,7 @@ V3_DIR = Path(__file__).with_name("v3")
 ADAPTER_FILE = "adapter.safetensors"
 METADATA_FILE = "metadata.json"
 # SHA-256 of the shipped scoring/v3/adapter.safetensors (tools/train_classifier_v3.py prints it).
-ADAPTER_SHA256 = "c82523c7086587057e70f67b1f08c63a4ac08096b79a183b3bc5a6c0ab30b0a7"
+ADAPTER_SHA256 = "a14a0dac99746591d83d2fa0e045740f1baaee21795872f079e91774dc27e458"
 TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
 # Clause scoring. A clause ends at a line break; at sentence punctuation or a comma followed by
