@@ -38,11 +38,11 @@ Evaluated on:
   slang, support, thanks, counter-speech, identity-positive posts, warm comments with an edge;
   neutral questions and opinions; slang insults, backhanded compliments, sarcastic thanks,
   pile-ons, identity jabs, calm stereotypes, self-harm incitement, calm threats) written by a
-  helper that read nothing in this repository, after the comparison of the shipped adapter with
-  the social-template retrains on ``blind3``. Unlike ``blind3`` it is a development set: meant
-  for choosing between candidates in the register the campaign actually gets (the template tests
-  keep training text from sharing wording with it; of the 260 written, 5 that shared seven
-  words in a row with an earlier template, or were one, were dropped);
+  helper that read nothing in this repository, after the comparison of the then-shipped adapter
+  (c82523c7) with the social-template retrains on ``blind3``. Unlike ``blind3`` it is a
+  development set: meant for choosing between candidates in the register the campaign actually
+  gets (the template tests keep training text from sharing wording with it; of the 260 written,
+  5 that shared seven words in a row with an earlier template, or were one, were dropped);
 * the dev set's GoEmotions rows relabelled blind (``RELABEL``);
 * disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
   the change in the share auto-published, in points.
