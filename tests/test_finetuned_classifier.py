@@ -267,6 +267,55 @@ def test_scores_do_not_depend_on_the_batch(tiny):
         assert a == pytest.approx(b, abs=1e-5)
 
 
+def test_a_nudge_runs_as_one_packed_row_with_the_scores_of_a_padded_batch(tiny):
+    folder, digest, _ = tiny
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
+    encoder = classifier.load()
+    # A nudge's pieces: a whole comment and its clauses, of different lengths.
+    pieces = [
+        "lovely garden, but you are a pathetic troll and everyone knows it",
+        "lovely garden,",
+        "but you are a pathetic troll and everyone knows it",
+    ]
+    widths = []
+    hook = encoder.model.register_forward_pre_hook(
+        lambda module, args, kwargs: widths.append(tuple(kwargs["input_ids"].shape)),
+        with_kwargs=True,
+    )
+    try:
+        packed = encoder.probabilities(pieces)
+        padded = encoder.probabilities(pieces, pack_tokens=0)
+        alone = [encoder.probabilities([piece])[0] for piece in pieces]
+        lengths = [len(row) for row in encoder.token_ids(pieces)]
+        encoder.probabilities(pieces, pack_tokens=sum(lengths) - 1)  # past the budget
+    finally:
+        hook.remove()
+
+    assert widths[0] == (1, sum(lengths))  # one row, no padding
+    assert widths[1] == (len(pieces), max(lengths))  # the padded batch
+    assert widths[-1] == (len(pieces), max(lengths))  # past the budget: the padded plan
+    # Each piece reads as it would alone: packing changes nothing but float rounding, and a text
+    # never sees its neighbours in the row.
+    np.testing.assert_allclose(packed.numpy(), padded.numpy(), atol=1e-5)
+    np.testing.assert_allclose(packed.numpy(), np.stack([a.numpy() for a in alone]), atol=1e-5)
+
+
+def test_a_packed_nudge_scores_as_the_worker_does(tiny):
+    folder, digest, _ = tiny
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
+    texts = [
+        "Thanks so much for the tutorial. You are a worthless idiot though - bye!",
+        "what a clown you are, see you around",
+        "thank you so much for everything",
+    ]
+
+    alone = [classifier.score_batch([text])[0] for text in texts]  # packed: whole + clauses
+    many = classifier.score_batch(texts * 40)  # past the packing budget: the padded plan
+
+    for one, batched in zip(alone, many[: len(texts)], strict=True):
+        assert one == pytest.approx(batched, abs=1e-5)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
