@@ -391,28 +391,33 @@ def peak_rss_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def cpu_summary(cpuinfo: str | None = None) -> str:
-    """The CPU the figures come from: its model, logical cores and widest vector instructions.
-    Latency is hardware-bound: gen 2's single nudge took 6.0 ms (median) on a 2-core Zen 4 host
-    with AVX-512 and 10.9 ms on a 2-core AVX2-only one, so compare figures from one run only."""
+def cpu_summary(cpuinfo: str | None = None, cores: int | None = None) -> str:
+    """The CPU the figures come from: its model, the cores this process may use and the widest
+    vector instructions. Latency is hardware-bound: gen 2's single nudge took 6.0 ms (median) on
+    a 2-core Zen 4 host with AVX-512 and 10.9 ms on a 2-core AVX2-only one, so compare figures
+    from one run only. ``/proc/cpuinfo`` (Linux, x86) names the model and the instructions;
+    elsewhere they read "unknown CPU" and "no AVX"."""
     if cpuinfo is None:
         try:
             cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
         except OSError:
-            return "unknown CPU"
-    model, flags, cores = "unknown CPU", set(), 0
+            cpuinfo = ""
+    if cores is None:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            cores = os.cpu_count() or 0
+    model, flags = "unknown CPU", set()
     for line in cpuinfo.splitlines():
         key, _, value = line.partition(":")
         key = key.strip()
-        if key == "processor":
-            cores += 1
-        elif key == "model name" and model == "unknown CPU":
+        if key == "model name" and model == "unknown CPU":
             model = value.strip()
         elif key == "flags" and not flags:
             flags = set(value.split())
     vector = next((name for name in ("avx512_vnni", "avx512f", "avx2", "avx") if name in flags),
                   "no AVX")  # fmt: skip
-    count = "? logical cores" if not cores else f"{cores} logical core{'s' * (cores != 1)}"
+    count = "? cores" if not cores else f"{cores} core{'s' * (cores != 1)}"
     return f"{model}, {count}, {vector.upper().replace('_', ' ')}"
 
 

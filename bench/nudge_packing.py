@@ -7,16 +7,18 @@ comment of two clauses is three texts. Padded, they run as a batch as wide as th
 (three rows of its length); packed (``AdaptedEncoder._packed``), as one row holding the three one
 after the other, each attending only to itself.
 
-In one process, the same comments are timed one at a time, padded then packed, in rounds (all
-comments one way, then all the other way, so neither way follows a differently shaped call of the
-other). It prints each round's median and p95, the ratio packed / padded of the medians and of
-the p95s over all rounds, and the largest score difference between the two ways (float rounding
-only). The CPU is named: these figures are hardware-bound.
+In one process, after a warm-up of each way, the same comments are timed one at a time in
+rounds: all comments one way, then all the other way (so neither way follows a differently shaped
+call of the other), the order swapped every round so that drift counts against both. It prints
+each round's median and p95, the ratio packed / padded of the medians and of the p95s over all
+rounds, and the largest score difference between the two ways (float rounding only). The CPU is
+named: these figures are hardware-bound.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import sys
 import time
@@ -37,8 +39,9 @@ WAYS = (("padded", 0), ("packed", PACK_TOKENS))
 
 
 def percentile(values: list[float], share: float) -> float:
+    """Nearest rank: the smallest value with at least ``share`` of the values at or below it."""
     ordered = sorted(values)
-    return ordered[max(0, round(share * len(ordered)) - 1)]
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,12 +54,17 @@ def main(argv: list[str] | None = None) -> int:
     texts = [row.text for row in read_dev()][: args.n]
     classifier = FinetunedClassifier(threads=args.threads, multilingual=False)
     encoder = classifier.load()
-    classifier.score_batch(texts[:32])  # warm up
-    print(f"single nudge, {len(texts)} dev comments, {args.threads} threads, on {cpu_summary()}")
+    classifier.score_batch(texts[:32])
+    for _, budget in WAYS:  # warm up each way
+        encoder.pack_tokens = budget
+        for text in texts[:20]:
+            classifier.score_batch([text])
+    threads = f"{args.threads} thread{'s' * (args.threads != 1)}"
+    print(f"single nudge, {len(texts)} dev comments, {threads}, on {cpu_summary()}")
     times: dict[str, list[float]] = {way: [] for way, _ in WAYS}
     scores: dict[str, list[dict[str, float]]] = {}
     for round_ in range(1, args.rounds + 1):
-        for way, budget in WAYS:
+        for way, budget in WAYS if round_ % 2 else WAYS[::-1]:
             encoder.pack_tokens = budget
             these, scores[way] = [], []
             for text in texts:

@@ -21,6 +21,7 @@ from kindness_challenge.scoring.finetuned_classifier import (
     ADAPTER_SHA256,
     MAX_CLAUSES,
     METADATA_FILE,
+    PACK_TOKENS,
     V3_DIR,
     AdapterFileError,
     FinetunedClassifier,
@@ -287,20 +288,25 @@ def test_a_nudge_runs_as_one_packed_row_with_the_scores_of_a_padded_batch(tiny):
         padded = encoder.probabilities(pieces, pack_tokens=0)
         alone = [encoder.probabilities([piece])[0] for piece in pieces]
         lengths = [len(row) for row in encoder.token_ids(pieces)]
-        encoder.probabilities(pieces, pack_tokens=sum(lengths) - 1)  # past the budget
+        encoder.probabilities(pieces, pack_tokens=sum(lengths))  # exactly the budget: packed
+        encoder.probabilities(pieces, pack_tokens=sum(lengths) - 1)  # past it: padded
+        encoder.pack_tokens = 0  # the instance's budget, when none is given
+        encoder.probabilities(pieces)
     finally:
         hook.remove()
+        encoder.pack_tokens = PACK_TOKENS
 
-    assert widths[0] == (1, sum(lengths))  # one row, no padding
-    assert widths[1] == (len(pieces), max(lengths))  # the padded batch
-    assert widths[-1] == (len(pieces), max(lengths))  # past the budget: the padded plan
+    packed_row, padded_batch = (1, sum(lengths)), (len(pieces), max(lengths))
+    assert widths[0] == packed_row  # one row, no padding
+    assert widths[1] == padded_batch
+    assert widths[-3:] == [packed_row, padded_batch, padded_batch]
     # Each piece reads as it would alone: packing changes nothing but float rounding, and a text
     # never sees its neighbours in the row.
     np.testing.assert_allclose(packed.numpy(), padded.numpy(), atol=1e-5)
     np.testing.assert_allclose(packed.numpy(), np.stack([a.numpy() for a in alone]), atol=1e-5)
 
 
-def test_a_packed_nudge_scores_as_the_worker_does(tiny):
+def test_a_packed_nudge_scores_as_a_padded_batch_does(tiny):
     folder, digest, _ = tiny
     classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
     texts = [
@@ -308,12 +314,19 @@ def test_a_packed_nudge_scores_as_the_worker_does(tiny):
         "what a clown you are, see you around",
         "thank you so much for everything",
     ]
+    encoder = classifier.load()
 
     alone = [classifier.score_batch([text])[0] for text in texts]  # packed: whole + clauses
-    many = classifier.score_batch(texts * 40)  # past the packing budget: the padded plan
+    encoder.pack_tokens = 0
+    try:
+        padded = [classifier.score_batch([text])[0] for text in texts]
+        batched = classifier.score_batch(texts)
+    finally:
+        encoder.pack_tokens = PACK_TOKENS
 
-    for one, batched in zip(alone, many[: len(texts)], strict=True):
-        assert one == pytest.approx(batched, abs=1e-5)
+    for one, other, together in zip(alone, padded, batched, strict=True):
+        assert one == pytest.approx(other, abs=1e-5)
+        assert one == pytest.approx(together, abs=1e-5)
 
 
 @pytest.mark.parametrize(

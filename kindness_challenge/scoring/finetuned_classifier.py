@@ -45,8 +45,9 @@ TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
 # A request whose texts hold at most this many tokens in all (a nudge: the whole text and its
 # clauses) runs as one packed row: the texts one after the other, each attending only to itself
-# (``pack``), instead of a batch padded to the longest. Same scores (to float rounding), fewer
-# positions: a two-clause comment of 22 tokens is 44 positions packed, 66 padded.
+# (``AdaptedEncoder._packed``), instead of a batch padded to the longest. Same scores (to float
+# rounding), fewer positions: a comment of 15 tokens with clauses of 5 and 12 (each with its own
+# [CLS] and [SEP]) is 32 positions packed, 45 padded.
 PACK_TOKENS = 256
 # Clause scoring. A clause ends at a line break; at sentence punctuation or a comma followed by
 # a space; at a comma, semicolon, "!" or "?" glued to the next word ("great,you idiot"); at a
@@ -234,7 +235,8 @@ class AdaptedEncoder:
         lengths = [len(row) for row in ids]
         segment = torch.repeat_interleave(torch.arange(len(ids)), torch.tensor(lengths))
         apart = segment[:, None] != segment[None, :]
-        mask = torch.zeros(1, 1, len(segment), len(segment))
+        dtype = next(self.model.parameters()).dtype
+        mask = torch.zeros(1, 1, len(segment), len(segment), dtype=dtype)
         mask.masked_fill_(apart, torch.finfo(mask.dtype).min)
         hidden = self.model(
             input_ids=torch.tensor([[token for row in ids for token in row]]),
