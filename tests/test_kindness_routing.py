@@ -123,6 +123,36 @@ def test_the_queue_shows_the_new_reasons_and_the_language(embedded_app):
     assert NEUTRAL not in page
 
 
+def test_moderators_can_take_the_items_of_one_language(embedded_app):
+    """Every language the classifier does not cover waits in the queue: a moderator who reads
+    French filters the queue to French and sees how many items each language has."""
+    client = embedded_app.test_client()
+    moderator = ModeratorActions(embedded_app, client)
+    moderator.create(username="polyglot")
+    moderator.login(username="polyglot")
+
+    french = client.get("/moderate/?language=fr").get_data(as_text=True)
+    assert FRENCH in french and FRENCH_INSULT in french
+    assert GERMAN not in french and NEUTRAL not in french and INDONESIAN not in french
+    assert '<option value="fr" selected>French (fr): 2</option>' in french
+    assert '<option value="de" >German (de): 1</option>' in french
+    assert "an undetermined language (und): 1" in french
+
+    undetermined = client.get("/moderate/?language=und").get_data(as_text=True)
+    assert INDONESIAN in undetermined and FRENCH not in undetermined
+
+    # A language with nothing waiting: the filter stays chosen and the queue says why it is empty.
+    none = client.get("/moderate/?language=sv").get_data(as_text=True)
+    assert '<option value="sv" selected>Swedish (sv): 0</option>' in none
+    assert "Nothing is waiting for review with these filters." in none
+
+    # Anything that is not a language code is ignored, never reflected.
+    odd = client.get("/moderate/?language=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert odd.status_code == 200
+    page = odd.get_data(as_text=True)
+    assert "<script>alert" not in page and FRENCH in page and GERMAN in page
+
+
 def test_the_nudge_warns_about_insults_but_not_about_neutral_drafts(embedded_app):
     client = embedded_app.test_client()
     for text, flagged in [(INSULT, True), (DISGUISED, True), (NEUTRAL, False), (KIND, False)]:

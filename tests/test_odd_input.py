@@ -76,6 +76,7 @@ QUERY_KEYS = [
     "label",
     "older_than",
     "sort",
+    "language",
     "days",
     "at",
     "moderator",

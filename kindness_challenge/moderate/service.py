@@ -53,6 +53,8 @@ class QueueFilter:
     older_than_hours: float | None = None
     category: str | None = None
     sort: str = "oldest"
+    # The language detected when the item was scored (``Submission.language``: "de", "und").
+    language: str | None = None
 
 
 def review_query(filters: QueueFilter = QueueFilter(), now: datetime | None = None) -> Select:
@@ -66,6 +68,8 @@ def review_query(filters: QueueFilter = QueueFilter(), now: datetime | None = No
         query = query.where(Submission.created_at < cutoff)
     if filters.category:
         query = query.where(Submission.category == filters.category)
+    if filters.language:
+        query = query.where(Submission.language == filters.language)
     # Threats first, whatever the sort: someone may be in danger.
     threat_first = case((func.coalesce(Submission.flagged_labels, "").contains(THREAT), 0), else_=1)
     if filters.sort == "severe":
@@ -123,6 +127,19 @@ def queue_depth(session: Session) -> dict[State, int]:
         .group_by(Submission.state)
     )
     return {State(state): count for state, count in rows}
+
+
+def queue_languages(session: Session) -> list[tuple[str, int]]:
+    """The languages detected among the items waiting for a moderator, with how many of each,
+    most first: so that moderators who read a language can take its items (every language the
+    classifier does not cover waits here)."""
+    rows = session.execute(
+        select(Submission.language, func.count())
+        .where(Submission.state == State.needs_review, Submission.language.is_not(None))
+        .group_by(Submission.language)
+        .order_by(func.count().desc(), Submission.language)
+    )
+    return [(language, count) for language, count in rows]
 
 
 def newest_review_id(session: Session) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from datetime import timedelta
 
 from flask import (
@@ -49,6 +50,8 @@ bp = Blueprint("moderate", __name__, url_prefix="/moderate")
 bp.add_app_template_filter(language_name, "language_name")
 bp.add_app_template_filter(video_host, "video_host")  # the host a video link really opens on
 QUEUE_PAGE = 50
+# A stored language code: ISO 639-1/-3 ("de", "und"), perhaps with a region ("pt_BR").
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z]{2})?")
 
 
 def _safe_next(target: str | None) -> str:
@@ -169,7 +172,10 @@ def _filters() -> QueueFilter:
         older = None
     if older is not None and not 0 < older < 24 * 365:
         older = None
-    return QueueFilter(kind, label, older, category, sort)
+    language = args.get("language") or None
+    if language and not LANGUAGE_CODE.fullmatch(language):
+        language = None
+    return QueueFilter(kind, label, older, category, sort, language)
 
 
 def _explanations(items: list[Submission], always: bool = False) -> dict[int, list]:
@@ -214,6 +220,7 @@ def queue():
         review_kinds=REVIEW_KIND_LABELS,
         categories=CATEGORIES,
         sorts=SORTS,
+        languages=moderation.queue_languages(db.session),
         action_form=ActionForm(),
         reject_form=RejectForm(),
         bulk_form=BulkForm(),
