@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import select
+from sqlalchemy import select, update
 from test_browser_visitor import AXE, axe_violations
 
 from kindness_challenge.core.accounts import create_moderator
@@ -128,6 +128,38 @@ def test_decisions_in_place_keep_the_page_and_undo_puts_the_item_back(live, page
     expect(page.get_by_role("heading", name="All clear")).to_be_visible()
     assert page.evaluate("window.__kindnessMarker") == "still here"
     assert [state(live, i) for i in ids] == [State.published] * 3
+
+
+def test_polling_tells_of_new_items_only_within_the_pages_filters(tmp_path, browser):
+    def waiting(app, text, language):
+        item = add_moment(app, text, name="@traveller", state=State.needs_review)
+        with app.app_context():
+            db.session.execute(
+                update(Submission).where(Submission.id == item).values(language=language)
+            )
+            db.session.commit()
+        return item
+
+    with serve_app(tmp_path, SCORING_MODE="off", QUEUE_POLL_SECONDS=0.5) as server:
+        context = new_context(browser, server)
+        page = context.new_page()
+        seed_queue(server, count=1)
+        waiting(server.app, "Merci pour ton aide, tu es formidable", "fr")
+        login(page)
+        page.goto("/moderate/?language=fr")
+        banner = page.locator("#new-items")
+        expect(page.locator(".queue-item")).to_have_count(1)
+
+        waiting(server.app, "Vielen Dank, du bist wunderbar", "de")
+        page.wait_for_timeout(2000)  # four polls
+        expect(banner).to_be_hidden()
+
+        waiting(server.app, "Bravo, quelle belle idée", "fr")
+        expect(banner).to_be_visible(timeout=5000)
+        expect(banner).to_contain_text("1 new item arrived.")
+        page.get_by_role("button", name="Show them").click()
+        expect(page.locator(".queue-item")).to_have_count(2)
+        context.close()
 
 
 def test_a_shortcut_with_nothing_focused_does_nothing(live, page):

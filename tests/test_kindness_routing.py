@@ -6,6 +6,7 @@ or not, are flagged; a language the classifier does not cover goes to review wit
 """
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import select
 
 from kindness_challenge.extensions import db
@@ -140,17 +141,35 @@ def test_moderators_can_take_the_items_of_one_language(embedded_app):
 
     undetermined = client.get("/moderate/?language=und").get_data(as_text=True)
     assert INDONESIAN in undetermined and FRENCH not in undetermined
+    assert FRENCH in client.get("/moderate/?language=FR").get_data(as_text=True)
+
+    # The queue's polling counts new items within the page's filters.
+    everything = client.get("/moderate/queue/poll?after=0").get_json()["new_count"]
+    assert client.get("/moderate/queue/poll?after=0&language=fr").get_json()["new_count"] == 2
+    assert everything > 2
 
     # A language with nothing waiting: the filter stays chosen and the queue says why it is empty.
     none = client.get("/moderate/?language=sv").get_data(as_text=True)
     assert '<option value="sv" selected>Swedish (sv): 0</option>' in none
     assert "Nothing is waiting for review with these filters." in none
 
-    # Anything that is not a language code is ignored, never reflected.
-    odd = client.get("/moderate/?language=%3Cscript%3Ealert(1)%3C/script%3E")
-    assert odd.status_code == 200
-    page = odd.get_data(as_text=True)
-    assert "<script>alert" not in page and FRENCH in page and GERMAN in page
+    # Anything that is not a language code is ignored: no filter, no option made of it.
+    for odd in ["<script>alert(1)</script>", "pt_BR", "english", "d3"]:
+        response = client.get("/moderate/", query_string={"language": odd})
+        assert response.status_code == 200
+        page = response.get_data(as_text=True)
+        assert FRENCH in page and GERMAN in page  # no filter
+        options = page.split('<select name="language">', 1)[1].split("</select>", 1)[0]
+        assert "selected" not in options and str(escape(odd)) not in options
+
+
+def test_every_language_the_worker_can_store_can_be_filtered():
+    from kindness_challenge.core.text.language import TO_639_1, UNDETERMINED, _identifier
+    from kindness_challenge.moderate.views import LANGUAGE_CODE
+
+    detected = {TO_639_1.get(code, code) for code in _identifier().nb_classes}
+    assert len(detected) > 90
+    assert [code for code in [*detected, UNDETERMINED] if not LANGUAGE_CODE.fullmatch(code)] == []
 
 
 def test_the_nudge_warns_about_insults_but_not_about_neutral_drafts(embedded_app):

@@ -50,8 +50,9 @@ bp = Blueprint("moderate", __name__, url_prefix="/moderate")
 bp.add_app_template_filter(language_name, "language_name")
 bp.add_app_template_filter(video_host, "video_host")  # the host a video link really opens on
 QUEUE_PAGE = 50
-# A stored language code: ISO 639-1/-3 ("de", "und"), perhaps with a region ("pt_BR").
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z]{2})?")
+# A language code as the worker stores it (``core.text.language.detect_language``): ISO 639-1
+# where there is one ("de"), else ISO 639-3 ("ace"), or "und".
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 def _safe_next(target: str | None) -> str:
@@ -172,7 +173,7 @@ def _filters() -> QueueFilter:
         older = None
     if older is not None and not 0 < older < 24 * 365:
         older = None
-    language = args.get("language") or None
+    language = (args.get("language") or "").lower() or None
     if language and not LANGUAGE_CODE.fullmatch(language):
         language = None
     return QueueFilter(kind, label, older, category, sort, language)
@@ -230,9 +231,10 @@ def queue():
 @bp.route("/queue/poll")
 @login_required
 def queue_poll():
-    """For the queue page's polling: new items since ``after`` and who is viewing what."""
+    """For the queue page's polling: new items since ``after`` and who is viewing what, within
+    the page's filters (a moderator working French items is not told of German ones)."""
     after = _id_or_400(request.args.get("after", "0"))
-    items = moderation.review_queue(db.session, QueueFilter(), limit=500)
+    items = moderation.review_queue(db.session, _filters(), limit=500)
     return jsonify(
         newest=moderation.newest_review_id(db.session),
         new_count=sum(1 for i in items if i.id > after),

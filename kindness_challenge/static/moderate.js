@@ -237,7 +237,10 @@
   var banner = document.getElementById("new-items");
   var newest = parseInt(queue.dataset.newest, 10) || 0;
   function poll() {
-    fetch(queue.dataset.pollUrl + "?after=" + newest, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+    // The page's own filters go along, so only new items this page would show are counted.
+    var query = new URLSearchParams(window.location.search);
+    query.set("after", newest);
+    fetch(queue.dataset.pollUrl + "?" + query.toString(), { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) {
         if (!data) return;
