@@ -143,6 +143,16 @@ def test_moderators_can_take_the_items_of_one_language(embedded_app):
     assert INDONESIAN in undetermined and FRENCH not in undetermined
     assert FRENCH in client.get("/moderate/?language=FR").get_data(as_text=True)
 
+    # An item opened from the filtered queue leads back to it, filters kept.
+    french_item = routed(embedded_app, FRENCH).id
+    link = f"/moderate/submission/{french_item}?queue=/moderate/?language%3Dfr"
+    assert f'href="{link}"' in french
+    back = '<a href="/moderate/?language=fr">← Back to the queue</a>'
+    assert back in client.get(link).get_data(as_text=True)
+    for elsewhere in ["https://evil.example/moderate/", "//evil.example/", "/moderate/settings"]:
+        page = client.get(f"/moderate/submission/{french_item}", query_string={"queue": elsewhere})
+        assert '<a href="/moderate/">← Back to the queue</a>' in page.get_data(as_text=True)
+
     # The queue's polling counts new items within the page's filters.
     everything = client.get("/moderate/queue/poll?after=0").get_json()["new_count"]
     assert client.get("/moderate/queue/poll?after=0&language=fr").get_json()["new_count"] == 2

@@ -77,6 +77,7 @@ QUERY_KEYS = [
     "older_than",
     "sort",
     "language",
+    "queue",
     "days",
     "at",
     "moderator",

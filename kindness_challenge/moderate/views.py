@@ -60,6 +60,16 @@ def _safe_next(target: str | None) -> str:
     return same_site_path(target) or url_for("moderate.queue")
 
 
+def _queue_view(target: str | None) -> str:
+    """The queue as the moderator left it (its filters in the query string), when ``target`` is
+    a queue address on this site; else the plain queue."""
+    queue = url_for("moderate.queue")
+    target = same_site_path(target)
+    if target and (target == queue or target.startswith(queue + "?")):
+        return target
+    return queue
+
+
 def _back(default: str = "moderate.queue"):
     """Redirect to the page the form came from, if it was one of ours."""
     return redirect(
@@ -267,6 +277,7 @@ def item(submission_id: int):
         take_down_form=TakeDownForm(),
         review_kinds=REVIEW_KIND_LABELS,
         categories=CATEGORIES,
+        queue_view=_queue_view(request.args.get("queue")),
     )
 
 
