@@ -21,6 +21,7 @@ from kindness_challenge.scoring.finetuned_classifier import (
     ADAPTER_SHA256,
     MAX_CLAUSES,
     METADATA_FILE,
+    PACK_ALIGN,
     PACK_TOKENS,
     V3_DIR,
     AdapterFileError,
@@ -296,14 +297,52 @@ def test_a_nudge_runs_as_one_packed_row_with_the_scores_of_a_padded_batch(tiny):
         hook.remove()
         encoder.pack_tokens = PACK_TOKENS
 
-    packed_row, padded_batch = (1, sum(lengths)), (len(pieces), max(lengths))
-    assert widths[0] == packed_row  # one row, no padding
+    aligned = -(-sum(lengths) // PACK_ALIGN) * PACK_ALIGN
+    packed_row, padded_batch = (1, aligned), (len(pieces), max(lengths))
+    assert widths[0] == packed_row  # one row
     assert widths[1] == padded_batch
     assert widths[-3:] == [packed_row, padded_batch, padded_batch]
     # Each piece reads as it would alone: packing changes nothing but float rounding, and a text
     # never sees its neighbours in the row.
     np.testing.assert_allclose(packed.numpy(), padded.numpy(), atol=1e-5)
     np.testing.assert_allclose(packed.numpy(), np.stack([a.numpy() for a in alone]), atol=1e-5)
+
+
+def test_packed_rows_come_in_aligned_lengths_each_run_once_at_load(tiny, monkeypatch):
+    from kindness_challenge.scoring import finetuned_model
+
+    folder, digest, _ = tiny
+    widths = []
+    merge = finetuned_model.merge_adapters
+
+    def merge_and_watch(model, *args, **kwargs):  # watching before the load's warm-up runs
+        merge(model, *args, **kwargs)
+        model.register_forward_pre_hook(
+            lambda module, args, kwargs: widths.append(kwargs["input_ids"].shape[1]),
+            with_kwargs=True,
+        )
+
+    monkeypatch.setattr(finetuned_model, "merge_adapters", merge_and_watch)
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
+    encoder = classifier.load()
+    warmed = list(range(PACK_ALIGN, PACK_TOKENS + 1, PACK_ALIGN))
+    assert widths == warmed  # every length a packed row can have, once
+
+    widths.clear()
+    texts = ["thanks!", "you are a kind and thoughtful neighbour who brought us soup"]  # 1 clause
+    aligned = [classifier.score_batch([text])[0] for text in texts]
+    assert len(widths) == 2 and all(width in warmed for width in widths)
+    # A lone text packs too, and the padding changes nothing: as scored unaligned.
+    encoder.pack_align = 1
+    try:
+        unaligned = [classifier.score_batch([text])[0] for text in texts]
+        assert widths[2:] == [len(ids) for ids in encoder.token_ids(classifier.prepared(texts))]
+        encoder.warm()  # unaligned: no lengths to warm
+        assert len(widths) == 4
+    finally:
+        encoder.pack_align = PACK_ALIGN
+    for one, other in zip(aligned, unaligned, strict=True):
+        assert one == pytest.approx(other, abs=1e-5)
 
 
 def test_a_packed_nudge_scores_as_a_padded_batch_does(tiny):
