@@ -157,7 +157,7 @@ def held_out_cases(metadata: dict, data: Path = DATA) -> list[Case]:
     import train_classifier_v3 as t3
 
     params = metadata["parameters"]
-    rows = t3.read_rows(data, metadata["seed"], params["holdout"])
+    rows = t3.read_rows(data, metadata["seed"], params["holdout"], params.get("kind_toward", False))
     held = t3.held_out_sample(rows, params.get("eval_cap", 120), metadata["seed"])
     heads = multilingual_split()
     return [

@@ -149,6 +149,44 @@ def test_held_out_rows_are_never_drawn_for_training(tiny):
     assert not any(row.held_out for row in rows if row.source in ("davidson", "goemotions"))
 
 
+@pytest.mark.parametrize(
+    ("category", "emotions", "kind", "default_kind"),
+    [
+        ("goemotions:gratitude", ["gratitude"], 1, 1),
+        ("goemotions:love", ["love", "joy"], 1, 1),
+        ("goemotions:optimism", ["optimism"], None, 1),  # hope about the weather
+        ("goemotions:approval", ["approval", "caring"], 1, 1),
+        ("goemotions:neutral", ["neutral"], 0, 0),
+    ],
+)
+def test_kindness_toward_someone_labels_goemotions_by_its_emotions(
+    category, emotions, kind, default_kind
+):
+    record = {"text": "a comment", "label": "ok", "category": category, "emotions": emotions}
+    toward = train_classifier_v3.to_row(record, "train.jsonl", 1, 0.5, kind_toward=True)
+    default = train_classifier_v3.to_row(record, "train.jsonl", 1, 0.5)
+    assert (toward.kind, default.kind) == (kind, default_kind)
+
+
+def test_kindness_toward_someone_leaves_reframes_unlabelled_and_holds_goemotions_out(tiny):
+    _, _, data = tiny
+    toward = train_classifier_v3.read_rows(data, 1, 0.5, kind_toward=True)
+    default = train_classifier_v3.read_rows(data, 1, 0.5)
+
+    reframes = [row for row in toward if row.category == "positive_frames:reframe"]
+    assert reframes and all(row.kind is None for row in reframes)
+    assert all(row.kind == 1 for row in default if row.category == "positive_frames:reframe")
+    goemotions = [row for row in toward if row.source == "goemotions"]
+    assert any(row.held_out for row in goemotions)  # half, by hash: measured, never drawn
+    assert not any(row.held_out for row in default if row.source == "goemotions")
+    drawn = train_classifier_v3.draw(toward, len(toward), 1)
+    assert not {row.text for row in toward if row.held_out} & {row.text for row in drawn}
+    # The rest of the data is read the same way.
+    assert [r for r in toward if r.source not in ("goemotions", "positive_frames")] == [
+        r for r in default if r.source not in ("goemotions", "positive_frames")
+    ]
+
+
 def test_share_alike_sources_can_be_left_out_of_training_but_not_out_of_the_measure(tiny):
     _, _, data = tiny
     rows = train_classifier_v3.read_rows(data, 1, 0.5)

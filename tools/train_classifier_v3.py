@@ -25,7 +25,11 @@ Labels (a row trains only the labels it has):
 * ``kindness``: v2's ``kind`` where not null; in ``moderation-train`` GoEmotions rows carrying
   gratitude, admiration, caring, love, optimism or approval are kind, other GoEmotions rows and
   every toxic row are not, HateCheck's and ToxiGen's ok rows have none. Templates: sarcastic
-  thanks, cheerful hate, wrapped insults are not kind.
+  thanks, cheerful hate, wrapped insults are not kind. With ``--kind-toward``, kindness toward
+  someone: GoEmotions rows are kind with gratitude, admiration, caring or love, unlabelled when
+  their only kind emotion is optimism or approval, and held out by the same hash as v2's (the
+  kindness threshold is then chosen on their held-out kind rows); v2's positive reframes
+  (``positive_frames:reframe``: a person's own stress retold hopefully) are unlabelled.
 
 Balance: each (source, toxicity class) group is drawn with a share growing as the square root of
 its size, the two classes equally (kindness-only rows count with their kind class); noisy groups
@@ -90,6 +94,11 @@ FILES = {
 }
 DEV_FILES = ("toxic.jsonl", "ok.jsonl")
 KIND_EMOTIONS = frozenset({"gratitude", "admiration", "caring", "love", "optimism", "approval"})
+# ``--kind-toward``: kindness is kindness toward someone. GoEmotions rows with one of these are
+# kind; rows whose only kind emotion is optimism or approval (hope about the weather, agreeing
+# with a plan) carry no kindness label, nor do the positive reframes of ``positive_frames`` (a
+# person's own stress retold hopefully: positive, not toward anyone).
+TOWARD_EMOTIONS = frozenset({"gratitude", "admiration", "caring", "love"})
 NOISY = ("trac:covert", "trac_hi:covert", "trac_hi:romanised_covert", "ken20:not_hate",
          "stormfront:no_hate")  # fmt: skip
 DEFAULT_SEED = 20261204
@@ -120,31 +129,43 @@ def held_out(text: str, seed: int, share: float) -> bool:
     return int.from_bytes(digest[:4], "big") < share * 2**32
 
 
-def to_row(record: dict, file: str, seed: int, holdout: float) -> Row:
+def to_row(
+    record: dict, file: str, seed: int, holdout: float, kind_toward: bool = False
+) -> Row:
+    """A training row. With ``kind_toward``, kindness is kindness toward someone
+    (``TOWARD_EMOTIONS``), and ``moderation-train``'s GoEmotions rows are held out like v2's, so
+    that the kindness threshold is chosen on kind rows no model trained on."""
     category = record["category"]
     source = category.split(":", 1)[0]
     toxic = {"toxic": 1, "ok": 0}.get(record["label"])
+    emotions = set(record.get("emotions", ()))
     if file == "goemotions_negative.jsonl":
         source, kind = "goemotions-negative", 0
+    elif kind_toward and category == "positive_frames:reframe":
+        kind = None
     elif "kind" in record:  # v2
         kind = None if record["kind"] is None else int(record["kind"])
+    elif source == "goemotions" and kind_toward:
+        kind = 1 if TOWARD_EMOTIONS & emotions else None if KIND_EMOTIONS & emotions else 0
     elif source == "goemotions":
-        kind = int(bool(KIND_EMOTIONS & set(record.get("emotions", ()))))
+        kind = int(bool(KIND_EMOTIONS & emotions))
     else:
         kind = 0 if toxic else None
-    v2 = "kind" in record
+    measured = "kind" in record or (kind_toward and source == "goemotions")
     return Row(
         record["text"], source, category, record.get("lang", "en"), toxic,
-        int(is_threat(category)), kind, v2 and held_out(record["text"], seed, holdout),
+        int(is_threat(category)), kind, measured and held_out(record["text"], seed, holdout),
     )  # fmt: skip
 
 
-def read_rows(data: Path, seed: int, holdout: float) -> list[Row]:
+def read_rows(data: Path, seed: int, holdout: float, kind_toward: bool = False) -> list[Row]:
     rows = []
     for folder, names in FILES.items():
         for name in names:
             with open(data / folder / name, encoding="utf-8") as lines:
-                rows += [to_row(json.loads(line), name, seed, holdout) for line in lines]
+                rows += [
+                    to_row(json.loads(line), name, seed, holdout, kind_toward) for line in lines
+                ]
     return rows
 
 
@@ -518,7 +539,9 @@ def reevaluate(args) -> int:
         "target_source", args.target_source
     )
     args.target_source = metadata["parameters"]["target_source"]
-    add_figures(metadata, load(data), args, read_rows(args.data, args.seed, args.holdout))
+    args.kind_toward = metadata["parameters"].get("kind_toward", False)
+    rows = read_rows(args.data, args.seed, args.holdout, args.kind_toward)
+    add_figures(metadata, load(data), args, rows)
     metadata["clause_scoring"] = not args.whole_text_only
     metadata["parameters"]["whole_text_only"] = args.whole_text_only
     metadata["evaluated"] = datetime.datetime.now(datetime.UTC).date().isoformat()
@@ -555,6 +578,11 @@ def parse_args(argv):
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--max-length", type=int, default=96)
     parser.add_argument("--kind-boost", type=float, default=6.0, help="kind rows' draw weight")
+    parser.add_argument(
+        "--kind-toward", action="store_true",
+        help="kindness toward someone only (TOWARD_EMOTIONS; reframes unlabelled); hold out "
+        "moderation-train's GoEmotions rows too, for choosing the kindness threshold",
+    )  # fmt: skip
     parser.add_argument("--threat-weight", type=float, default=2.0)
     parser.add_argument("--threat-threshold", type=float, default=0.5)
     parser.add_argument("--target-toxic", type=float, default=0.0125)
@@ -590,7 +618,7 @@ def main(argv=None) -> int:
     torch.set_num_threads(args.threads)
     if args.evaluate_only:
         return reevaluate(args)
-    rows = read_rows(args.data, args.seed, args.holdout)
+    rows = read_rows(args.data, args.seed, args.holdout, args.kind_toward)
     if args.exclude_share_alike:
         rows = without_share_alike(rows)
     examples, extra, meaning, chat = args.examples, args.augment, args.semantic, args.social
