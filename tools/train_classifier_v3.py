@@ -129,9 +129,7 @@ def held_out(text: str, seed: int, share: float) -> bool:
     return int.from_bytes(digest[:4], "big") < share * 2**32
 
 
-def to_row(
-    record: dict, file: str, seed: int, holdout: float, kind_toward: bool = False
-) -> Row:
+def to_row(record: dict, file: str, seed: int, holdout: float, kind_toward: bool = False) -> Row:
     """A training row. With ``kind_toward``, kindness is kindness toward someone
     (``TOWARD_EMOTIONS``), and ``moderation-train``'s GoEmotions rows are held out like v2's, so
     that the kindness threshold is chosen on kind rows no model trained on."""
