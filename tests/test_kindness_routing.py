@@ -139,6 +139,12 @@ def test_moderators_can_take_the_items_of_one_language(embedded_app):
     assert '<option value="de" >German (de): 1</option>' in french
     assert "an undetermined language (und): 1" in french
 
+    # The counts are within the page's other filters: what choosing a language would show.
+    untouched = client.get("/moderate/?reason=language").get_data(as_text=True)
+    assert '<option value="fr" >French (fr): 2</option>' in untouched
+    suspect = client.get("/moderate/?reason=suspect_word").get_data(as_text=True)
+    assert "French (fr)" not in suspect and "German (de)" not in suspect
+
     undetermined = client.get("/moderate/?language=und").get_data(as_text=True)
     assert INDONESIAN in undetermined and FRENCH not in undetermined
     assert FRENCH in client.get("/moderate/?language=FR").get_data(as_text=True)

@@ -7,7 +7,7 @@ writes an audit row in the same transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, case, func, select, update
@@ -129,13 +129,17 @@ def queue_depth(session: Session) -> dict[State, int]:
     return {State(state): count for state, count in rows}
 
 
-def queue_languages(session: Session) -> list[tuple[str, int]]:
-    """The languages detected among the items waiting for a moderator, with how many of each,
-    most first: so that moderators who read a language can take its items (every language the
-    classifier does not cover waits here)."""
+def queue_languages(
+    session: Session, filters: QueueFilter = QueueFilter(), now: datetime | None = None
+) -> list[tuple[str, int]]:
+    """The languages detected among the items waiting for a moderator within ``filters`` other
+    than the language itself, with how many of each, most first: so that moderators who read a
+    language can take its items (every language the classifier does not cover waits here), and
+    a count is what choosing that language would show."""
+    waiting = review_query(replace(filters, language=None), now).order_by(None)
     rows = session.execute(
-        select(Submission.language, func.count())
-        .where(Submission.state == State.needs_review, Submission.language.is_not(None))
+        waiting.with_only_columns(Submission.language, func.count())
+        .where(Submission.language.is_not(None))
         .group_by(Submission.language)
         .order_by(func.count().desc(), Submission.language)
     )

@@ -231,7 +231,7 @@ def queue():
         review_kinds=REVIEW_KIND_LABELS,
         categories=CATEGORIES,
         sorts=SORTS,
-        languages=moderation.queue_languages(db.session),
+        languages=moderation.queue_languages(db.session, filters),
         action_form=ActionForm(),
         reject_form=RejectForm(),
         bulk_form=BulkForm(),
