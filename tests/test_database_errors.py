@@ -173,13 +173,13 @@ def test_the_json_endpoints_outside_the_api_answer_the_outage_in_json(tmp_path):
 def test_a_session_ended_by_the_idle_transaction_timeout_is_a_503(tmp_path, postgres_url):
     """psycopg raises this one as InternalError, not OperationalError: still the database."""
     app = make_app(
-        tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT=0.3
-    )
+        tmp_path, SQLALCHEMY_DATABASE_URI=postgres_url, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT=1.0
+    )  # not much less: creating the tables runs under the same timeout (0.3 s was hit there)
 
     @app.get("/api/v1/test-slow-reader")
     def slow_reader():
         db.session.execute(sa.text("SELECT 1"))
-        time.sleep(0.8)  # idle inside the transaction: the server ends the session
+        time.sleep(2.5)  # idle inside the transaction: the server ends the session
         db.session.execute(sa.text("SELECT 1"))
         return {"never": "answered"}
 
