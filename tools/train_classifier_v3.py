@@ -370,9 +370,10 @@ def _train(rows: list[Row], args) -> tuple[dict, dict]:
 
 
 def held_out_sample(rows: list[Row], cap: int, seed: int) -> list[Row]:
-    """The held-out v2 rows, at most ``cap`` per (source, language, label) stratum (a seeded
-    sample), in file order: what the metadata's figures and the bench score (the bench
-    keeps only the non-English rows the multilingual heads did not train or tune on)."""
+    """The held-out rows (v2's, and with ``--kind-toward`` GoEmotions'), at most ``cap`` per
+    (source, language, label) stratum (a seeded sample), in file order: what the metadata's
+    figures and the bench score (the bench keeps only v2's rows, and of those only the
+    non-English rows the multilingual heads did not train or tune on)."""
     strata = defaultdict(list)
     for i, row in enumerate(rows):
         if row.held_out:
@@ -447,7 +448,7 @@ SOURCE_MINIMUM_TOXIC = 30  # a source's English toxic rows needed before its own
 
 
 def choose_thresholds(rows: list[Row], p: np.ndarray, args) -> tuple[float, float, float]:
-    """On the held-out v2 English rows (never dev): the (toxicity, kindness) pair on a grid that
+    """On the held-out English rows (never dev): the (toxicity, kindness) pair on a grid that
     publishes the most kind rows while its toxic auto-published share is at most
     ``--target-toxic`` overall and at most ``--target-source`` for every source with at least
     ``SOURCE_MINIMUM_TOXIC`` English toxic rows (of pairs keeping as many, the one publishing
