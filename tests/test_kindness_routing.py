@@ -124,6 +124,29 @@ def test_the_queue_shows_the_new_reasons_and_the_language(embedded_app):
     assert NEUTRAL not in page
 
 
+def test_the_queue_can_show_the_likeliest_kind_first(embedded_app):
+    client = embedded_app.test_client()
+    moderator = ModeratorActions(embedded_app, client)
+    moderator.create(username="sorter")
+    moderator.login(username="sorter")
+    with embedded_app.app_context():
+        waiting = db.session.scalars(
+            select(Submission).where(Submission.state == State.needs_review)
+        ).all()
+        kindness = {
+            item.text: max((s for s in item.scores if s.label == "kindness"), key=lambda s: s.id)
+            for item in waiting
+        }
+        oldest = [item.text for item in sorted(waiting, key=lambda item: item.id)]
+    likeliest = sorted(kindness, key=lambda text: -kindness[text].probability)
+    assert len(likeliest) >= 5 and likeliest != oldest  # the sort changes the order
+
+    page = client.get("/moderate/?sort=kind").get_data(as_text=True)
+    assert '<option value="kind" selected>Most likely kind first</option>' in page
+    positions = [page.index(str(escape(text))) for text in likeliest]
+    assert positions == sorted(positions)
+
+
 def test_moderators_can_take_the_items_of_one_language(embedded_app):
     """Every language the classifier does not cover waits in the queue: a moderator who reads
     French filters the queue to French and sees how many items each language has."""

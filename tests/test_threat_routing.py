@@ -6,7 +6,7 @@ import pytest
 
 from kindness_challenge.core.routing import DEFAULT_THRESHOLDS, Policy, route_submission
 from kindness_challenge.extensions import db
-from kindness_challenge.models import ReviewKind, State, Transition
+from kindness_challenge.models import ReviewKind, Score, State, Transition
 from kindness_challenge.moderate.service import QueueFilter, review_queue
 
 from history import add_submission, at, route
@@ -31,7 +31,7 @@ def test_below_its_threshold_a_threat_score_alone_does_not_hold_a_kind_moment():
     assert route_submission("thank you so much", scores, Policy()).state is State.published
 
 
-@pytest.mark.parametrize("sort", ["oldest", "severe"])
+@pytest.mark.parametrize("sort", ["oldest", "severe", "kind"])
 def test_threats_sort_first_in_the_queue(app, sort):
     with app.app_context():
         session = db.session
@@ -56,3 +56,34 @@ def test_threats_sort_first_in_the_queue(app, sort):
             db.select(Transition.review_kind).where(Transition.to_state == State.needs_review)
         ).all()
         assert set(kinds) == {ReviewKind.threshold}
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_most_likely_kind_first_sorts_on_the_latest_kindness_score(request, database):
+    """Moments held as not clearly kind, likeliest kind first (a rescored item by its latest
+    score); items with no kindness score last; a threat still first of all."""
+    app = request.getfixturevalue("app" if database == "sqlite" else "pg_app")
+    with app.app_context():
+        session = db.session
+        ids = {}
+        for name, minutes, kind, labels, scores in [
+            ("unsure thanks", 1, "not_kind", None, [0.3]),
+            ("no kindness score", 2, "threshold", "toxicity", []),
+            ("warm praise", 3, "not_kind", None, [0.75]),
+            ("rescored support", 4, "not_kind", None, [0.1, 0.7]),  # oldest score first
+            ("calm threat", 5, "threshold", "threat", [0.9]),
+        ]:
+            ids[name] = add_submission(session, at(1, 9, minutes), text=name)
+            for probability in scores:
+                session.add(Score(submission_id=ids[name], label="kindness",
+                                  probability=probability, classifier_name="test",
+                                  classifier_version="1"))  # fmt: skip
+                session.flush()
+            route(session, ids[name], State.needs_review, at(1, 9, minutes), name, kind, labels)
+        session.commit()
+        order = [s.id for s in review_queue(session, QueueFilter(sort="kind"))]
+        assert order == [
+            ids[name]
+            for name in ["calm threat", "warm praise", "rescored support", "unsure thanks",
+                         "no kindness score"]
+        ]  # fmt: skip
