@@ -152,13 +152,13 @@ def queue_depth(session: Session) -> dict[State, int]:
 
 
 def queue_languages(
-    session: Session, filters: QueueFilter = QueueFilter(), now: datetime | None = None
+    session: Session, filters: QueueFilter = QueueFilter()
 ) -> list[tuple[str, int]]:
     """The languages detected among the items waiting for a moderator within ``filters`` other
     than the language itself, with how many of each, most first: so that moderators who read a
     language can take its items (every language the classifier does not cover waits here), and
     a count is what choosing that language would show."""
-    waiting = review_query(replace(filters, language=None), now).order_by(None)
+    waiting = review_query(replace(filters, language=None)).order_by(None)
     rows = session.execute(
         waiting.with_only_columns(Submission.language, func.count())
         .where(Submission.language.is_not(None))
