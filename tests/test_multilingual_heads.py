@@ -381,3 +381,32 @@ def test_the_french_templates_are_deterministic_and_labelled():
     adversarial = {r.text for r in train_multilingual_heads.read_adversarial(
         ROOT / "bench" / "adversarial_dev.jsonl")}  # fmt: skip
     assert not adversarial & {text for text, *_ in multilingual_augment.generate(5000, 1)}
+
+
+def test_the_claims_bench_claims_a_language_at_its_tuned_point(tiny):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import multilingual_claims
+
+    folder, _, _ = tiny
+    policy = {"toxicity": 0.4, "kindness": 0.8}
+    scorer = multilingual_claims.claiming(folder, ["fr"], policy)
+    point = json.loads((folder / ml.METADATA_FILE).read_text())["figures"]["fr"]["thresholds"]
+
+    assert scorer.languages == {"fr"} and scorer.heads.languages == ("fr",)
+    for label in ("toxicity", "kindness"):
+        shift = scorer.calibration["fr"][label]
+        assert ml.shifted(point[label], shift) == pytest.approx(policy[label], abs=1e-4)
+    # The blind French set the bench reads: every line labelled, threats toxic, kind never toxic.
+    cases = multilingual_claims.read_cases(ROOT / "bench" / "adversarial_blind_fr.jsonl")
+    assert len(cases) == 177
+    assert all(case["toxic"] for case in cases if case["threat"])
+    assert not any(case["toxic"] for case in cases if case["kind"])
+
+
+def test_the_french_templates_copy_no_bench_case():
+    import fr_comment_templates
+    import multilingual_augment
+    from bench_overlap import assert_no_overlap
+
+    assert_no_overlap(case[0] for case in fr_comment_templates.generate(4000, 0))
+    assert_no_overlap(case[0] for case in multilingual_augment.generate(4000, 0))

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""What would happen if the multilingual heads claimed a language: the hand-written cases routed
+as the worker routes them.
+
+    .venv/bin/python bench/multilingual_claims.py                      # the shipped heads, French
+    .venv/bin/python bench/multilingual_claims.py --heads /tmp/ml --languages fr,pt
+
+The heads (``--heads``, default the shipped ``scoring/multilingual/``; a candidate is trusted by
+the hash its own metadata records) are made to claim ``--languages`` at the operating points
+their trainer picked for them on the tuning half (``metadata.json``'s ``figures``), calibrated
+onto the shipped adapter's default thresholds exactly as a claim would be. Then every
+non-English case of two sets is routed by ``routing.route_submission`` with the shipped adapter's
+policy, the language detected on the text as the worker detects it:
+
+* ``bench/adversarial_dev.jsonl``'s ``fr:*`` families: the development cases the trainer's claim
+  rule reads (at most 10% of the toxic ones published, no threat);
+* ``bench/adversarial_blind_fr.jsonl``: 177 cases written by a helper that read nothing in this
+  repository (147 French comment-section cases: calm threats, self-harm incitement, sarcastic
+  thanks, cheerful hate, quiet bullying, insults, kind replies, caring messages worded like
+  threats, harmless remarks; and 30 mixing French and English: an English insult or threat in
+  French padding, the reverse, and kind mixed replies). Of the 180 written, 3 that shared seven
+  words in a row with an earlier French template (``tools/fr_comment_templates.py``) were
+  dropped. Never trained on, never used to write a template or to choose anything: the held-out
+  check before a language is claimed.
+
+It prints, per family, how many cases were published, held for review or rejected and which
+language the detector gave them, then toxic, threats and kind published per set. English is
+scored by the fine-tuned model as always (a case detected as English never reaches the heads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from kindness_challenge.core import routing  # noqa: E402
+from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
+from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier  # noqa: E402
+from kindness_challenge.scoring.prepare import detect_languages, scoring_texts  # noqa: E402
+
+SETS = (ROOT / "bench" / "adversarial_dev.jsonl", ROOT / "bench" / "adversarial_blind_fr.jsonl")
+
+
+def claiming(folder: Path, languages: list[str], policy: dict[str, float]) -> ml.MultilingualScorer:
+    """The heads in ``folder``, claiming ``languages`` at their tuned operating points."""
+    metadata = json.loads((folder / ml.METADATA_FILE).read_text(encoding="utf-8"))
+    scorer = ml.MultilingualScorer(folder, heads_sha256=metadata["heads_sha256"], threads=2)
+    calibration = {}
+    for language in languages:
+        point = metadata["figures"][language]["thresholds"]
+        calibration[language] = {
+            label: round(ml.logit(policy[label]) - ml.logit(point[label]), 6)
+            for label in ml.CALIBRATED
+        }
+    old = scorer.heads
+    scorer.heads = ml.Heads(
+        old.weight, old.bias, languages, calibration, old.adapters, old.lora_scale
+    )
+    scorer.languages = frozenset(languages)
+    scorer.calibration = scorer.heads.calibration
+    return scorer
+
+
+def read_cases(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as lines:
+        cases = [json.loads(line) for line in lines]
+    return [case for case in cases if case.get("lang", "en") != "en"]
+
+
+def share(states: list[str]) -> str:
+    published = sum(state == "published" for state in states)
+    return f"{published}/{len(states)}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--heads", type=Path, default=ml.HEADS_DIR)
+    parser.add_argument("--languages", default="fr", help="comma-separated: what to claim")
+    args = parser.parse_args(argv)
+
+    adapter = FinetunedClassifier(multilingual=False, threads=2)
+    policy = {"toxicity": adapter.recommended_thresholds["toxicity"],
+              "kindness": adapter.kindness_threshold}  # fmt: skip
+    scorer = claiming(args.heads, args.languages.split(","), policy)
+    classifier = FinetunedClassifier(multilingual=scorer, threads=2)
+    routing_policy = routing.Policy(
+        thresholds={**routing.DEFAULT_THRESHOLDS, **classifier.recommended_thresholds},
+        kindness_threshold=classifier.kindness_threshold,
+    )
+    print(f"heads {scorer.version}, claiming {', '.join(sorted(scorer.languages))}")
+    for path in SETS:
+        cases = read_cases(path)
+        texts = [case["text"] for case in cases]
+        forms = scoring_texts(texts)
+        languages = detect_languages(forms)
+        scores = classifier.score_batch(forms)
+        states = [
+            routing.route_submission(
+                text, score, routing_policy, language=language,
+                covered_languages=classifier.languages,
+            ).state.value
+            for text, score, language in zip(texts, scores, languages, strict=True)
+        ]  # fmt: skip
+        families: dict[str, Counter] = defaultdict(Counter)
+        for case, state, language in zip(cases, states, languages, strict=True):
+            families[case["family"]][state] += 1
+            families[case["family"]][f"detected {language}"] += 1
+        print(f"\n{path.name} ({len(cases)} non-English cases)")
+        for family in sorted(families):
+            print(f"  {family:28s} {dict(sorted(families[family].items()))}")
+        for group in ("fr:", "mixed:"):
+            chosen = [(c, s) for c, s in zip(cases, states, strict=True)
+                      if c["family"].startswith(group)]  # fmt: skip
+            if not chosen:
+                continue
+            toxic = [s for c, s in chosen if c["toxic"]]
+            threats = [s for c, s in chosen if c.get("threat")]
+            kind = [s for c, s in chosen if c.get("kind")]
+            print(f"  {group:8s} toxic published {share(toxic)}, threats published "
+                  f"{share(threats)}, kind published {share(kind)}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
