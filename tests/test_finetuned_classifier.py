@@ -14,19 +14,18 @@ import numpy as np
 import pytest
 
 from kindness_challenge.core import routing
+from kindness_challenge.core.text.clauses import MAX_CLAUSES, clauses
 from kindness_challenge.models import State
 from kindness_challenge.scoring.detoxify_classifier import ModelLoadError
 from kindness_challenge.scoring.finetuned_classifier import (
     ADAPTER_FILE,
     ADAPTER_SHA256,
-    MAX_CLAUSES,
     METADATA_FILE,
     PACK_ALIGN,
     PACK_TOKENS,
     V3_DIR,
     AdapterFileError,
     FinetunedClassifier,
-    clauses,
     score_texts,
     sha256_hex,
 )

@@ -28,6 +28,11 @@ INDONESIAN = "kamu jelek sekali"  # "you are so ugly": short, romanised, no scri
 FRENCH = "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne formidable !"
 FRENCH_INSULT = "Les gens comme toi sont des parasites, tu ne mérites que le mépris de tous."
 GERMAN = "Vielen Dank für deine Hilfe gestern Abend, du bist wirklich ein wunderbarer Mensch!"
+# An insult the English model cannot read, inside English it can: mixed, so review.
+MIXED_INSULT = (
+    "This is such a beautiful video, thank you for making it! "
+    "Mais franchement tu es vraiment une pauvre idiote"
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +40,7 @@ def embedded_app(tmp_path_factory):
     app = make_app(tmp_path_factory.mktemp("kindness"), CLASSIFIER="embedded")
     client = app.test_client()
     for number, text in enumerate(
-        [KIND, NEUTRAL, INSULT, DISGUISED, FRENCH, FRENCH_INSULT, GERMAN, INDONESIAN]
+        [KIND, NEUTRAL, INSULT, DISGUISED, FRENCH, FRENCH_INSULT, GERMAN, INDONESIAN, MIXED_INSULT]
     ):
         assert submit(client, text=text, name=f"@p{number}").status_code == 302
     score_all(app)
@@ -110,6 +115,17 @@ def test_romanised_text_the_detector_cannot_place_goes_to_review(embedded_app):
     assert submission.review_kind == "language"
     assert submission.language == "und"
     assert submission.state_reason.startswith("not recognisably written in English")
+
+
+def test_english_with_a_clause_in_another_language_goes_to_review(embedded_app):
+    submission = routed(embedded_app, MIXED_INSULT)
+    assert submission.state is State.needs_review
+    assert submission.review_kind == "language"
+    assert submission.language == "mul"
+    assert submission.state_reason == (
+        "written partly in English and partly in another language, which the classifier (en) "
+        "does not cover"
+    )
 
 
 def test_the_queue_shows_the_new_reasons_and_the_language(embedded_app):

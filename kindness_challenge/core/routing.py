@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..models import ReviewKind, State
 from .labels import KINDNESS, harm_scores
 from .reasons import BANNED_LANGUAGE
-from .text.language import UNDETERMINED
+from .text.language import MIXED, UNDETERMINED
 from .text.matching import find_links, find_phrase, normalize
 from .text.videolinks import video_host
 from .translatable import N_
@@ -62,6 +62,7 @@ LANGUAGE_NAMES = {
     "vi": "Vietnamese",
     "zh": "Chinese",
     UNDETERMINED: "an undetermined language",
+    MIXED: "several languages",
 }
 CLASSIFIER_UNAVAILABLE = "classifier unavailable"
 # Labels in English, marked for translation: pages show them with _() in the reader's language.
@@ -185,13 +186,16 @@ def language_check(language: str | None, covered: frozenset[str] | None) -> Rout
     """Review for a moment in a language the classifier does not cover; None otherwise.
 
     ``language`` is what was detected (None: too short to tell, scored as usual;
-    ``UNDETERMINED``: not recognisably English, language unknown, so never covered);
+    ``UNDETERMINED``: not recognisably English, language unknown, so never covered; ``MIXED``:
+    English with a clause in another language, never covered either);
     ``covered`` the classifier's languages (None: it covers any).
     """
     if language is None or covered is None or language in covered:
         return None
     if language == UNDETERMINED:
         written = "not recognisably written in English, nor in a language that could be told"
+    elif language == MIXED:
+        written = "written partly in English and partly in another language"
     else:
         written = f"written in {language_name(language)} ({language})"
     return RoutingDecision(

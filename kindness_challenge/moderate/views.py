@@ -51,7 +51,7 @@ bp.add_app_template_filter(language_name, "language_name")
 bp.add_app_template_filter(video_host, "video_host")  # the host a video link really opens on
 QUEUE_PAGE = 50
 # A language code as the worker stores it (``core.text.language.detect_language``): ISO 639-1
-# where there is one ("de"), else ISO 639-3 ("ace"), or "und".
+# where there is one ("de"), else ISO 639-3 ("ace"), or "und" or "mul".
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 

@@ -24,11 +24,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..core.text.clauses import clauses
 from . import batching
 from .load_once import LoadOnce, ModelLoadError, loading_failed
 from .multilingual_heads import MultilingualFileError, MultilingualScorer
@@ -55,37 +55,7 @@ PACK_TOKENS = 256
 # shape it meets: unwarmed, a nudge of a length not seen before took about 4 ms longer (a 16 ms
 # forward on 41-120 tokens: 19.9 ms the first time, 16.1 ms after; this project's AMD EPYC).
 PACK_ALIGN = 16
-# Clause scoring. A clause ends at a line break; at sentence punctuation or a comma followed by
-# a space; at a comma, semicolon, "!" or "?" glued to the next word ("great,you idiot"); at a
-# full stop glued to a capital ("yourself.You"); or at a free-standing dash. Decimals, thousands,
-# times and links ("3.5", "1,000", "10:30", "example.com/a") do not break. Clauses of fewer than
-# MIN_CLAUSE_WORDS words ("Thanks,", "lol.") are not scored on their own; repeated clauses once.
-# Past MAX_CLAUSES, neighbouring clauses are scored in runs, so every clause is still read.
-CLAUSE_BREAK = re.compile(
-    r"\s*\n\s*"
-    r"|(?<=[.!?;:,])\s+"
-    r"|(?<=[,;!?])(?=[^\W\d_])"
-    r"|(?<=[^\W\d_]\.)(?=[A-Z])"
-    r"|\s+[-\u2013\u2014]+\s+"
-)
-WORD = re.compile(r"\w+")
-MIN_CLAUSE_WORDS = 2
-MAX_CLAUSES = 12
-MAX_OF_CLAUSES = ("toxicity", "threat")
-
-
-def clauses(text: str) -> list[str]:
-    """The clauses of ``text`` worth scoring on their own (as written); none when it is a single
-    clause."""
-    pieces = (piece.strip(" -\u2013\u2014") for piece in CLAUSE_BREAK.split(text))
-    pieces = [piece for piece in pieces if len(WORD.findall(piece)) >= MIN_CLAUSE_WORDS]
-    pieces = list(dict.fromkeys(pieces))
-    if len(pieces) <= 1:
-        return []
-    if len(pieces) > MAX_CLAUSES:
-        size = -(-len(pieces) // MAX_CLAUSES)
-        pieces = [" ".join(pieces[i : i + size]) for i in range(0, len(pieces), size)]
-    return pieces
+MAX_OF_CLAUSES = ("toxicity", "threat")  # the labels clause scoring takes the highest of
 
 
 def score_texts(probabilities, texts: Sequence[str], labels: Sequence[str], clause_scoring: bool):
