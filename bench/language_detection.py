@@ -1,7 +1,8 @@
 """How often language detection scores non-English text as English, and what it costs English.
 
 ``core/text/language.detect_language`` answers a language code, ``None`` (too little text to
-tell: scored as usual) or ``und`` (not recognisably English, language unknown: review). This
+tell: scored as usual), ``und`` (not recognisably English, language unknown: review) or ``mul``
+(English with a clause in another language: review). This
 prints, for the English dev rows (``moderation-dev``), how many are called another language or
 ``und`` (each one a kind or harmless English comment sent to review), and for each source and
 language of ``moderation-train-v2/multilingual.jsonl`` how many rows would be scored as English
@@ -27,7 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kindness_challenge.core.text.language import UNDETERMINED, detect_language  # noqa: E402
+from kindness_challenge.core.text.language import (  # noqa: E402
+    MIXED,
+    UNDETERMINED,
+    detect_language,
+)
 
 DATA = Path(os.environ.get("KINDNESS_SHARED_DATA") or ROOT.parent / "shared" / "data")
 
@@ -47,15 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     found = [detect_language(row["text"]) for row in dev]
     elapsed = time.perf_counter() - started
     print(f"English dev rows: {len(dev)} ({elapsed / len(dev) * 1e6:.0f} µs a text)")
-    print(f"  {'':12} {'rows':>6} {'en':>6} {'None':>6} {'und':>6} {'other':>6}")
+    print(f"  {'':12} {'rows':>6} {'en':>6} {'None':>6} {'und':>6} {'mul':>6} {'other':>6}")
     for label in ("ok", "toxic"):
         codes = [code for code, row in zip(found, dev, strict=True) if row["label"] == label]
         tally = Counter(
-            "other" if code not in ("en", None, UNDETERMINED) else code for code in codes
+            "other" if code not in ("en", None, UNDETERMINED, MIXED) else code for code in codes
         )
         print(
             f"  {label:12} {len(codes):6d} {tally['en']:6d} {tally[None]:6d} "
-            f"{tally[UNDETERMINED]:6d} {tally['other']:6d}"
+            f"{tally[UNDETERMINED]:6d} {tally[MIXED]:6d} {tally['other']:6d}"
         )
 
     rows = [row for row in read(DATA / "moderation-train-v2" / "multilingual.jsonl")]
@@ -63,12 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         rows = rows[: args.sample]
     print(f"\nmoderation-train-v2 multilingual rows: {len(rows)} (seed {args.seed})")
-    print(f"  {'source/lang':24} {'rows':>6} {'scored as English':>18} {'und':>6} {'other':>6}")
+    print(
+        f"  {'source/lang':24} {'rows':>6} {'scored as English':>18} {'und':>6} {'mul':>6} "
+        f"{'other':>6}"
+    )
     groups: dict[str, Counter] = {}
     for row in rows:
         code = detect_language(row["text"])
         key = f"{row['category'].split(':')[0]}/{row['lang']}"
-        kind = "english" if code in ("en", None) else "und" if code == UNDETERMINED else "other"
+        kind = "english" if code in ("en", None) else code
+        kind = kind if kind in ("english", UNDETERMINED, MIXED) else "other"
         groups.setdefault(key, Counter())[kind] += 1
     total = Counter()
     for key in sorted(groups):
@@ -77,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(tally.values())
         print(
             f"  {key:24} {n:6d} {tally['english']:8d} ({tally['english'] / n:6.1%})"
-            f" {tally['und']:6d} {tally['other']:6d}"
+            f" {tally[UNDETERMINED]:6d} {tally[MIXED]:6d} {tally['other']:6d}"
         )
     non_english = sum(
         tally

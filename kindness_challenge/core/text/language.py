@@ -38,10 +38,10 @@ classifier does not claim:
   comment to review: the cost of the check.
 
 ``bench/language_detection.py`` measures both sides: of the 1,381 English dev rows, 2 are
-undetermined (1 harmless) and none another language (before the clause check; FOREIGN_DEV
-after); of a 3,000-row sample of moderation-train-v2's non-English sources, 3.8% are scored as
-English (27.4% before the word check: 75% of the Hinglish rows, 36% of the Brazilian tweets),
-largely English tweets within those sources. Mentions, hashtags and links are not words here.
+undetermined (1 harmless), 2 mixed (both toxic, slang-heavy) and none another language; of a
+3,000-row sample of moderation-train-v2's non-English sources, 2.9% are scored as English (27.4%
+before the word check: 75% of the Hinglish rows, 36% of the Brazilian tweets), largely English
+tweets within those sources. Mentions, hashtags and links are not words here.
 
 Detection reads ``scoring_text(text)`` (``scoring_form``): invisible characters, Zalgo marks
 and leetspeak digits are noise to an n-gram model, and look-alike Cyrillic letters inside
