@@ -162,8 +162,8 @@ def test_english_dev_rows_are_never_called_another_language():
     assert other == []
     assert found.count("en") / len(texts) > 0.99
     assert found.count(UNDETERMINED) <= 3  # 2 when measured (bench/language_detection.py)
-    # The clause check finds 2 slang-heavy toxic rows mixed, no kind or harmless one.
-    assert found.count(MIXED) <= 3
+    # The clause check finds 1 toxic row mixed, no kind or harmless one.
+    assert found.count(MIXED) <= 2
 
 
 @pytest.mark.slow
@@ -203,6 +203,14 @@ def test_a_clause_in_another_language_is_never_taken_for_english(text):
         "Gracias amigo, you're the best and I owe you one",
         "Thank you Jean-Pierre and everyone at the studio for the lovely evening!",
         "Merci to everyone who came, and a special thanks to Pierre and Marie",
+        "Take care son, so proud of you",
+        "Hi Ben and Sam, great video as always",
+        "Dont die on me, you got this",
+        "Nah im good, thanks anyway",
+        "Cheers from Rio de Janeiro, see you next year",
+        "Watching from Buenos Aires, thank you",
+        "Thank you Mr. Van der Berg, best teacher ever",
+        "Thank you Jean-Pierre, you are a star",
         "My nani made chai for the whole street today, what a legend she is",
     ],
 )
@@ -214,9 +222,17 @@ def test_english_with_borrowed_words_rare_words_or_names_stays_english(text):
     "text",
     [
         "What a lovely song, it made my morning. Mais franchement ta voix est vraiment horrible",
-        "You did amazing up there tonight and we are all so proud of you! Tum bahut bekaar ho yaar",
+        "You did amazing tonight and we are all so proud of you! Aap sach mein bahut bekaar ho",
         "Thanks for posting this, it really helped my family a lot. Eres muy tonto de verdad",
     ],
 )
 def test_english_around_a_foreign_clause_is_mixed(text):
+    assert detect_language(text) == MIXED
+
+
+# The cost of the clause check: a borrowed phrase of three words or more is another language's.
+@pytest.mark.parametrize(
+    "text", ["Bon appétit everyone, dinner is ready", "Hasta la vista baby, see you soon"]
+)
+def test_a_borrowed_phrase_of_three_words_is_mixed_the_known_cost(text):
     assert detect_language(text) == MIXED

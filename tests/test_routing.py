@@ -87,6 +87,7 @@ CLEAN, TOXIC = 0.05, 0.95
         (TOXIC, NEUTRAL, "fr", State.needs_review, "language"),
         (CLEAN, KIND, "und", State.needs_review, "language"),  # not English, language unknown
         (TOXIC, NEUTRAL, "und", State.needs_review, "language"),
+        (CLEAN, KIND, "mul", State.needs_review, "language"),  # English with a foreign clause
     ],
 )
 def test_policy_table(toxicity, kindness, language, state, review_kind):
@@ -192,3 +193,14 @@ def test_language_reason_names_the_language_and_what_is_covered():
         "merci", {"toxicity": 0.01, "kindness": 0.9}, Policy(), language="fr"
     )
     assert anything.state is State.published  # a classifier that does not say what it covers
+    # Mixed text goes to review even when the classifier covers several languages: it may
+    # read only one of the text's.
+    mixed = route_submission(
+        "merci beaucoup, you made my day",
+        {"toxicity": 0.01, "kindness": 0.9},
+        Policy(),
+        language="mul",
+        covered_languages=multilingual,
+    )
+    assert mixed.state is State.needs_review and mixed.review_kind.value == "language"
+    assert "mixed text is read by a moderator" in mixed.reason

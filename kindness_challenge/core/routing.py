@@ -192,10 +192,16 @@ def language_check(language: str | None, covered: frozenset[str] | None) -> Rout
     """
     if language is None or covered is None or language in covered:
         return None
+    if language == MIXED:
+        return RoutingDecision(
+            State.needs_review,
+            "written partly in English and partly in another language: mixed text is read by a "
+            "moderator, since a classifier may read only one of its languages",
+            (),
+            ReviewKind.language,
+        )
     if language == UNDETERMINED:
         written = "not recognisably written in English, nor in a language that could be told"
-    elif language == MIXED:
-        written = "written partly in English and partly in another language"
     else:
         written = f"written in {language_name(language)} ({language})"
     return RoutingDecision(
