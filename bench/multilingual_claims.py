@@ -20,8 +20,9 @@ policy, the language detected on the text as the worker detects it:
   threats, harmless remarks; and 30 mixing French and English: an English insult or threat in
   French padding, the reverse, and kind mixed replies). Of the 180 written, 3 that shared seven
   words in a row with an earlier French template (``tools/fr_comment_templates.py``) were
-  dropped. Never trained on, never used to write a template or to choose anything: the held-out
-  check before a language is claimed.
+  dropped. Never trained on and never used to write a template: the held-out check before a
+  language is claimed. Its 30 mixed cases were looked at while the mixed-language check of
+  ``core/text/language`` was written, so for that check they are development cases.
 
 It prints, per family, how many cases were published, held for review or rejected and which
 language the detector gave them, then toxic, threats and kind published per set. English is

@@ -106,21 +106,40 @@ def test_adapters_travel_inside_the_heads_file(weights):
     assert plain.adapters == {} and plain.lora_scale == 0.0
 
 
+D0 = {"lora.d0.a": np.ones((512, 2)), "lora.d0.b": np.ones((2, 320))}  # d0 is 512 x 320
+
+
 @pytest.mark.parametrize(
     ("adapters", "scale", "message"),
     [
         ({"lora.table.a": np.ones((2, 2)), "lora.table.b": np.ones((2, 2))}, 1.0, "not an adapter"),
-        ({"lora.d0.a": np.ones((512, 2))}, 1.0, "not an adapter"),  # its other half missing
-        ({"extra": np.ones(3)}, 1.0, "not an adapter"),
-        ({"lora.d0.a": np.ones((512, 2)), "lora.d0.b": np.ones((2, 320))}, float("nan"), "scale"),
-        ({"lora.d0.a": np.ones((512, 2)), "lora.d0.b": np.ones((2, 320))}, 0.0, "scale"),
+        ({**D0, "lora.d0.ab": np.ones(3)}, 1.0, "not an adapter"),
+        ({**D0, "lora.d0.": np.ones(3)}, 1.0, "not an adapter"),
+        ({**D0, "extra": np.ones(3)}, 1.0, "not an adapter"),
+        ({"lora.d0.a": np.ones((512, 2))}, 1.0, "half an adapter"),
+        ({"lora.d0.a": np.ones((512, 2)), "lora.d0.b": np.ones((3, 320))}, 1.0, "cannot change"),
+        ({"lora.d0.a": np.ones((512, 2)), "lora.d0.b": np.ones((2, 512))}, 1.0, "cannot change"),
+        ({"lora.d0.a": np.ones((512, 0)), "lora.d0.b": np.ones((0, 320))}, 1.0, "cannot change"),
+        ({**D0, "lora.d0.b": np.full((2, 320), np.nan)}, 1.0, "not finite"),
+        (D0, float("nan"), "scale"),
+        (D0, 0.0, "scale"),
+        (D0, "1e1", "scale"),
     ],
 )
 def test_a_malformed_adapter_is_refused(adapters, scale, message):
-    data = ml.Heads(np.ones((3, 512)), np.zeros(3)).to_bytes()
-    heads = ml.Heads.from_bytes(data)
     with pytest.raises(ml.MultilingualFileError, match=message):
-        ml.Heads(heads.weight, heads.bias, adapters=adapters, lora_scale=scale)
+        ml.Heads(np.ones((3, 512)), np.zeros(3), adapters=adapters, lora_scale=scale)
+
+
+def test_a_malformed_adapter_in_a_heads_file_is_refused_when_read():
+    good = ml.Heads(np.ones((3, 512)), np.zeros(3), adapters=D0, lora_scale=2.0).to_bytes()
+    from safetensors.numpy import load, save
+
+    tensors = load(good)
+    tensors["lora.d0.b"] = np.ones((2, 512), np.float32)  # the wrong shape
+    header = ml._header(good)
+    with pytest.raises(ml.MultilingualFileError, match="cannot change"):
+        ml.Heads.from_bytes(save(tensors, metadata=header))
 
 
 def test_an_adapter_of_the_wrong_shape_is_refused_at_load():
@@ -186,3 +205,11 @@ def test_the_service_scores_with_the_fine_tuned_encoder_offline(finetuned, monke
     assert scorer.score([FRENCH_KIND], ["fr"])[0]["kindness"] == pytest.approx(
         float(expected[0, 2]), abs=1e-5
     )
+
+
+def test_fine_tuning_in_a_single_batch_runs(finetuned, tmp_path):
+    _, data, _, _ = finetuned
+    options = ("--finetune-epochs", "1", "--batch", "4096", "--rank", "1", "--no-eval")
+    train_tiny(data, tmp_path / "one", *options)  # one batch: warm-up and decay of one step
+    heads = ml.Heads.from_bytes((tmp_path / "one" / ml.HEADS_FILE).read_bytes())
+    assert heads.adapters["lora.d0.a"].shape == (512, 1)

@@ -323,7 +323,8 @@ def _train(rows: list[Row], args) -> tuple[dict, dict]:
         plan = plan[: args.steps]
     warmup = max(1, len(plan) // 20)
     schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (len(plan) - s) / (len(plan) - warmup)))
+        optimiser,
+        lambda s: min((s + 1) / warmup, max(0.0, (len(plan) - s) / max(1, len(plan) - warmup))),
     )
     targets = torch.tensor(
         [[-1 if v is None else v for v in (r.toxic, r.threat, r.kind)] for r in rows],

@@ -50,7 +50,8 @@ hate, quiet bullying) exist, publish no threat and at most ``--claim-adversarial
 toxic cases. The public sources are easy (slurs, hashtags); the adversarial cases are what a
 commenter who wants through writes. English stays the third generation's.
 
-Deterministic: the same data, seed and options give the same heads bytes (lbfgs, fixed order).
+Deterministic: the same data, seed and options give the same heads bytes (lbfgs, fixed order;
+fine-tuning, on the same thread count and CPU).
 """
 
 from __future__ import annotations
@@ -211,11 +212,14 @@ def token_ids(encoder: ml.Encoder, texts: list[str], limit: int) -> list[list[in
 
 def finetune(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads) -> ml.Heads:
     """The encoder fine-tuned with low-rank adapters (``multilingual_model.LoraUSE``), starting
-    from the probing ``heads``; returns heads that carry the adapters. Deterministic: fixed seed
-    and thread count, ``torch.use_deterministic_algorithms``."""
+    from the probing ``heads``; returns heads that carry the adapters. Deterministic for the
+    same data, options, thread count and CPU: fixed seed, ``--threads``,
+    ``torch.use_deterministic_algorithms``. Each text is read up to ``--max-tokens`` tokens
+    (128: all but about 1% of the rows whole); the service reads the whole text."""
     import torch
 
     torch.manual_seed(args.seed)
+    threads = torch.get_num_threads()
     torch.set_num_threads(args.threads)
     was_deterministic = torch.are_deterministic_algorithms_enabled()
     torch.use_deterministic_algorithms(True)
@@ -223,6 +227,7 @@ def finetune(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads) -> 
         return _finetune(rows, args, encoder, heads)
     finally:
         torch.use_deterministic_algorithms(was_deterministic)
+        torch.set_num_threads(threads)
 
 
 def _finetune(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads) -> ml.Heads:
@@ -252,7 +257,8 @@ def _finetune(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads) ->
     ]
     warmup = max(1, len(plan) // 20)
     schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (len(plan) - s) / (len(plan) - warmup)))
+        optimiser,
+        lambda s: min((s + 1) / warmup, max(0.0, (len(plan) - s) / max(1, len(plan) - warmup))),
     )
     started = time.perf_counter()
     model.train()
@@ -402,6 +408,13 @@ def evaluate(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads, pol
     return {"figures": figures, "calibration": calibration, "languages": claimed}
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= ml.MAX_RANK:
+        raise argparse.ArgumentTypeError(f"{value} is not between 1 and {ml.MAX_RANK}")
+    return number
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=v3.DATA)
@@ -434,7 +447,9 @@ def parse_args(argv):
         "--finetune-epochs", type=int, default=0,
         help="fine-tune the encoder with LoRA adapters for this many epochs (0: probing only)",
     )  # fmt: skip
-    parser.add_argument("--rank", type=int, default=8, help="adapter rank (--finetune-epochs)")
+    parser.add_argument(
+        "--rank", type=_positive, default=8, help="adapter rank (--finetune-epochs), 1 to 64"
+    )
     parser.add_argument("--alpha", type=float, default=16.0, help="adapter alpha")
     parser.add_argument("--lr", type=float, default=1e-3, help="fine-tuning learning rate")
     parser.add_argument("--batch", type=int, default=64, help="fine-tuning batch size")
@@ -447,6 +462,10 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.finetune_epochs and not 0 < args.alpha / args.rank <= 64:
+        raise SystemExit(
+            f"--alpha / --rank is {args.alpha / args.rank}: the heads file allows (0, 64]"
+        )
     v3_meta = json.loads(V3_METADATA.read_text(encoding="utf-8"))
     if args.threat_threshold is None:  # the fine-tuned model's, as the policy's default
         args.threat_threshold = float(v3_meta["thresholds"]["threat"])

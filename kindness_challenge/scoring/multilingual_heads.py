@@ -119,10 +119,16 @@ class Encoder:
 
 # The backend's dense matrices an adapter may change (``w1_0`` is ``backend.w1[0]``); the
 # torch forward that trains them (``multilingual_model``) uses the same names.
-DENSE = (
-    "proj_W", "w1_0", "w1_1", "w1_2", "w2_0", "w2_1", "w2_2",
-    "cnn_W", "d0", "d1", "d2", "d3", "p1", "p3",
-)  # fmt: skip
+# Their shapes (rows, columns), so an adapter file is checked before anything loads.
+DENSE: dict[str, tuple[int, int]] = {
+    "proj_W": (512, 768),
+    "w1_0": (512, 256), "w1_1": (768, 256), "w1_2": (1280, 256),
+    "w2_0": (512, 256), "w2_1": (768, 256), "w2_2": (1280, 256),
+    "cnn_W": (1280, 512),
+    "d0": (512, 320), "d1": (320, 320), "d2": (320, 512), "d3": (512, 512),
+    "p1": (512, 320), "p3": (320, 512),
+}  # fmt: skip
+MAX_RANK = 64
 
 
 def deltas(adapters: dict[str, np.ndarray], scale: float) -> dict[str, np.ndarray]:
@@ -158,6 +164,28 @@ CALIBRATED = ("toxicity", "kindness")
 MAX_SHIFT = 6.0  # log-odds; a larger move is not a calibration but a broken file
 
 
+def check_adapters(adapters: dict[str, np.ndarray]) -> None:
+    """Refuse anything but pairs ``lora.<matrix>.a`` (rows x rank) and ``.b`` (rank x columns)
+    of finite numbers for matrices of ``DENSE``, of one rank up to ``MAX_RANK``."""
+    for key, value in adapters.items():
+        name, _, end = key.removeprefix("lora.").rpartition(".")
+        if not key.startswith("lora.") or name not in DENSE or end not in ("a", "b"):
+            raise MultilingualFileError(f"{key} is not an adapter of the encoder")
+        a, b = adapters.get(f"lora.{name}.a"), adapters.get(f"lora.{name}.b")
+        if a is None or b is None:
+            raise MultilingualFileError(f"{key} is half an adapter")
+        rows, columns = DENSE[name]
+        if (
+            a.ndim != 2 or b.ndim != 2 or a.shape[0] != rows or b.shape[1] != columns
+            or a.shape[1] != b.shape[0] or not 0 < a.shape[1] <= MAX_RANK
+        ):  # fmt: skip
+            raise MultilingualFileError(
+                f"adapter {name}: {a.shape} and {b.shape} cannot change a {rows}x{columns} matrix"
+            )
+        if not np.issubdtype(value.dtype, np.floating) or not np.isfinite(value).all():
+            raise MultilingualFileError(f"{key} holds values that are not finite numbers")
+
+
 class Heads:
     """Three logistic heads over the 512-wide embedding, what they claim (the languages they
     score and each one's calibration) and, when the encoder was fine-tuned, its adapters. All of
@@ -175,16 +203,13 @@ class Heads:
     ) -> None:
         if weight.shape != (len(LABELS), 512) or bias.shape != (len(LABELS),):
             raise MultilingualFileError(f"heads of shape {weight.shape}, not ({len(LABELS)}, 512)")
-        adapters = dict(adapters or {})
-        for key in adapters:
-            name, _, end = key.removeprefix("lora.").rpartition(".")
-            pair = f"lora.{name}.{'b' if end == 'a' else 'a'}"
-            if not key.startswith("lora.") or name not in DENSE or end not in "ab" or (
-                pair not in adapters
-            ):  # fmt: skip
-                raise MultilingualFileError(f"{key} is not an adapter of the encoder")
-        if adapters and not (math.isfinite(lora_scale) and 0 < lora_scale <= 64):
-            raise MultilingualFileError(f"adapter scale {lora_scale} is not usable")
+        adapters = {key: np.asarray(value) for key, value in (adapters or {}).items()}
+        check_adapters(adapters)
+        if adapters and not (
+            isinstance(lora_scale, (int, float)) and math.isfinite(lora_scale)
+            and 0 < lora_scale <= 64
+        ):  # fmt: skip
+            raise MultilingualFileError(f"adapter scale {lora_scale!r} is not usable")
         calibration = calibration or {}
         if set(calibration) != set(languages):
             raise MultilingualFileError("every claimed language needs a calibration, and only they")
@@ -214,7 +239,7 @@ class Heads:
             return cls(
                 tensors["weight"], tensors["bias"],
                 claims.get("languages", ()), claims.get("calibration", {}),
-                adapters, float(claims.get("lora_scale", 0.0)),
+                adapters, claims.get("lora_scale", 0.0),
             )  # fmt: skip
         except MultilingualFileError:
             raise

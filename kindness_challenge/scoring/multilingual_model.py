@@ -2,7 +2,7 @@
 
 The service scores with the pinned package's numpy forward (``multilingual_heads.Encoder``). To
 fine-tune the encoder itself rather than only probe it, ``tools/train_multilingual_heads.py
---finetune`` needs gradients: this module runs the same forward in torch, on the same dense
+--finetune-epochs`` needs gradients: this module runs the same forward in torch, on the same dense
 weights (read from the hash-checked ``weights.npz``), with a low-rank adapter beside each dense
 matrix. Only the adapters and the heads train; the 17 x 7530 x 512 embedding table stays frozen.
 
@@ -66,7 +66,7 @@ class LoraUSE(nn.Module):
         weights: Mapping[str, np.ndarray],
         rank: int = 8,
         alpha: float = 16.0,
-        adapted: Sequence[str] = DENSE,
+        adapted: Sequence[str] = tuple(DENSE),
         seed: int = 0,
     ) -> None:
         super().__init__()
