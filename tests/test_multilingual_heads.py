@@ -66,6 +66,12 @@ def train_tiny(data: Path, out: Path, *extra: str) -> str:
             "0.3",
             "--augment",
             "60",
+            # Probing and no comment-section templates unless a test asks (the defaults
+            # fine-tune on 8000 templates: minutes, not seconds); later options win.
+            "--fr-social",
+            "0",
+            "--finetune-epochs",
+            "0",
             *extra,
         ]  # fmt: skip
     )
@@ -152,10 +158,28 @@ def test_french_comment_templates_are_trained_on_when_asked(tiny, tmp_path):
         "tools/multilingual_augment.py",
         "tools/fr_comment_templates.py",
     }
-    assert "fr_social" not in shipped["parameters"]  # the shipped heads have none of them
+    # The shipped heads were fine-tuned with 8000 of them (the trainer's default), templates
+    # hashed as they are now.
+    assert shipped["parameters"]["fr_social"] == train_multilingual_heads.parse_args([]).fr_social
+    assert shipped["templates_sha256"] == metadata["templates_sha256"]
     rows = train_multilingual_heads.fr_social(24, 1)
     assert {row.lang for row in rows} == {"fr"} and len(rows) == 24
     assert all(row.source.startswith("augment:fr-") and not row.held_out for row in rows)
+
+
+def test_the_shipped_heads_were_trained_with_the_trainers_defaults():
+    """So ``tools/train_multilingual_heads.py`` with no option retrains them (same bytes on the
+    same thread count and CPU)."""
+    shipped = json.loads((ml.HEADS_DIR / ml.METADATA_FILE).read_text())["parameters"]
+    defaults = vars(train_multilingual_heads.parse_args([]))
+    assert shipped["finetune_epochs"] > 0  # the encoder is fine-tuned, not only probed
+    assert {key: defaults[key] for key in shipped if key != "threat_threshold"} == {
+        key: value for key, value in shipped.items() if key != "threat_threshold"
+    }
+    heads = ml.Heads.from_bytes((ml.HEADS_DIR / ml.HEADS_FILE).read_bytes())
+    assert len(heads.adapters) == 2 * len(ml.DENSE)
+    assert heads.adapters["lora.d0.a"].shape == (512, shipped["rank"])
+    assert heads.lora_scale == shipped["alpha"] / shipped["rank"]
 
 
 def test_another_seed_trains_other_heads(tiny, tmp_path):

@@ -426,7 +426,7 @@ def parse_args(argv):
     parser.add_argument("--subsample", type=int, default=0, help="train on this many rows (tests)")
     parser.add_argument("--augment", type=int, default=3000, help="French template cases drawn")
     parser.add_argument(
-        "--fr-social", type=int, default=0, help="French comment-section template cases drawn"
+        "--fr-social", type=int, default=8000, help="French comment-section template cases drawn"
     )
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--threat-threshold", type=float, help="default: the fine-tuned model's")
@@ -444,18 +444,18 @@ def parse_args(argv):
     )
     parser.add_argument("--no-eval", action="store_true", help="claim no language (tests)")
     parser.add_argument(
-        "--finetune-epochs", type=int, default=0,
+        "--finetune-epochs", type=int, default=4,
         help="fine-tune the encoder with LoRA adapters for this many epochs (0: probing only)",
     )  # fmt: skip
     parser.add_argument(
-        "--rank", type=_positive, default=8, help="adapter rank (--finetune-epochs), 1 to 64"
+        "--rank", type=_positive, default=16, help="adapter rank (--finetune-epochs), 1 to 64"
     )
     parser.add_argument("--alpha", type=float, default=16.0, help="adapter alpha")
     parser.add_argument("--lr", type=float, default=1e-3, help="fine-tuning learning rate")
     parser.add_argument("--batch", type=int, default=64, help="fine-tuning batch size")
     parser.add_argument("--max-tokens", type=int, default=128, help="tokens read per text")
     parser.add_argument(
-        "--threat-weight", type=float, default=1.0, help="fine-tuning loss weight of threat"
+        "--threat-weight", type=float, default=3.0, help="fine-tuning loss weight of threat"
     )
     return parser.parse_args(argv)
 

@@ -50,7 +50,7 @@ ENCODER_SHA256 = {
 }
 # SHA-256 of the shipped scoring/multilingual/heads.safetensors (the trainer prints it).
 LOAD_RETRY_SECONDS = 30.0
-HEADS_SHA256 = "6381cd4c02bed1a696f510ab598093fced81eb6f316462f5d7449ad6e2fa650f"
+HEADS_SHA256 = "2c1ce2b5223908ce0e25bb62cacfab0fdf3a4ec84ba6239864e7530c778f1367"
 
 
 class MultilingualFileError(ValueError):
