@@ -166,7 +166,7 @@ MAX_SHIFT = 6.0  # log-odds; a larger move is not a calibration but a broken fil
 
 def check_adapters(adapters: dict[str, np.ndarray]) -> None:
     """Refuse anything but pairs ``lora.<matrix>.a`` (rows x rank) and ``.b`` (rank x columns)
-    of finite numbers for matrices of ``DENSE``, of one rank up to ``MAX_RANK``."""
+    of finite numbers for matrices of ``DENSE``, each pair of a rank from 1 to ``MAX_RANK``."""
     for key, value in adapters.items():
         name, _, end = key.removeprefix("lora.").rpartition(".")
         if not key.startswith("lora.") or name not in DENSE or end not in ("a", "b"):
