@@ -4,8 +4,8 @@
     nice -n 5 .venv/bin/python tools/train_multilingual_heads.py     # writes scoring/multilingual/
     .venv/bin/python tools/train_multilingual_heads.py --subsample 400 --out /tmp/ml --no-eval
 
-Probing or fine-tuning: by default the encoder is frozen and the heads are logistic regressions on
-its embeddings. ``--finetune-epochs N`` then trains the encoder itself for N epochs: low-rank
+Probing, then fine-tuning: logistic heads are first fitted on the frozen encoder's embeddings;
+then ``--finetune-epochs`` (4; 0 keeps the logistic heads alone) trains the encoder itself: low-rank
 adapters (``--rank``, ``--alpha``) beside each of its dense matrices, in the torch port of its
 forward (``scoring/multilingual_model.py``), with the heads, starting from the logistic ones.
 The adapters ship inside ``heads.safetensors`` and are merged into the package's numpy forward
@@ -408,7 +408,7 @@ def evaluate(rows: list[v3.Row], args, encoder: ml.Encoder, heads: ml.Heads, pol
     return {"figures": figures, "calibration": calibration, "languages": claimed}
 
 
-def _positive(value: str) -> int:
+def _rank(value: str) -> int:
     number = int(value)
     if not 1 <= number <= ml.MAX_RANK:
         raise argparse.ArgumentTypeError(f"{value} is not between 1 and {ml.MAX_RANK}")
@@ -448,7 +448,7 @@ def parse_args(argv):
         help="fine-tune the encoder with LoRA adapters for this many epochs (0: probing only)",
     )  # fmt: skip
     parser.add_argument(
-        "--rank", type=_positive, default=16, help="adapter rank (--finetune-epochs), 1 to 64"
+        "--rank", type=_rank, default=16, help="adapter rank (--finetune-epochs), 1 to 64"
     )
     parser.add_argument("--alpha", type=float, default=16.0, help="adapter alpha")
     parser.add_argument("--lr", type=float, default=1e-3, help="fine-tuning learning rate")
