@@ -15,8 +15,8 @@ Evaluated on:
   tuning half), so a language is never measured on rows its thresholds were picked with;
   generation 2 never saw any v2 row;
 * ``adversarial``: ``bench/adversarial_dev.jsonl``, hand-written cases in English and (families
-  ``fr:*``) French, worded apart from the training templates of ``tools/v3_augment.py`` and
-  ``tools/multilingual_augment.py``;
+  ``fr:*``, ``de:*``, ``pt:*``, ``ar:*``) French, German, Portuguese and Arabic, worded apart
+  from the training templates of ``tools/v3_augment.py`` and ``tools/multilingual_augment.py``;
 * ``fresh``: ``bench/adversarial_fresh.jsonl``, 145 English cases written blind (by a helper that
   read no template, training row or other dev case) from a list of families: calm threats and
   their harmless twins, sarcastic and sincere thanks, friendly-wrapped insults, cheerful hate,

@@ -4,6 +4,7 @@ as the worker routes them.
 
     .venv/bin/python bench/multilingual_claims.py                      # the shipped heads, French
     .venv/bin/python bench/multilingual_claims.py --heads /tmp/ml --languages fr,pt
+    .venv/bin/python bench/multilingual_claims.py --languages de,pt,ar
 
 The heads (``--heads``, default the shipped ``scoring/multilingual/``; a candidate is trusted by
 the hash its own metadata records) are made to claim ``--languages`` at the operating points
@@ -12,8 +13,9 @@ onto the shipped adapter's default thresholds exactly as a claim would be. Then 
 non-English case of two sets is routed by ``routing.route_submission`` with the shipped adapter's
 policy, the language detected on the text as the worker detects it:
 
-* ``bench/adversarial_dev.jsonl``'s ``fr:*`` families: the development cases the trainer's claim
-  rule reads (at most 10% of the toxic ones published, no threat);
+* ``bench/adversarial_dev.jsonl``'s ``fr:*``, ``de:*``, ``pt:*`` and ``ar:*`` families: the
+  development cases the trainer's claim rule reads (at most 10% of the toxic ones published, no
+  threat);
 * ``bench/adversarial_blind_fr.jsonl``: 177 cases written by a helper that read nothing in this
   repository (147 French comment-section cases: calm threats, self-harm incitement, sarcastic
   thanks, cheerful hate, quiet bullying, insults, kind replies, caring messages worded like
@@ -22,7 +24,11 @@ policy, the language detected on the text as the worker detects it:
   words in a row with an earlier French template (``tools/fr_comment_templates.py``) were
   dropped. Never trained on and never used to write a template: the held-out check before a
   language is claimed. Its 30 mixed cases were looked at while the mixed-language check of
-  ``core/text/language`` was written, so for that check they are development cases.
+  ``core/text/language`` was written, so for that check they are development cases;
+* ``bench/adversarial_blind_de.jsonl``, ``_pt`` and ``_ar``: 147 German, Portuguese and Arabic
+  comment-section cases each, in the French set's families, written by three helpers that read
+  nothing in this repository (each also wrote the 29 dev cases of its language). No template
+  was written from them and nothing was tuned on them.
 
 It prints, per family, how many cases were published, held for review or rejected and which
 language the detector gave them, then toxic, threats and kind published per set. English is
@@ -45,7 +51,11 @@ from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
 from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier  # noqa: E402
 from kindness_challenge.scoring.prepare import detect_languages, scoring_texts  # noqa: E402
 
-SETS = (ROOT / "bench" / "adversarial_dev.jsonl", ROOT / "bench" / "adversarial_blind_fr.jsonl")
+# The dev cases, then every blind set of another language (``adversarial_blind_<lang>.jsonl``).
+SETS = (
+    ROOT / "bench" / "adversarial_dev.jsonl",
+    *sorted((ROOT / "bench").glob("adversarial_blind_[a-z][a-z].jsonl")),
+)
 
 
 def claiming(folder: Path, languages: list[str], policy: dict[str, float]) -> ml.MultilingualScorer:
@@ -115,7 +125,7 @@ def main(argv=None) -> int:
         print(f"\n{path.name} ({len(cases)} non-English cases)")
         for family in sorted(families):
             print(f"  {family:28s} {dict(sorted(families[family].items()))}")
-        for group in ("fr:", "mixed:"):
+        for group in sorted({case["family"].split(":", 1)[0] + ":" for case in cases}):
             chosen = [(c, s) for c, s in zip(cases, states, strict=True)
                       if c["family"].startswith(group)]  # fmt: skip
             if not chosen:

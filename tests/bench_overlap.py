@@ -1,9 +1,10 @@
 """Training templates must not copy the bench's hand-written cases: no generated text may be a
 bench case, nor share a run of seven words with one. A failure names the shared runs of the sets
 a template writer may read, and only counts those of the sets no template writer may read (the
-held-out ``adversarial_blind3`` and ``adversarial_blind_fr`` and the comment-section dev set
-``comment_dev``), whose wording must never steer a template. Words are runs of letters in any
-script (accents included), so French templates are checked as English ones are."""
+held-out ``adversarial_blind3``, the blind sets of other languages ``adversarial_blind_<lang>``
+and the comment-section dev set ``comment_dev``), whose wording must never steer a template.
+Words are runs of letters in any script (accents included), so French templates are checked as
+English ones are."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 SEEN = ("adversarial_dev.jsonl", "adversarial_fresh.jsonl", "adversarial_blind2.jsonl")
-HELD_OUT = ("adversarial_blind3.jsonl", "comment_dev.jsonl", "adversarial_blind_fr.jsonl")
+HELD_OUT = (
+    "adversarial_blind3.jsonl",
+    "comment_dev.jsonl",
+    *sorted(path.name for path in BENCH.glob("adversarial_blind_[a-z][a-z].jsonl")),
+)
 WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 

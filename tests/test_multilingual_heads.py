@@ -129,6 +129,51 @@ def test_training_is_deterministic_and_never_trains_on_held_out_rows(tiny, tmp_p
     assert not any(entry["claimed"] for entry in metadata["figures"].values())
 
 
+def test_evaluate_only_judges_the_same_heads_again_on_new_adversarial_cases(tiny, tmp_path):
+    """``--evaluate-only`` rewrites claims and figures, never weights: on the same cases it gives
+    the same file; with new dev cases in a language their figures are added; a heads file that
+    is not the one its metadata describes is refused."""
+    folder, digest, data = tiny
+    before = json.loads((folder / ml.METADATA_FILE).read_text())
+    again = tmp_path / "again"
+    shutil.copytree(folder, again)
+    adversarial = tmp_path / "adversarial.jsonl"
+    shutil.copy(ROOT / "bench" / "adversarial_dev.jsonl", adversarial)
+    args = ["--evaluate-only", "--out", str(again), "--threads", "1", "--adversarial",
+            str(adversarial), "--data", str(data)]  # fmt: skip
+
+    assert train_multilingual_heads.main(args) == 0
+    after = json.loads((again / ml.METADATA_FILE).read_text())
+    assert ml.sha256_hex((again / ml.HEADS_FILE).read_bytes()) == digest
+    assert after["figures"] == before["figures"] and after["parameters"] == before["parameters"]
+
+    french = [
+        {"text": "ta vidéo est aussi ratée que ta coupe", "family": "fr:insult", "toxic": True},
+        {"text": "on sait tous que tu copies les autres", "family": "fr:insult", "toxic": True},
+        {"text": "prends soin de toi, on pense fort à toi", "family": "fr:kind", "toxic": False,
+         "kind": True},
+    ]  # fmt: skip
+    with open(adversarial, "a", encoding="utf-8") as lines:
+        lines.writelines(json.dumps({**case, "lang": "fr"}) + "\n" for case in french)
+    assert train_multilingual_heads.main(args) == 0
+    after = json.loads((again / ml.METADATA_FILE).read_text())
+    old = ml.Heads.from_bytes((folder / ml.HEADS_FILE).read_bytes())
+    new = ml.Heads.from_bytes((again / ml.HEADS_FILE).read_bytes())
+    assert (new.weight == old.weight).all() and (new.bias == old.bias).all()
+    was, now = before["figures"]["fr"]["adversarial"], after["figures"]["fr"]["adversarial"]
+    assert now["toxic_n"] == was["toxic_n"] + 2 and now["positive_n"] == was["positive_n"] + 1
+    assert after["adversarial_sha256"] == ml.sha256_hex(adversarial.read_bytes())
+    assert after["heads_sha256"] == ml.sha256_hex((again / ml.HEADS_FILE).read_bytes())
+    assert after["trained"] == before["trained"] and "evaluated" in after
+
+    # Other data than the heads were trained on: their held-out rows cannot be rebuilt.
+    with pytest.raises(SystemExit, match="not the data"):
+        train_multilingual_heads.main([*args[:-1], str(tmp_path)])
+    (again / ml.HEADS_FILE).write_bytes((again / ml.HEADS_FILE).read_bytes() + b" ")
+    with pytest.raises(ml.MultilingualFileError):
+        train_multilingual_heads.main(args)
+
+
 def test_without_share_alike_sources_the_held_out_rows_stay_the_same(tiny, tmp_path):
     _, _, data = tiny
     caps = ("--english-cap", "3", "--english-kind-cap", "4")  # so the English rows are sampled
@@ -420,11 +465,29 @@ def test_the_claims_bench_claims_a_language_at_its_tuned_point(tiny):
     for label in ("toxicity", "kindness"):
         shift = scorer.calibration["fr"][label]
         assert ml.shifted(point[label], shift) == pytest.approx(policy[label], abs=1e-4)
-    # The blind French set the bench reads: every line labelled, threats toxic, kind never toxic.
-    cases = multilingual_claims.read_cases(ROOT / "bench" / "adversarial_blind_fr.jsonl")
-    assert len(cases) == 177
+
+
+@pytest.mark.parametrize(
+    ("language", "count"), [("fr", 177), ("de", 147), ("pt", 147), ("ar", 147)]
+)
+def test_the_blind_sets_of_other_languages_are_read_and_labelled(language, count):
+    """The blind sets the claims bench reads: all there, every line labelled in its language's
+    families (and mixed ones), threats toxic, kind never toxic; and the dev cases the trainer's
+    claim rule reads exist for the language too."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import multilingual_claims
+
+    path = ROOT / "bench" / f"adversarial_blind_{language}.jsonl"
+    assert path in multilingual_claims.SETS
+    cases = multilingual_claims.read_cases(path)
+    assert len(cases) == count
+    assert {case["family"].split(":")[0] for case in cases} <= {language, "mixed"}
+    assert all(case["lang"] == language for case in cases if not case["family"].startswith("mix"))
     assert all(case["toxic"] for case in cases if case["threat"])
     assert not any(case["toxic"] for case in cases if case["kind"])
+    assert sum(case["threat"] for case in cases) >= 30
+    dev = train_multilingual_heads.read_adversarial(ROOT / "bench" / "adversarial_dev.jsonl")
+    assert sum(row.lang == language and row.threat == 1 for row in dev) >= 6
 
 
 def test_the_french_templates_copy_no_bench_case():

@@ -444,6 +444,11 @@ def parse_args(argv):
     )
     parser.add_argument("--no-eval", action="store_true", help="claim no language (tests)")
     parser.add_argument(
+        "--evaluate-only", action="store_true",
+        help="judge the heads already in --out again (new adversarial cases, a new adapter's "
+        "policy): rewrite their claims and figures, not their weights",
+    )  # fmt: skip
+    parser.add_argument(
         "--finetune-epochs", type=int, default=4,
         help="fine-tune the encoder with LoRA adapters for this many epochs (0: probing only)",
     )  # fmt: skip
@@ -460,23 +465,105 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
+def write(heads: ml.Heads, metadata: dict, out: Path) -> str:
+    """``heads`` with the claims in ``metadata`` into ``out``; the new file's SHA-256."""
+    claimed = ml.Heads(
+        heads.weight, heads.bias, metadata["languages"], metadata["calibration"],
+        heads.adapters, heads.lora_scale,
+    )  # fmt: skip
+    data = claimed.to_bytes()
+    digest = ml.sha256_hex(data)
+    metadata["heads_sha256"] = digest
+    out.mkdir(parents=True, exist_ok=True)
+    (out / ml.HEADS_FILE).write_bytes(data)
+    (out / ml.METADATA_FILE).write_text(json.dumps(metadata, indent=1, sort_keys=True) + "\n")
+    return digest
+
+
+def training_rows(args) -> list[v3.Row]:
+    rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
+    if args.exclude_share_alike:  # after the sample, so the held-out rows stay the same
+        rows = v3.without_share_alike(rows)
+    return rows + augment(args.augment, args.seed) + fr_social(args.fr_social, args.seed)
+
+
+def policy_of_the_adapter(args) -> dict[str, float]:
+    """The shipped adapter's default thresholds, which a claimed language is calibrated onto;
+    ``args.threat_threshold`` defaults to its threat threshold."""
+    v3_meta = json.loads(V3_METADATA.read_text(encoding="utf-8"))
+    if args.threat_threshold is None:  # the fine-tuned model's, as the policy's default
+        args.threat_threshold = float(v3_meta["thresholds"]["threat"])
+    return {
+        "toxicity": v3_meta["thresholds"]["toxicity"],
+        "kindness": v3_meta["kindness_threshold"],
+    }
+
+
+def reevaluate(args) -> int:
+    """``--evaluate-only``: the heads in ``--out`` (trusted by the hash their metadata records)
+    judged again on the held-out rows and the adversarial cases as they are now, against the
+    shipped adapter's policy; their claims, calibration and figures are rewritten, the weights
+    and the record of their training stay. The rows are rebuilt with the parameters the heads
+    were trained with, so the held-out and tuning halves are theirs."""
+    path = args.out / ml.METADATA_FILE
+    metadata = json.loads(path.read_text(encoding="utf-8"))
+    data = ml.read_verified(args.out / ml.HEADS_FILE, metadata["heads_sha256"])
+    heads = ml.Heads.from_bytes(data)
+    try:
+        hashes = v3.file_hashes(args.data)
+    except OSError:
+        hashes = None
+    if hashes != metadata["data_sha256"]:
+        raise SystemExit(
+            f"{args.data} is not the data the heads in {args.out} were trained on: their "
+            "held-out rows could not be rebuilt"
+        )
+    for key, value in metadata["parameters"].items():
+        setattr(args, key, value)
+    args.seed = metadata["seed"]
+    args.threat_threshold = None  # the adapter's now, as a retrain would take it
+    policy = policy_of_the_adapter(args)
+    metadata["parameters"]["threat_threshold"] = args.threat_threshold
+    rows = training_rows(args)
+    encoder = ml.Encoder(args.threads, adapters=heads.adapters, lora_scale=heads.lora_scale)
+    metadata.update(
+        {"policy_thresholds": policy, "languages": [], "calibration": {},
+         "adversarial_sha256": ml.sha256_hex(args.adversarial.read_bytes()),
+         "evaluated": datetime.date.today().isoformat()}
+    )  # fmt: skip
+    metadata.update(evaluate(rows, args, encoder, heads, policy))
+    write(heads, metadata, args.out)
+    report(metadata)
+    return 0
+
+
+def report(metadata: dict) -> None:
+    claimed = ", ".join(metadata["languages"]) or "none"
+    print(f"heads SHA-256 {metadata['heads_sha256']}; languages claimed: {claimed}")
+    for lang, entry in metadata.get("figures", {}).items():
+        test = entry["test"]
+        print(f"  {lang}: thresholds {entry['thresholds']}, test toxic published "
+              f"{test.get('toxic_published')} of {test['toxic_n']}, positive published "
+              f"{test.get('kind_or_positive_published')} of {test['positive_n']}"
+              f"{'  CLAIMED' if entry['claimed'] else ''}")  # fmt: skip
+        if "adversarial" in entry:
+            hard = entry["adversarial"]
+            print(f"      adversarial: toxic published {hard.get('toxic_published')} of "
+                  f"{hard['toxic_n']}, threats published {hard['threat_published']} of "
+                  f"{hard['threat_n']}, kind published "
+                  f"{hard.get('kind_or_positive_published')} of {hard['positive_n']}")  # fmt: skip
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.evaluate_only:
+        return reevaluate(args)
     if args.finetune_epochs and not 0 < args.alpha / args.rank <= 64:
         raise SystemExit(
             f"--alpha / --rank is {args.alpha / args.rank}: the heads file allows (0, 64]"
         )
-    v3_meta = json.loads(V3_METADATA.read_text(encoding="utf-8"))
-    if args.threat_threshold is None:  # the fine-tuned model's, as the policy's default
-        args.threat_threshold = float(v3_meta["thresholds"]["threat"])
-    policy = {
-        "toxicity": v3_meta["thresholds"]["toxicity"],
-        "kindness": v3_meta["kindness_threshold"],
-    }
-    rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
-    if args.exclude_share_alike:  # after the sample, so the held-out rows stay the same
-        rows = v3.without_share_alike(rows)
-    rows += augment(args.augment, args.seed) + fr_social(args.fr_social, args.seed)
+    policy = policy_of_the_adapter(args)
+    rows = training_rows(args)
     encoder = ml.Encoder(args.threads)
     heads = train(rows, args, encoder)
     if args.finetune_epochs:
@@ -519,31 +606,8 @@ def main(argv=None) -> int:
     if not args.no_eval:
         metadata.update(evaluate(rows, args, encoder, heads, policy))
     # The claims go inside the hash-pinned file; metadata.json repeats them for readers.
-    claimed = ml.Heads(
-        heads.weight, heads.bias, metadata["languages"], metadata["calibration"],
-        heads.adapters, heads.lora_scale,
-    )  # fmt: skip
-    data = claimed.to_bytes()
-    digest = ml.sha256_hex(data)
-    metadata["heads_sha256"] = digest
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / ml.HEADS_FILE).write_bytes(data)
-    (args.out / ml.METADATA_FILE).write_text(json.dumps(metadata, indent=1, sort_keys=True) + "\n")
-    print(
-        f"heads SHA-256 {digest}; languages claimed: {', '.join(metadata['languages']) or 'none'}"
-    )
-    for lang, entry in metadata.get("figures", {}).items():
-        test = entry["test"]
-        print(f"  {lang}: thresholds {entry['thresholds']}, test toxic published "
-              f"{test.get('toxic_published')} of {test['toxic_n']}, positive published "
-              f"{test.get('kind_or_positive_published')} of {test['positive_n']}"
-              f"{'  CLAIMED' if entry['claimed'] else ''}")  # fmt: skip
-        if "adversarial" in entry:
-            hard = entry["adversarial"]
-            print(f"      adversarial: toxic published {hard.get('toxic_published')} of "
-                  f"{hard['toxic_n']}, threats published {hard['threat_published']} of "
-                  f"{hard['threat_n']}, kind published "
-                  f"{hard.get('kind_or_positive_published')} of {hard['positive_n']}")  # fmt: skip
+    write(heads, metadata, args.out)
+    report(metadata)
     return 0
 
 
