@@ -162,8 +162,8 @@ def test_english_dev_rows_are_never_called_another_language():
     assert other == []
     assert found.count("en") / len(texts) > 0.99
     assert found.count(UNDETERMINED) <= 3  # 2 when measured (bench/language_detection.py)
-    # The clause check finds 1 toxic row mixed, no kind or harmless one.
-    assert found.count(MIXED) <= 2
+    # The clause check finds 2 toxic rows mixed ("Hoes will be hoes."), no kind or harmless one.
+    assert found.count(MIXED) <= 3
 
 
 @pytest.mark.slow
@@ -228,6 +228,49 @@ def test_english_with_borrowed_words_rare_words_or_names_stays_english(text):
 )
 def test_english_around_a_foreign_clause_is_mixed(text):
     assert detect_language(text) == MIXED
+
+
+# Hinglish with English words in it, in one clause: the detector calls it English and the word
+# share says English ("court", "list", "news" are common English words); before the word list of
+# romanised Hindi and the whole-text check, each was scored by the English model.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "arre sunn na kya hua, bolta hai court me list lagi hai",
+        "bhai ye news wala bakwas kyun dikha raha hai sabko",
+        "tumhara video dekh ke lagta hai tum kuch nahi jaante",
+        "sach bolo yaar, tumse accha toh mera chhota bhai dance karta hai",
+        "ye banda sirf drama karta hai, isko koi serious mat lo",
+    ],
+)
+def test_hinglish_with_english_words_is_never_taken_for_english(text):
+    assert detect_language(text) not in ("en", None)
+
+
+# English comment-section slang borrows a Hindi word or two: still English.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "slay bhai, this edit is fire",
+        "yaar this is the best cover I have heard all year",
+        "proud of you didi, you worked so hard for this",
+        "my dost and I watched this five times in a row",
+        "Ji-woo you absolutely killed it tonight",
+    ],
+)
+def test_english_with_a_hindi_word_or_two_stays_english(text):
+    assert detect_language(text) == "en"
+
+
+def test_the_romanised_hindi_words_are_not_common_english_words():
+    from wordfreq import zipf_frequency
+
+    from kindness_challenge.core.text import language, romanised_hindi
+
+    assert "kya" in romanised_hindi.WORDS and "main" not in romanised_hindi.WORDS
+    for word in romanised_hindi.WORDS:
+        assert word == word.lower() and language.WORD.fullmatch(word), word
+        assert zipf_frequency(word, "en", wordlist="small") < language.MAX_ZIPF_FOREIGN, word
 
 
 # The cost of the clause check: a borrowed phrase of three words or more is another language's.
