@@ -128,8 +128,6 @@ def main(argv=None) -> int:
         for group in sorted({case["family"].split(":", 1)[0] + ":" for case in cases}):
             chosen = [(c, s) for c, s in zip(cases, states, strict=True)
                       if c["family"].startswith(group)]  # fmt: skip
-            if not chosen:
-                continue
             toxic = [s for c, s in chosen if c["toxic"]]
             threats = [s for c, s in chosen if c.get("threat")]
             kind = [s for c, s in chosen if c.get("kind")]

@@ -256,21 +256,38 @@ def test_hinglish_with_english_words_is_never_taken_for_english(text):
         "proud of you didi, you worked so hard for this",
         "my dost and I watched this five times in a row",
         "Ji-woo you absolutely killed it tonight",
+        # Syllables of romanised Korean, Chinese and Japanese names are not Hindi words.
+        "happy birthday Ji Hoon",
+        "Jung Hae In oppa",
+        "Park Ji Hoon stan forever",
+        "shoutout to Mai and Hua",
+        "Hu Tao main here",
     ],
 )
 def test_english_with_a_hindi_word_or_two_stays_english(text):
     assert detect_language(text) == "en"
 
 
-def test_the_romanised_hindi_words_are_not_common_english_words():
+def test_the_romanised_hindi_words_were_never_common_english_words():
+    """No word of the list counted as a common English word before it (``_english_word``'s
+    test: Zipf ``MIN_ZIPF_ENGLISH`` in English, and not far more common in a neighbour), so the
+    list takes no English word away from English text."""
     from wordfreq import zipf_frequency
 
     from kindness_challenge.core.text import language, romanised_hindi
 
     assert "kya" in romanised_hindi.WORDS and "main" not in romanised_hindi.WORDS
+    assert not language._english_word("kya") and language._foreign_word("kya")
     for word in romanised_hindi.WORDS:
         assert word == word.lower() and language.WORD.fullmatch(word), word
-        assert zipf_frequency(word, "en", wordlist="small") < language.MAX_ZIPF_FOREIGN, word
+        english = zipf_frequency(word, "en", wordlist="small")
+        neighbour = max(
+            zipf_frequency(word, code, wordlist="small") for code in language.NEIGHBOUR_LANGUAGES
+        )
+        assert not (
+            english >= language.MIN_ZIPF_ENGLISH
+            and english >= neighbour - language.NEIGHBOUR_MARGIN
+        ), word
 
 
 # The cost of the clause check: a borrowed phrase of three words or more is another language's.

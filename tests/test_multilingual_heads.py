@@ -130,10 +130,13 @@ def test_training_is_deterministic_and_never_trains_on_held_out_rows(tiny, tmp_p
 
 
 def test_evaluate_only_judges_the_same_heads_again_on_new_adversarial_cases(tiny, tmp_path):
-    """``--evaluate-only`` rewrites claims and figures, never weights: on the same cases it gives
-    the same file; with new dev cases in a language their figures are added; a heads file that
-    is not the one its metadata describes is refused."""
-    folder, digest, data = tiny
+    """``--evaluate-only`` rewrites claims and figures, never weights: with the seed and held-out
+    share the heads recorded (not the defaults) it gives the same file; with new dev cases in a
+    language their figures are added; other data, an option that contradicts the record or a
+    heads file that is not the one its metadata describes is refused."""
+    _, _, data = tiny
+    folder = tmp_path / "heads"
+    digest = train_tiny(data, folder, "--seed", "7", "--holdout", "0.5", "--tune-min", "1")
     before = json.loads((folder / ml.METADATA_FILE).read_text())
     again = tmp_path / "again"
     shutil.copytree(folder, again)
@@ -146,6 +149,7 @@ def test_evaluate_only_judges_the_same_heads_again_on_new_adversarial_cases(tiny
     after = json.loads((again / ml.METADATA_FILE).read_text())
     assert ml.sha256_hex((again / ml.HEADS_FILE).read_bytes()) == digest
     assert after["figures"] == before["figures"] and after["parameters"] == before["parameters"]
+    assert after["seed"] == 7 and after["parameters"]["holdout"] == 0.5
 
     french = [
         {"text": "ta vidéo est aussi ratée que ta coupe", "family": "fr:insult", "toxic": True},
@@ -166,9 +170,20 @@ def test_evaluate_only_judges_the_same_heads_again_on_new_adversarial_cases(tiny
     assert after["heads_sha256"] == ml.sha256_hex((again / ml.HEADS_FILE).read_bytes())
     assert after["trained"] == before["trained"] and "evaluated" in after
 
-    # Other data than the heads were trained on: their held-out rows cannot be rebuilt.
+    # An option that contradicts the record is refused, not silently replaced.
+    with pytest.raises(SystemExit, match="--holdout"):
+        train_multilingual_heads.main([*args, "--holdout", "0.2"])
+    # Other data than the heads were trained on (missing, or changed): their held-out rows
+    # cannot be rebuilt.
     with pytest.raises(SystemExit, match="not the data"):
         train_multilingual_heads.main([*args[:-1], str(tmp_path)])
+    changed = tmp_path / "changed"
+    shutil.copytree(data, changed)
+    with open(changed / "moderation-train-v2" / "multilingual.jsonl", "a") as lines:
+        lines.write(json.dumps({"text": "bonjour", "label": "ok", "kind": None, "lang": "fr",
+                                "category": "xlmt:neutral"}) + "\n")  # fmt: skip
+    with pytest.raises(SystemExit, match="not the data"):
+        train_multilingual_heads.main([*args[:-1], str(changed)])
     (again / ml.HEADS_FILE).write_bytes((again / ml.HEADS_FILE).read_bytes() + b" ")
     with pytest.raises(ml.MultilingualFileError):
         train_multilingual_heads.main(args)

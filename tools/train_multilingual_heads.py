@@ -3,6 +3,7 @@
 
     nice -n 5 .venv/bin/python tools/train_multilingual_heads.py     # writes scoring/multilingual/
     .venv/bin/python tools/train_multilingual_heads.py --subsample 400 --out /tmp/ml --no-eval
+    nice -n 5 .venv/bin/python tools/train_multilingual_heads.py --evaluate-only  # judge again
 
 Probing, then fine-tuning: logistic heads are first fitted on the frozen encoder's embeddings;
 then ``--finetune-epochs`` (4; 0 keeps the logistic heads alone) trains the encoder itself: low-rank
@@ -81,6 +82,14 @@ from kindness_challenge.scoring.finetuned_classifier import score_texts  # noqa:
 OUT = ROOT / "kindness_challenge" / "scoring" / "multilingual"
 V3_METADATA = ROOT / "kindness_challenge" / "scoring" / "v3" / "metadata.json"
 GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)
+# The options a heads file's metadata records (with ``seed``): what ``--evaluate-only`` rebuilds
+# their rows and applies their claim rule with.
+PARAMETERS = (
+    "holdout", "english_cap", "english_kind_cap", "subsample", "augment", "c",
+    "threat_threshold", "tune_toxic", "tune_min", "claim_toxic", "claim_min",
+    "claim_adversarial", "exclude_share_alike", "fr_social", "finetune_epochs", "rank",
+    "alpha", "lr", "batch", "max_tokens", "threat_weight",
+)  # fmt: skip
 
 
 def tune_half(text: str, seed: int) -> bool:
@@ -480,11 +489,12 @@ def write(heads: ml.Heads, metadata: dict, out: Path) -> str:
     return digest
 
 
-def training_rows(args) -> list[v3.Row]:
+def data_rows(args) -> list[v3.Row]:
+    """The data's rows the heads train on and are measured on (templates aside)."""
     rows = select(v3.read_rows(args.data, args.seed, args.holdout), args)
     if args.exclude_share_alike:  # after the sample, so the held-out rows stay the same
         rows = v3.without_share_alike(rows)
-    return rows + augment(args.augment, args.seed) + fr_social(args.fr_social, args.seed)
+    return rows
 
 
 def policy_of_the_adapter(args) -> dict[str, float]:
@@ -500,15 +510,20 @@ def policy_of_the_adapter(args) -> dict[str, float]:
 
 
 def reevaluate(args) -> int:
-    """``--evaluate-only``: the heads in ``--out`` (trusted by the hash their metadata records)
-    judged again on the held-out rows and the adversarial cases as they are now, against the
-    shipped adapter's policy; their claims, calibration and figures are rewritten, the weights
-    and the record of their training stay. The rows are rebuilt with the parameters the heads
-    were trained with, so the held-out and tuning halves are theirs."""
+    """``--evaluate-only``: the heads in ``--out`` (trusted by the hash their metadata records,
+    on the pinned encoder) judged again on the held-out rows and the adversarial cases as they
+    are now, against the shipped adapter's policy; their claims, calibration and figures are
+    rewritten, the weights and the record of their training stay. The rows are rebuilt with the
+    seed and parameters the heads recorded, so the held-out and tuning halves are theirs; an
+    option given on the command line that differs from the record is refused, not ignored, and
+    so are heads that recorded other parameters than this trainer's (trained by an older one).
+    A changed claim changes the file's bytes: ``HEADS_SHA256`` must then be pinned anew."""
     path = args.out / ml.METADATA_FILE
     metadata = json.loads(path.read_text(encoding="utf-8"))
     data = ml.read_verified(args.out / ml.HEADS_FILE, metadata["heads_sha256"])
     heads = ml.Heads.from_bytes(data)
+    if metadata["encoder"].get("sha256") != ml.ENCODER_SHA256:
+        raise SystemExit(f"the heads in {args.out} were trained on another encoder")
     try:
         hashes = v3.file_hashes(args.data)
     except OSError:
@@ -518,22 +533,35 @@ def reevaluate(args) -> int:
             f"{args.data} is not the data the heads in {args.out} were trained on: their "
             "held-out rows could not be rebuilt"
         )
-    for key, value in metadata["parameters"].items():
+    recorded = {**metadata["parameters"], "seed": metadata["seed"]}
+    if set(recorded) != {*PARAMETERS, "seed"}:
+        raise SystemExit(
+            f"the heads in {args.out} recorded other parameters than this trainer's: retrain them"
+        )
+    defaults = vars(parse_args([]))
+    given = [key for key in recorded if getattr(args, key) not in (defaults[key], recorded[key])]
+    if given:
+        raise SystemExit(
+            "--evaluate-only keeps the heads' recorded "
+            + ", ".join(f"--{key.replace('_', '-')} ({recorded[key]})" for key in given)
+        )
+    for key, value in recorded.items():
         setattr(args, key, value)
-    args.seed = metadata["seed"]
-    args.threat_threshold = None  # the adapter's now, as a retrain would take it
     policy = policy_of_the_adapter(args)
-    metadata["parameters"]["threat_threshold"] = args.threat_threshold
-    rows = training_rows(args)
     encoder = ml.Encoder(args.threads, adapters=heads.adapters, lora_scale=heads.lora_scale)
     metadata.update(
         {"policy_thresholds": policy, "languages": [], "calibration": {},
          "adversarial_sha256": ml.sha256_hex(args.adversarial.read_bytes()),
          "evaluated": datetime.date.today().isoformat()}
     )  # fmt: skip
-    metadata.update(evaluate(rows, args, encoder, heads, policy))
+    metadata.update(evaluate(data_rows(args), args, encoder, heads, policy))
     write(heads, metadata, args.out)
     report(metadata)
+    if args.out.resolve() == OUT.resolve() and metadata["heads_sha256"] != ml.HEADS_SHA256:
+        print(
+            "the claims changed, and with them the file's bytes: pin the new SHA-256 as "
+            "HEADS_SHA256 in kindness_challenge/scoring/multilingual_heads.py"
+        )
     return 0
 
 
@@ -563,18 +591,12 @@ def main(argv=None) -> int:
             f"--alpha / --rank is {args.alpha / args.rank}: the heads file allows (0, 64]"
         )
     policy = policy_of_the_adapter(args)
-    rows = training_rows(args)
+    rows = data_rows(args) + augment(args.augment, args.seed) + fr_social(args.fr_social, args.seed)
     encoder = ml.Encoder(args.threads)
     heads = train(rows, args, encoder)
     if args.finetune_epochs:
         heads = finetune(rows, args, encoder, heads)
         encoder = ml.Encoder(args.threads, adapters=heads.adapters, lora_scale=heads.lora_scale)
-    parameters = (
-        "holdout", "english_cap", "english_kind_cap", "subsample", "augment", "c",
-        "threat_threshold", "tune_toxic", "tune_min", "claim_toxic", "claim_min",
-        "claim_adversarial", "exclude_share_alike", "fr_social", "finetune_epochs", "rank",
-        "alpha", "lr", "batch", "max_tokens", "threat_weight",
-    )  # fmt: skip
     metadata = {
         "labels": list(ml.LABELS),
         "encoder": {
@@ -594,7 +616,7 @@ def main(argv=None) -> int:
             )
             if used
         },  # fmt: skip
-        "parameters": {key: getattr(args, key) for key in parameters},
+        "parameters": {key: getattr(args, key) for key in PARAMETERS},
         "rows": {
             "train": sum(not r.held_out for r in rows),
             "held_out": sum(r.held_out for r in rows),
