@@ -84,9 +84,11 @@ def test_the_shipped_adapter_names_the_templates_in_this_tree():
         (ROOT / "kindness_challenge" / "scoring" / "v3" / "metadata.json").read_text("utf-8")
     )
     defaults = train_classifier_v3.parse_args([])
-    drawn = train_classifier_v3.semantic(
-        defaults.semantic, defaults.seed
-    ) + train_classifier_v3.social(defaults.social, defaults.seed)
+    drawn = (
+        train_classifier_v3.semantic(defaults.semantic, defaults.seed)
+        + train_classifier_v3.social(defaults.social, defaults.seed)
+        + train_classifier_v3.everyday(defaults.everyday, defaults.seed)
+    )
     assert metadata["templates_sha256"] == train_classifier_v3.template_hashes(drawn)
 
 
@@ -97,7 +99,7 @@ def test_the_trainers_defaults_are_the_shipped_adapters_parameters():
     )
     recorded = metadata["parameters"]
     # Options added after the shipped adapter was trained: off by default, so it had them off.
-    added_since = {"kind_toward": False, "everyday": 0}
+    added_since = {"kind_toward": False}
     for option, value in vars(train_classifier_v3.parse_args([])).items():
         if option in ("data", "out", "scores"):
             continue

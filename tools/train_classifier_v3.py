@@ -577,7 +577,7 @@ def parse_args(argv):
         "--social", type=int, default=8000, help="tools/v3_social_templates.py cases added"
     )
     parser.add_argument(
-        "--everyday", type=int, default=0, help="tools/v3_everyday_templates.py cases added"
+        "--everyday", type=int, default=8000, help="tools/v3_everyday_templates.py cases added"
     )
     parser.add_argument(
         "--subsample",

@@ -40,7 +40,7 @@ V3_DIR = Path(__file__).with_name("v3")
 ADAPTER_FILE = "adapter.safetensors"
 METADATA_FILE = "metadata.json"
 # SHA-256 of the shipped scoring/v3/adapter.safetensors (tools/train_classifier_v3.py prints it).
-ADAPTER_SHA256 = "a14a0dac99746591d83d2fa0e045740f1baaee21795872f079e91774dc27e458"
+ADAPTER_SHA256 = "46a0c9ec306233c591bea82127ebef3f707612530ca933b6bc5b65cf666489f1"
 TOKENS_PER_BATCH = 1024
 OVERHEAD_TOKENS = 64
 # A request whose texts hold at most this many tokens in all (a nudge: the whole text and its
