@@ -5,11 +5,11 @@ they are measured on."""
 from __future__ import annotations
 
 import json
-import random
 import sys
 from pathlib import Path
 
 import pytest
+import template_modules
 from bench_overlap import assert_no_overlap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,13 +20,7 @@ import v3_semantic_templates as templates  # noqa: E402
 
 
 def draws(seed: int, per_family: int) -> list[tuple[str, int, int, int, str]]:
-    rng = random.Random(seed)
-    return [templates.case(f, rng) for f in templates.FAMILIES for _ in range(per_family)]
-
-
-def test_the_same_seed_gives_the_same_cases_and_another_seed_others():
-    assert draws(7, 20) == draws(7, 20)
-    assert draws(7, 20) != draws(8, 20)
+    return template_modules.draws(templates, seed, per_family)
 
 
 # The (toxic, threat, kind) labels each family may give.
@@ -54,11 +48,6 @@ def test_every_family_gives_its_labels_and_clean_text():
         assert "{" not in text and "}" not in text, text
         seen[family].add((toxic, threat, kind))
     assert seen == EXPECTED  # every label combination a family may give does come out
-
-
-def test_an_unknown_family_is_refused():
-    with pytest.raises(ValueError):
-        templates.case("no such family", random.Random(0))
 
 
 def test_no_bench_case_is_generated_or_shares_seven_words_in_a_row():
