@@ -201,6 +201,69 @@ def test_kindness_settings_are_saved_audited_and_applied(app, client, admin):
         assert load_policy(db.session, DEFAULT_THRESHOLDS).require_kindness is False
 
 
+def test_thresholds_apart_from_the_defaults_are_shown_and_set_back_in_one_step(app, client, admin):
+    # Saved settings outlive a new model: the page says where they differ from what the active
+    # classifier recommends, and one button sets them back, leaving the rest as it was.
+    from kindness_challenge.services import get_scorer
+
+    with app.app_context():
+        defaults = dict(get_scorer(app).thresholds)
+    page = client.get("/moderate/settings").get_data(as_text=True)
+    assert 'id="departures"' not in page
+    assert f"(default {defaults['toxicity']})" in page
+    # alt-profanity-check scores no kindness: its threshold decides nothing, so no default.
+    assert "does not score kindness" in page
+
+    client.post(
+        "/moderate/settings",
+        data=settings_data(
+            mode="premoderate", threshold_toxicity="0.45", kindness_threshold="0.35"
+        ),
+    )
+    page = client.get("/moderate/settings").get_data(as_text=True)
+    assert 'id="departures"' in page
+    assert f"toxicity: 0.45 in force, {defaults['toxicity']} by default" in page
+    assert "kindness: 0.35" not in page
+    assert "threat: " not in page  # as saved, the default
+
+    response = client.post("/moderate/settings/defaults")
+    assert response.status_code == 302
+    with app.app_context():
+        policy = load_policy(db.session, defaults)
+        assert policy.thresholds["toxicity"] == defaults["toxicity"]
+        assert policy.kindness_threshold == DEFAULT_KINDNESS_THRESHOLD
+        assert policy.mode == "premoderate" and policy.require_kindness
+        event = db.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "settings").order_by(AuditEvent.id)
+        ).all()[-1]
+        assert event.actor == "root"
+        assert event.before["thresholds"]["toxicity"] == 0.45
+        assert event.after["thresholds"]["toxicity"] == defaults["toxicity"]
+        assert event.after["kindness_threshold"] == DEFAULT_KINDNESS_THRESHOLD
+    page = client.get("/moderate/settings").get_data(as_text=True)
+    assert 'id="departures"' not in page
+    again = client.post("/moderate/settings/defaults", follow_redirects=True)
+    assert "Nothing changed." in again.get_data(as_text=True)
+
+
+def test_a_new_models_defaults_show_against_settings_saved_for_the_old_one():
+    from kindness_challenge.core.policy_store import departures
+    from kindness_challenge.core.routing import Policy
+
+    # Saved under the adapter before (toxicity 0.4); the shipped one recommends 0.3.
+    saved = Policy(thresholds={"toxicity": 0.4, "threat": 0.5, "mine": 0.9}, kindness_threshold=0.8)
+    assert departures(saved, {"toxicity": 0.3, "threat": 0.5}, 0.8) == {"toxicity": (0.4, 0.3)}
+    assert departures(saved, {"toxicity": 0.4, "threat": 0.5}, 0.8) == {}
+    assert departures(saved, {"toxicity": 0.4}, 0.7) == {"kindness": (0.8, 0.7)}
+    # A classifier that recommends no kindness threshold: routing's default is the default.
+    lenient = Policy(thresholds={"toxicity": 0.4}, kindness_threshold=DEFAULT_KINDNESS_THRESHOLD)
+    assert departures(lenient, {"toxicity": 0.4}, None) == {}
+
+
+def test_only_admins_set_the_thresholds_back(app, client, moderator):
+    assert client.post("/moderate/settings/defaults").status_code == 403
+
+
 @pytest.mark.parametrize("value", ["0", "1.01", "kind", ""])
 def test_bad_kindness_threshold_is_refused(app, client, admin, value):
     response = client.post("/moderate/settings", data=settings_data(kindness_threshold=value))

@@ -118,6 +118,54 @@ def update_policy(
     return True
 
 
+def departures(
+    policy: Policy,
+    default_thresholds: Mapping[str, float],
+    default_kindness_threshold: float | None = None,
+) -> dict[str, tuple[float, float]]:
+    """Where the policy in force holds apart from the defaults (the active classifier's
+    recommended thresholds, under the configuration's): label -> (in force, default), with
+    ``"kindness"`` for the kindness threshold. Saved settings outlive a change of classifier, so
+    after a new model ships a deployment keeps the thresholds chosen for the old one; the
+    settings page shows these and offers the defaults."""
+    if default_kindness_threshold is None:
+        default_kindness_threshold = DEFAULT_KINDNESS_THRESHOLD
+    out = {
+        label: (float(policy.thresholds[label]), float(default))
+        for label, default in default_thresholds.items()
+        if label in policy.thresholds
+        and round(float(policy.thresholds[label]), 4) != round(float(default), 4)
+    }
+    if round(policy.kindness_threshold, 4) != round(float(default_kindness_threshold), 4):
+        out["kindness"] = (policy.kindness_threshold, float(default_kindness_threshold))
+    return out
+
+
+def use_defaults(
+    session: Session,
+    moderator: Moderator,
+    default_thresholds: Mapping[str, float],
+    default_kindness_threshold: float | None = None,
+) -> bool:
+    """Set every threshold with a default, and the kindness threshold, back to the defaults
+    (``departures``); the mode, the link rule, the kindness requirement and thresholds that have
+    no default stay. Audited like any change; False if nothing changed."""
+    if default_kindness_threshold is None:
+        default_kindness_threshold = DEFAULT_KINDNESS_THRESHOLD
+    current = load_policy(session, default_thresholds, default_kindness_threshold)
+    return update_policy(
+        session,
+        moderator,
+        default_thresholds,
+        {**current.thresholds, **default_thresholds},
+        current.mode,
+        current.links_to_review,
+        current.require_kindness,
+        default_kindness_threshold,
+        default_kindness_threshold,
+    )
+
+
 def add_word(
     session: Session, moderator: Moderator, kind: str, phrase: str, public_reason: str | None
 ) -> WordEntry:

@@ -13,7 +13,7 @@ from ..core import policy_store
 from ..core.accounts import AccountError, create_moderator, reset_password, update_moderator
 from ..core.campaign import CampaignError, load_window, update_window
 from ..core.policy_store import PolicyError
-from ..core.routing import DEFAULT_THRESHOLDS
+from ..core.routing import DEFAULT_KINDNESS_THRESHOLD, DEFAULT_THRESHOLDS
 from ..extensions import db
 from ..i18n import m_
 from ..models import Moderator, WordEntry
@@ -80,11 +80,23 @@ def settings():
         except PolicyError as error:
             flash(str(error), "error")
     status = 400 if form.is_submitted() and form.errors else 200
+    defaults = _default_thresholds()
+    default_kindness = get_scorer(current_app).kindness_threshold
+    classifier_labels = getattr(get_scorer(current_app).classifier, "labels", None)
+    departures = policy_store.departures(policy, defaults, default_kindness)
+    if classifier_labels and "kindness" not in classifier_labels:
+        departures.pop("kindness", None)  # not scored, so it decides nothing
     return render_template(
         "moderate/settings.html",
         form=form,
         labels=labels,
-        classifier_labels=getattr(get_scorer(current_app).classifier, "labels", None),
+        defaults=defaults,
+        departures=departures,
+        default_kindness=DEFAULT_KINDNESS_THRESHOLD
+        if default_kindness is None
+        else default_kindness,
+        defaults_form=ActionForm(),
+        classifier_labels=classifier_labels,
         campaign_form=_campaign_form(),
         window=load_window(db.session),
         rescore=last_run(db.session),
@@ -98,6 +110,27 @@ def _campaign_form(formdata=None) -> CampaignForm:
         "closes_at": window.closes_at.replace(tzinfo=None) if window.closes_at else None,
     }
     return CampaignForm(formdata=formdata, data=naive) if formdata else CampaignForm(data=naive)
+
+
+@bp.route("/settings/defaults", methods=["POST"])
+@admin_required
+def settings_defaults():
+    """Every threshold back to the active classifier's defaults (after a new model ships, the
+    saved ones were chosen for the old one)."""
+    if ActionForm().validate_on_submit():
+        changed = policy_store.use_defaults(
+            db.session,
+            current_user,
+            _default_thresholds(),
+            get_scorer(current_app).kindness_threshold,
+        )
+        flash(
+            m_("Thresholds set to the active classifier's defaults.")
+            if changed
+            else m_("Nothing changed."),
+            "success",
+        )
+    return redirect(url_for("moderate.settings"))
 
 
 @bp.route("/settings/campaign", methods=["POST"])
