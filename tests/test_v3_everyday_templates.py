@@ -56,7 +56,8 @@ def test_every_register_and_the_name_placeholder_come_out():
     assert any(t[0].isupper() and t.endswith(".") for t in texts)  # sentence case
     assert any("..." in t for t in texts)
     assert any(ord(t[-1]) > 0x2000 for t in texts)  # an emoji
-    named = [t for t in texts if any(n.lower() in t.lower() for n in templates.NAMES)]
+    names = re.compile(r"\b(" + "|".join(map(re.escape, templates.NAMES)) + r")\b", re.I)
+    named = [t for t in texts if names.search(t)]
     masked = [t for t in texts if templates.NAME_MASK in t]
     assert named and masked
     assert 0.03 < len(masked) / (len(named) + len(masked)) < 0.25
@@ -80,6 +81,17 @@ def test_quiet_menace_is_calm_and_never_kind():
         assert "!" not in text, text  # no shouting either
         words = re.findall(r"[A-Za-z]+", text.replace(templates.NAME_MASK, ""))
         assert not any(w.isupper() and len(w) > 3 for w in words), text
+
+
+def test_a_warm_or_plain_label_comes_from_parts_of_that_kind_only():
+    # personal_detail_warm's label is the list its lines and follow-ups were drawn from: none
+    # may be in both the kind and the plain lists, or the same words would carry both labels.
+    # (Greetings are shared on purpose: "hiya," decides nothing.)
+    pairs = [(templates.WARM_SOLO_KIND, templates.WARM_SOLO_PLAIN)]
+    pairs += [(templates.WARM_AFTER[t], templates.PLAIN_AFTER[t]) for t in templates.FACTS]
+    for kind_parts, plain_parts in pairs:
+        assert kind_parts and plain_parts
+        assert not set(kind_parts) & set(plain_parts)
 
 
 def test_the_plain_and_warm_families_are_never_rude():

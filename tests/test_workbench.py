@@ -14,7 +14,7 @@ from kindness_challenge.models import AuditEvent, Moderator, Report, State, Subm
 from kindness_challenge.moderate import service as moderation
 from kindness_challenge.moderate.service import DecisionRefused
 
-from conftest import ModeratorActions, receipt_token, score_all, submit
+from conftest import ModeratorActions, make_app, receipt_token, score_all, submit
 
 ABUSIVE = "you are a stupid fucking idiot"
 
@@ -217,13 +217,18 @@ def test_thresholds_apart_from_the_defaults_are_shown_and_set_back_in_one_step(a
     client.post(
         "/moderate/settings",
         data=settings_data(
-            mode="premoderate", threshold_toxicity="0.45", kindness_threshold="0.35"
+            mode="premoderate",
+            threshold_toxicity="0.45",
+            threshold_insult="0.5",
+            kindness_threshold="0.35",
         ),
     )
     page = client.get("/moderate/settings").get_data(as_text=True)
     assert 'id="departures"' in page
     assert f"toxicity: 0.45 in force, {defaults['toxicity']} by default" in page
-    assert "kindness: 0.35" not in page
+    # alt-profanity-check scores neither insults nor kindness: those thresholds decide nothing,
+    # so they are not listed, and the button leaves them as saved.
+    assert "insult: 0.5" not in page and "kindness: 0.35" not in page
     assert "threat: " not in page  # as saved, the default
 
     response = client.post("/moderate/settings/defaults")
@@ -231,7 +236,7 @@ def test_thresholds_apart_from_the_defaults_are_shown_and_set_back_in_one_step(a
     with app.app_context():
         policy = load_policy(db.session, defaults)
         assert policy.thresholds["toxicity"] == defaults["toxicity"]
-        assert policy.kindness_threshold == DEFAULT_KINDNESS_THRESHOLD
+        assert policy.thresholds["insult"] == 0.5 and policy.kindness_threshold == 0.35
         assert policy.mode == "premoderate" and policy.require_kindness
         event = db.session.scalars(
             select(AuditEvent).where(AuditEvent.action == "settings").order_by(AuditEvent.id)
@@ -239,7 +244,7 @@ def test_thresholds_apart_from_the_defaults_are_shown_and_set_back_in_one_step(a
         assert event.actor == "root"
         assert event.before["thresholds"]["toxicity"] == 0.45
         assert event.after["thresholds"]["toxicity"] == defaults["toxicity"]
-        assert event.after["kindness_threshold"] == DEFAULT_KINDNESS_THRESHOLD
+        assert event.after["kindness_threshold"] == 0.35
     page = client.get("/moderate/settings").get_data(as_text=True)
     assert 'id="departures"' not in page
     again = client.post("/moderate/settings/defaults", follow_redirects=True)
@@ -258,6 +263,25 @@ def test_a_new_models_defaults_show_against_settings_saved_for_the_old_one():
     # A classifier that recommends no kindness threshold: routing's default is the default.
     lenient = Policy(thresholds={"toxicity": 0.4}, kindness_threshold=DEFAULT_KINDNESS_THRESHOLD)
     assert departures(lenient, {"toxicity": 0.4}, None) == {}
+
+
+def test_a_default_out_of_range_is_said_not_saved(tmp_path):
+    # KINDNESS_THRESHOLDS is the operator's: a default above 1 is refused with its reason.
+    app = make_app(tmp_path, THRESHOLDS={"toxicity": 1.5})
+    client = app.test_client()
+    ModeratorActions(app, client).create("root", role="admin")
+    ModeratorActions(app, client).login("root")
+    client.post("/moderate/settings", data=settings_data(threshold_toxicity="0.45"))
+    page = client.get("/moderate/settings").get_data(as_text=True)
+    assert "toxicity: 0.45 in force, 1.5 by default" in page
+    response = client.post("/moderate/settings/defaults", follow_redirects=True)
+    assert response.status_code == 200
+    assert "The toxicity threshold must be above 0 and at most 1." in response.get_data(
+        as_text=True
+    )
+    with app.app_context():
+        assert load_policy(db.session, {"toxicity": 1.5}).thresholds["toxicity"] == 0.45
+        db.engine.dispose()
 
 
 def test_only_admins_set_the_thresholds_back(app, client, moderator):

@@ -5,7 +5,7 @@ Settings rows override the configured defaults; word-list entries live in their 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -146,22 +146,27 @@ def use_defaults(
     moderator: Moderator,
     default_thresholds: Mapping[str, float],
     default_kindness_threshold: float | None = None,
+    labels: Iterable[str] | None = None,
 ) -> bool:
-    """Set every threshold with a default, and the kindness threshold, back to the defaults
-    (``departures``); the mode, the link rule, the kindness requirement and thresholds that have
-    no default stay. Audited like any change; False if nothing changed."""
+    """Set the thresholds of ``labels`` (every one with a default when None; ``"kindness"`` for
+    the kindness threshold) to their defaults and save them, as ``update_policy`` does; the
+    mode, the link rule, the kindness requirement and every other threshold stay. Audited like
+    any change; False if nothing changed."""
     if default_kindness_threshold is None:
         default_kindness_threshold = DEFAULT_KINDNESS_THRESHOLD
+    chosen = set([*default_thresholds, "kindness"] if labels is None else labels)
     current = load_policy(session, default_thresholds, default_kindness_threshold)
+    thresholds = dict(current.thresholds)
+    thresholds.update({k: v for k, v in default_thresholds.items() if k in chosen})
     return update_policy(
         session,
         moderator,
         default_thresholds,
-        {**current.thresholds, **default_thresholds},
+        thresholds,
         current.mode,
         current.links_to_review,
         current.require_kindness,
-        default_kindness_threshold,
+        default_kindness_threshold if "kindness" in chosen else current.kindness_threshold,
         default_kindness_threshold,
     )
 

@@ -80,23 +80,19 @@ def settings():
         except PolicyError as error:
             flash(str(error), "error")
     status = 400 if form.is_submitted() and form.errors else 200
-    defaults = _default_thresholds()
-    default_kindness = get_scorer(current_app).kindness_threshold
-    classifier_labels = getattr(get_scorer(current_app).classifier, "labels", None)
-    departures = policy_store.departures(policy, defaults, default_kindness)
-    if classifier_labels and "kindness" not in classifier_labels:
-        departures.pop("kindness", None)  # not scored, so it decides nothing
+    scorer = get_scorer(current_app)
+    default_kindness = scorer.kindness_threshold
     return render_template(
         "moderate/settings.html",
         form=form,
         labels=labels,
-        defaults=defaults,
-        departures=departures,
+        defaults=scorer.thresholds,
+        departures=_departures(policy),
         default_kindness=DEFAULT_KINDNESS_THRESHOLD
         if default_kindness is None
         else default_kindness,
         defaults_form=ActionForm(),
-        classifier_labels=classifier_labels,
+        classifier_labels=_classifier_labels(),
         campaign_form=_campaign_form(),
         window=load_window(db.session),
         rescore=last_run(db.session),
@@ -112,24 +108,47 @@ def _campaign_form(formdata=None) -> CampaignForm:
     return CampaignForm(formdata=formdata, data=naive) if formdata else CampaignForm(data=naive)
 
 
+def _classifier_labels() -> tuple[str, ...] | None:
+    """The labels the active classifier scores (None when it does not say)."""
+    return getattr(get_scorer(current_app).classifier, "labels", None)
+
+
+def _departures(policy) -> dict[str, tuple[float, float]]:
+    """Where ``policy`` holds apart from the active classifier's defaults, for the labels that
+    classifier scores (a threshold of a label it never produces decides nothing)."""
+    scorer = get_scorer(current_app)
+    departures = policy_store.departures(policy, scorer.thresholds, scorer.kindness_threshold)
+    scored = _classifier_labels()
+    if scored:
+        departures = {label: pair for label, pair in departures.items() if label in scored}
+    return departures
+
+
 @bp.route("/settings/defaults", methods=["POST"])
 @admin_required
 def settings_defaults():
-    """Every threshold back to the active classifier's defaults (after a new model ships, the
-    saved ones were chosen for the old one)."""
+    """The thresholds the settings page lists as apart from the active classifier's defaults
+    (after a new model ships, the saved ones were chosen for the old one) set to those."""
     if ActionForm().validate_on_submit():
-        changed = policy_store.use_defaults(
-            db.session,
-            current_user,
-            _default_thresholds(),
-            get_scorer(current_app).kindness_threshold,
-        )
-        flash(
-            m_("Thresholds set to the active classifier's defaults.")
-            if changed
-            else m_("Nothing changed."),
-            "success",
-        )
+        scorer = get_scorer(current_app)
+        policy = policy_store.load_policy(db.session, scorer.thresholds, scorer.kindness_threshold)
+        try:
+            changed = policy_store.use_defaults(
+                db.session,
+                current_user,
+                scorer.thresholds,
+                scorer.kindness_threshold,
+                labels=_departures(policy),
+            )
+        except PolicyError as error:  # a configured default out of range
+            flash(str(error), "error")
+        else:
+            flash(
+                m_("Thresholds set to the active classifier's defaults.")
+                if changed
+                else m_("Nothing changed."),
+                "success",
+            )
     return redirect(url_for("moderate.settings"))
 
 
