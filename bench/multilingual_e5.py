@@ -239,6 +239,9 @@ def parse_args(argv):
     parser.add_argument("--threat-weight", type=float, default=3.0)
     parser.add_argument("--seed", type=int, default=0, help="initialisation and batch order")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--save", type=Path, help="also write the trained top layers and heads here (safetensors)"
+    )
     return parser.parse_args(argv)
 
 
@@ -266,6 +269,13 @@ def main(argv=None) -> int:
     print(f"  frozen layers: {rate:.0f} texts/s", flush=True)
     y = trainer.targets(train_rows)
     fine_tune(model, states, y, loss_weights(train_rows, y, args.threat_weight), args)
+    if args.save:
+        from safetensors.torch import save_file
+
+        args.save.mkdir(parents=True, exist_ok=True)
+        trained = {f"top.{k}": v for k, v in model.top.state_dict().items()}
+        trained |= {f"heads.{k}": v for k, v in model.heads.state_dict().items()}
+        save_file(trained, args.save / "e5_top.safetensors", metadata={"args": str(vars(args))})
     report(
         f"multilingual-e5-small, top {args.layers} layers fine-tuned ({args.epochs} epochs, "
         f"{len(train_rows)} rows)",
