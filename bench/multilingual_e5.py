@@ -28,7 +28,6 @@ Deterministic on the same thread count and CPU (seeded; one pass over the data i
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import random
 import sys
@@ -38,9 +37,10 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tools"), str(ROOT / "bench")]
 
 import e5_encoder  # noqa: E402
+import multilingual_claims  # noqa: E402
 import train_multilingual_heads as trainer  # noqa: E402
 
 from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
@@ -48,22 +48,15 @@ from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
 
 LABELS = ("toxicity", "threat", "kindness")
 MAX_TOKENS = 96  # read per text, <s> and </s> included; USE reads a text whole
-CASE_SETS = (
-    "adversarial_dev", "adversarial_blind_fr", "adversarial_blind_de", "adversarial_blind_pt",
-    "adversarial_blind_ar",
-)  # fmt: skip
 
 
 def read_cases() -> list[dict]:
-    """The non-English hand-written cases, each with the set it comes from."""
-    cases = []
-    for name in CASE_SETS:
-        with open(ROOT / "bench" / f"{name}.jsonl", encoding="utf-8") as lines:
-            for line in lines:
-                case = json.loads(line)
-                if case.get("lang", "en") != "en":
-                    cases.append({**case, "set": name.removeprefix("adversarial_")})
-    return cases
+    """The non-English hand-written cases of the claims bench's sets, each with its set's name."""
+    return [
+        {**case, "set": path.stem.removeprefix("adversarial_")}
+        for path in multilingual_claims.SETS
+        for case in multilingual_claims.read_cases(path)
+    ]
 
 
 class TopLayers:
