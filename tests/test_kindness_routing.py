@@ -28,6 +28,8 @@ INDONESIAN = "kamu jelek sekali"  # "you are so ugly": short, romanised, no scri
 FRENCH = "Merci beaucoup pour ton aide hier soir, tu es vraiment une personne formidable !"
 FRENCH_INSULT = "Les gens comme toi sont des parasites, tu ne mérites que le mépris de tous."
 GERMAN = "Vielen Dank für deine Hilfe gestern Abend, du bist wirklich ein wunderbarer Mensch!"
+GERMAN_INSULT = "Du bist ein erbärmlicher Versager, niemand will dich hier haben."
+PORTUGUESE = "Obrigada pela tua ajuda ontem à noite, és mesmo uma pessoa maravilhosa!"
 # An insult the English model cannot read, inside English it can: mixed, so review.
 MIXED_INSULT = (
     "This is such a beautiful video, thank you for making it! "
@@ -40,8 +42,9 @@ def embedded_app(tmp_path_factory):
     app = make_app(tmp_path_factory.mktemp("kindness"), CLASSIFIER="embedded")
     client = app.test_client()
     for number, text in enumerate(
-        [KIND, NEUTRAL, INSULT, DISGUISED, FRENCH, FRENCH_INSULT, GERMAN, INDONESIAN, MIXED_INSULT]
-    ):
+        [KIND, NEUTRAL, INSULT, DISGUISED, FRENCH, FRENCH_INSULT, GERMAN, GERMAN_INSULT,
+         PORTUGUESE, INDONESIAN, MIXED_INSULT]
+    ):  # fmt: skip
         assert submit(client, text=text, name=f"@p{number}").status_code == 302
     score_all(app)
     yield app
@@ -94,19 +97,35 @@ def test_insults_are_flagged_disguised_or_not(embedded_app, text):
 
 
 @pytest.mark.parametrize(
-    ("text", "code", "name"), [(FRENCH, "fr", "French"), (GERMAN, "de", "German")]
+    ("text", "code", "name"), [(GERMAN, "de", "German"), (PORTUGUESE, "pt", "Portuguese")]
 )
 def test_a_language_the_classifier_does_not_cover_goes_to_review(embedded_app, text, code, name):
-    """The multilingual heads claim no language yet (their French adversarial cases fail), so
-    French goes to review like German, kind or not (test_multilingual_heads: a claimed one)."""
+    """German and Portuguese are not claimed (their held-out positive rows are not published
+    often enough at an operating point that holds their development cases): to review, kind or
+    not, whatever their scores."""
     submission = routed(embedded_app, text)
     assert submission.state is State.needs_review
     assert submission.review_kind == "language"
     assert submission.language == code
     assert submission.state_reason == (
-        f"written in {name} ({code}), which the classifier (en) does not cover"
+        f"written in {name} ({code}), which the classifier (en, fr) does not cover"
     )
-    assert routed(embedded_app, FRENCH_INSULT).review_kind == "language"
+    assert routed(embedded_app, GERMAN_INSULT).review_kind == "language"
+
+
+def test_a_claimed_language_is_scored_by_the_multilingual_model(embedded_app):
+    """French is claimed by the e5 scorer: a kind French moment is published like an English
+    one, and a French insult is held with its scores (test_e5_heads: the claim and its
+    calibration)."""
+    classifier = get_scorer(embedded_app).classifier
+    assert classifier.languages == {"en", "fr"}
+    kind = routed(embedded_app, FRENCH)
+    assert kind.state is State.published and kind.language == "fr"
+
+    insult = routed(embedded_app, FRENCH_INSULT)
+    assert insult.state is State.needs_review and insult.language == "fr"
+    assert insult.review_kind == "threshold"
+    assert "toxicity" in insult.flagged_labels
 
 
 def test_romanised_text_the_detector_cannot_place_goes_to_review(embedded_app):
@@ -165,42 +184,42 @@ def test_the_queue_can_show_the_likeliest_kind_first(embedded_app):
 
 def test_moderators_can_take_the_items_of_one_language(embedded_app):
     """Every language the classifier does not cover waits in the queue: a moderator who reads
-    French filters the queue to French and sees how many items each language has."""
+    German filters the queue to German and sees how many items each language has."""
     client = embedded_app.test_client()
     moderator = ModeratorActions(embedded_app, client)
     moderator.create(username="polyglot")
     moderator.login(username="polyglot")
 
-    french = client.get("/moderate/?language=fr").get_data(as_text=True)
-    assert FRENCH in french and FRENCH_INSULT in french
-    assert GERMAN not in french and NEUTRAL not in french and INDONESIAN not in french
-    assert '<option value="fr" selected>French (fr): 2</option>' in french
-    assert '<option value="de" >German (de): 1</option>' in french
-    assert "an undetermined language (und): 1" in french
+    german = client.get("/moderate/?language=de").get_data(as_text=True)
+    assert GERMAN in german and GERMAN_INSULT in german
+    assert PORTUGUESE not in german and NEUTRAL not in german and INDONESIAN not in german
+    assert '<option value="de" selected>German (de): 2</option>' in german
+    assert '<option value="pt" >Portuguese (pt): 1</option>' in german
+    assert "an undetermined language (und): 1" in german
 
     # The counts are within the page's other filters: what choosing a language would show.
     untouched = client.get("/moderate/?reason=language").get_data(as_text=True)
-    assert '<option value="fr" >French (fr): 2</option>' in untouched
+    assert '<option value="de" >German (de): 2</option>' in untouched
     suspect = client.get("/moderate/?reason=suspect_word").get_data(as_text=True)
     assert "French (fr)" not in suspect and "German (de)" not in suspect
 
     undetermined = client.get("/moderate/?language=und").get_data(as_text=True)
-    assert INDONESIAN in undetermined and FRENCH not in undetermined
-    assert FRENCH in client.get("/moderate/?language=FR").get_data(as_text=True)
+    assert INDONESIAN in undetermined and GERMAN not in undetermined
+    assert GERMAN in client.get("/moderate/?language=DE").get_data(as_text=True)
 
     # An item opened from the filtered queue leads back to it, filters kept.
-    french_item = routed(embedded_app, FRENCH).id
-    link = f"/moderate/submission/{french_item}?queue=/moderate/?language%3Dfr"
-    assert f'href="{link}"' in french
-    back = '<a href="/moderate/?language=fr">← Back to the queue</a>'
+    german_item = routed(embedded_app, GERMAN).id
+    link = f"/moderate/submission/{german_item}?queue=/moderate/?language%3Dde"
+    assert f'href="{link}"' in german
+    back = '<a href="/moderate/?language=de">← Back to the queue</a>'
     assert back in client.get(link).get_data(as_text=True)
     for elsewhere in ["https://evil.example/moderate/", "//evil.example/", "/moderate/settings"]:
-        page = client.get(f"/moderate/submission/{french_item}", query_string={"queue": elsewhere})
+        page = client.get(f"/moderate/submission/{german_item}", query_string={"queue": elsewhere})
         assert '<a href="/moderate/">← Back to the queue</a>' in page.get_data(as_text=True)
 
     # The queue's polling counts new items within the page's filters.
     everything = client.get("/moderate/queue/poll?after=0").get_json()["new_count"]
-    assert client.get("/moderate/queue/poll?after=0&language=fr").get_json()["new_count"] == 2
+    assert client.get("/moderate/queue/poll?after=0&language=de").get_json()["new_count"] == 2
     assert everything > 2
 
     # A language with nothing waiting: the filter stays chosen and the queue says why it is empty.
@@ -213,7 +232,7 @@ def test_moderators_can_take_the_items_of_one_language(embedded_app):
         response = client.get("/moderate/", query_string={"language": odd})
         assert response.status_code == 200
         page = response.get_data(as_text=True)
-        assert FRENCH in page and GERMAN in page  # no filter
+        assert GERMAN in page and PORTUGUESE in page  # no filter
         options = page.split('<select name="language">', 1)[1].split("</select>", 1)[0]
         assert "selected" not in options and str(escape(odd)) not in options
 

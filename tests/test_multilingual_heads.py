@@ -367,16 +367,6 @@ def test_held_out_rows_are_never_embedded_for_training(tiny, tmp_path, monkeypat
     assert not held & set(embedded)
 
 
-def test_missing_heads_leave_english_scoring(monkeypatch, tmp_path):
-    """Without the heads' files the languages they would claim go to review (not covered);
-    English still scores."""
-    monkeypatch.setattr(ml, "HEADS_DIR", tmp_path / "nowhere")
-    classifier = FinetunedClassifier(threads=1)
-
-    assert classifier.multilingual is None and classifier.languages == {"en"}
-    assert classifier.score_batch(["Thank you so much for helping me today!"])[0]["kindness"] > 0.5
-
-
 def test_metadata_for_another_encoder_is_refused(tiny, tmp_path):
     folder, digest, _ = tiny
     copy = tmp_path / "other"

@@ -115,6 +115,14 @@ def _sentence_model_lines(classifier: SentenceEmbeddingClassifier | FinetunedCla
             f"Adapter: {classifier.folder} (SHA-256 {classifier.adapter_sha256} verified); "
             f"kindness threshold {classifier.kindness_threshold}"
         )
+        others = classifier.multilingual
+        claimed = ", ".join(sorted(others.languages)) if others else ""
+        click.echo(
+            f"Other languages: {claimed} scored by {others.description} ({others.version}); "
+            "the rest go to review"
+            if claimed
+            else "Other languages: none claimed; they go to review"
+        )
     for head in getattr(classifier, "heads", ()):
         metrics = head.metadata.get("dev_metrics") or {}
         auc = metrics.get("auc_all") if isinstance(metrics, dict) else None

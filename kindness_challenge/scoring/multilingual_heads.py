@@ -320,6 +320,7 @@ class MultilingualScorer:
         self.languages = frozenset(self.heads.languages)
         self.calibration = self.heads.calibration
         self.version = f"use-m3:{ENCODER_VERSION}+heads:{heads_sha256[:8]}"
+        self.description = "multilingual heads (Universal Sentence Encoder Multilingual)"
         heads = self.heads
         self._encoder: LoadOnce[Encoder] = LoadOnce(
             lambda: Encoder(threads, adapters=heads.adapters, lora_scale=heads.lora_scale),

