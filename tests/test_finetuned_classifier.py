@@ -414,6 +414,10 @@ def test_a_packed_nudge_scores_as_a_padded_batch_does(tiny):
         ("nice work,you idiot,have fun", ["nice work,", "you idiot,", "have fun"]),
         ("kill yourself.You idiot", ["kill yourself.", "You idiot"]),
         ("I love you - not! - you idiot", ["I love you", "you idiot"]),
+        ("if nobody told you today: you matter. bye now",
+         ["if nobody told you today: you matter.", "bye now"]),  # a lead-in is not read alone
+        ("Great video! Heads up: you are a moron. Love it",
+         ["Great video!", "Heads up: you are a moron.", "Love it"]),
         ("Thanks, idiot.", []),  # one-word clauses are not scored alone: the whole text is
         ("thank you so much for everything", []),
         ("it costs 1,000 or 3.5k at 10:30 on www.example.com/a", []),  # no break inside these

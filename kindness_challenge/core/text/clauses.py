@@ -8,13 +8,15 @@ import re
 
 # A clause ends at a line break; at sentence punctuation or a comma followed by
 # a space; at a comma, semicolon, "!" or "?" glued to the next word ("great,you idiot"); at a
-# full stop glued to a capital ("yourself.You"); or at a free-standing dash. Decimals, thousands,
-# times and links ("3.5", "1,000", "10:30", "example.com/a") do not break. Clauses of fewer than
+# full stop glued to a capital ("yourself.You"); or at a free-standing dash. Not at a colon: a
+# lead-in ("if nobody told you today:", "Friendly warning:") is read with what it introduces,
+# since alone it is a fragment the model can read as anything. Decimals, thousands, times and
+# links ("3.5", "1,000", "10:30", "example.com/a") do not break. Clauses of fewer than
 # MIN_CLAUSE_WORDS words ("Thanks,", "lol.") are not scored on their own; repeated clauses once.
 # Past MAX_CLAUSES, neighbouring clauses are scored in runs, so every clause is still read.
 CLAUSE_BREAK = re.compile(
     r"\s*\n\s*"
-    r"|(?<=[.!?;:,])\s+"
+    r"|(?<=[.!?;,])\s+"
     r"|(?<=[,;!?])(?=[^\W\d_])"
     r"|(?<=[^\W\d_]\.)(?=[A-Z])"
     r"|\s+[-\u2013\u2014]+\s+"
