@@ -20,7 +20,7 @@ import hashlib
 import importlib.util
 import struct
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -190,6 +190,12 @@ class PackedE5:
         self._longest = max(len(piece) for piece in self.pieces)
         self._unknown_score = min(self.scores) - 10.0
 
+    def release_weights(self) -> None:
+        """Forget the file's bytes (72 MB) once a model is built from them: the tokenizer keeps
+        what it needs; building another model then fails clearly."""
+        self._data = b""
+        self.tensors = {}
+
     def fp32(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
         offset, size = self._tensor(name)
         if size != 4 * int(np.prod(shape)):
@@ -281,7 +287,9 @@ class PackedE5:
             "embeddings.LayerNorm.bias": self.fp32("emb.ln.b", (width,)),
         }
         if not compact_embeddings:
-            state["embeddings.word_embeddings.weight"] = self.q4("emb.word", self.vocab, width)
+            state["embeddings.word_embeddings.weight"] = partial(
+                self.q4, "emb.word", self.vocab, width
+            )
         for layer in range(self.layers):
             prefix = f"encoder.layer.{layer}."
             for ours, theirs, rows, cols in (
@@ -292,7 +300,9 @@ class PackedE5:
                 ("fi", "intermediate.dense", inner, width),
                 ("fo", "output.dense", width, inner),
             ):
-                state[f"{prefix}{theirs}.weight"] = self.q4(f"l{layer}.{ours}.w", rows, cols)
+                state[f"{prefix}{theirs}.weight"] = partial(
+                    self.q4, f"l{layer}.{ours}.w", rows, cols
+                )
                 state[f"{prefix}{theirs}.bias"] = self.fp32(f"l{layer}.{ours}.b", (rows,))
             for ours, theirs in (
                 ("aln", "attention.output.LayerNorm"),
@@ -300,8 +310,19 @@ class PackedE5:
             ):
                 state[f"{prefix}{theirs}.weight"] = self.fp32(f"l{layer}.{ours}.w", (width,))
                 state[f"{prefix}{theirs}.bias"] = self.fp32(f"l{layer}.{ours}.b", (width,))
-        tensors = {key: torch.from_numpy(np.array(value)) for key, value in state.items()}
-        missing, unexpected = model.load_state_dict(tensors, strict=False)
+        # One matrix dequantised at a time (4-bit ones are made when copied in), so loading
+        # needs little more memory than the model itself.
+        params = model.state_dict(keep_vars=True)
+        unexpected = [key for key in state if key not in params]
+        missing = [key for key in params if key not in state]
+        with torch.no_grad():
+            for key, value in state.items():
+                if key in unexpected:
+                    continue
+                array = value() if callable(value) else value
+                if tuple(params[key].shape) != array.shape:
+                    raise E5FileError(f"{key} is {array.shape}, not {tuple(params[key].shape)}")
+                params[key].copy_(torch.from_numpy(np.array(array)))
         left = [
             key
             for key in missing

@@ -209,6 +209,7 @@ class E5Scorer:
             torch.set_num_threads(self._threads)
         packed = e5_encoder.load(self._packed_path, self._packed_sha256)
         model = E5TopLayers(packed, self.trained.layers)
+        packed.release_weights()  # the model holds them now; the tokenizer is what stays
         try:
             model.load_trained_state(self.trained.state)
         except ValueError as error:

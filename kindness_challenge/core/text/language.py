@@ -219,8 +219,13 @@ def detect_language(text: str, *, normalised: bool = False) -> str | None:
     639-1 code), ``UNDETERMINED`` when there is enough of it to say it is not recognisably
     English but not which language it is, or None when it is too short to tell.
     ``normalised``: the text is already its ``scoring_text`` (the worker has it at hand)."""
-    if not normalised:
-        text = scoring_text(text)
+    return _detect_normalised(text if normalised else scoring_text(text))
+
+
+# The worker detects a batch's languages to route it, and the fine-tuned classifier does again to
+# send the claimed ones to the multilingual model: the second look at a text is a cache hit.
+@functools.lru_cache(maxsize=4096)
+def _detect_normalised(text: str) -> str | None:
     letters, latin = _letters(text)
     if letters < MIN_LETTERS:
         return None
