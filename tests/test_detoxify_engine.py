@@ -505,7 +505,8 @@ def test_classifier_info_says_why_detoxify_is_not_in_use(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Active classifier: fine-tuned sentence model (all-MiniLM-L6-v2 + LoRA)" in result.output
     assert "Labels: toxicity, threat, kindness" in result.output
-    assert "Languages: en (moments detected in another language go to review)" in result.output
+    assert "Languages: en, fr (moments detected in another language go to review)" in result.output
+    assert "Other languages: fr scored by multilingual-e5-small" in result.output
     assert "Detoxify is not in use: detoxify model 'original' is not installed" in result.output
 
 
