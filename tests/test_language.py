@@ -224,10 +224,26 @@ def test_english_with_borrowed_words_rare_words_or_names_stays_english(text):
         "What a lovely song, it made my morning. Mais franchement ta voix est vraiment horrible",
         "You did amazing tonight and we are all so proud of you! Aap sach mein bahut bekaar ho",
         "Thanks for posting this, it really helped my family a lot. Eres muy tonto de verdad",
+        # An English lead-in and a colon: scoring reads the two together, the language check
+        # apart, so the insult it introduces is still found.
+        "Thanks for sharing this video, I really loved the editing and the music: eres un pendejo",
+        "Great to see so many of you on the channel today: du bist ein Hurensohn",
+        "Such a lovely clip, I watched it three times this morning: je vais te crever",
     ],
 )
 def test_english_around_a_foreign_clause_is_mixed(text):
     assert detect_language(text) == MIXED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if nobody told you today: you matter and your art matters",
+        "Heads up: the lights at the Elm Street crossing are broken",
+    ],
+)
+def test_an_english_lead_in_with_a_colon_stays_english(text):
+    assert detect_language(text) == "en"
 
 
 # Hinglish with English words in it, in one clause: the detector calls it English and the word

@@ -331,7 +331,15 @@ def reevaluate(args) -> int:
         raise SystemExit(f"the file in {args.out} was trained on another e5 file")
     if v3.file_hashes(args.data) != metadata["data_sha256"]:
         raise SystemExit(f"{args.data} is not the data the file in {args.out} was trained on")
-    for key, value in metadata["parameters"].items():
+    recorded = metadata["parameters"]
+    defaults = vars(parse_args([]))
+    given = [key for key in recorded if getattr(args, key) not in (defaults[key], recorded[key])]
+    if given:  # refused, not silently replaced by the record
+        raise SystemExit(
+            "--evaluate-only keeps the recorded "
+            + ", ".join(f"--{key.replace('_', '-')} ({recorded[key]})" for key in given)
+        )
+    for key, value in recorded.items():
         setattr(args, key, value)
     model = E5TopLayers(e5_encoder.load(), stored.layers)
     model.load_trained_state(stored.state)

@@ -17,6 +17,7 @@ the unigram pieces. ``bench/e5_engine_check.py`` compares its embeddings with th
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
 import struct
 from collections.abc import Sequence
@@ -50,6 +51,15 @@ def packed_path() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise E5FileError(
             f"{E5_PACKAGE} is not installed: pip install '{E5_PACKAGE}=={E5_VERSION}'"
+        )
+    try:
+        version = importlib.metadata.version(E5_PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
+        version = None
+    if version != E5_VERSION:
+        raise E5FileError(
+            f"{E5_PACKAGE} {version} is installed, not the pinned {E5_VERSION}: "
+            f"pip install '{E5_PACKAGE}=={E5_VERSION}'"
         )
     return Path(next(iter(spec.submodule_search_locations))) / E5_FILE
 
@@ -319,10 +329,11 @@ class PackedE5:
             for key, value in state.items():
                 if key in unexpected:
                     continue
-                array = value() if callable(value) else value
+                # A dequantised matrix is already a fresh array; a view of the file is copied.
+                array = value() if callable(value) else np.array(value)
                 if tuple(params[key].shape) != array.shape:
                     raise E5FileError(f"{key} is {array.shape}, not {tuple(params[key].shape)}")
-                params[key].copy_(torch.from_numpy(np.array(array)))
+                params[key].copy_(torch.from_numpy(array))
         left = [
             key
             for key in missing

@@ -109,7 +109,6 @@ class E5Trained:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> E5Trained:
-        from safetensors import safe_open  # noqa: F401 - the package is needed to read
         from safetensors.torch import load
 
         try:

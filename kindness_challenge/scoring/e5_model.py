@@ -20,18 +20,29 @@ LABELS = ("toxicity", "threat", "kindness")
 # Tokens read per text, <s> and </s> included: comments are short, and fine-tuning batches stay
 # small. A longer text's clauses are still each read (clause scoring).
 MAX_TOKENS = 96
+# A text longer than the model's window (``limit``) is also read in windows of this many tokens
+# overlapping by half, for toxicity and threat only: a long run-on comment of kind words (no
+# punctuation for clause scoring to split at) must not dilute a threat at its end ("... et je
+# sais où tu habites et ce soir je viendrai te tuer" after 100 kind tokens read kind in 96-token
+# windows). Not for shorter texts: read so, every text, kind French replies scored more toxic
+# and the claim rule chose a looser operating point (4 of 90 blind toxic cases published
+# instead of 1).
+SHORT_WINDOW = 32
 POOL_SCALE = 10.0  # the normalised embedding's length as the heads see it
 
 
 class E5TopLayers:
     """e5 with its bottom layers frozen and its top ``layers`` layers and heads trainable."""
 
-    def __init__(self, packed: e5_encoder.PackedE5, layers: int, seed: int = 0) -> None:
+    def __init__(self, packed: e5_encoder.PackedE5, layers: int, seed: int | None = None) -> None:
+        """``seed``: seeds torch's generator for the heads' first weights (training); the
+        service loads trained ones and leaves the process's generator alone."""
         import torch
 
         if not 1 <= layers <= packed.layers:
             raise ValueError(f"layers must be between 1 and {packed.layers}, not {layers}")
-        torch.manual_seed(seed)
+        if seed is not None:
+            torch.manual_seed(seed)
         self.packed = packed
         self.layers = layers
         self.model = packed.bert(compact_embeddings=True)
@@ -81,16 +92,42 @@ class E5TopLayers:
             hidden = out[0] if isinstance(out, tuple) else out
         return hidden
 
+    @property
+    def limit(self) -> int:
+        return min(MAX_TOKENS, self.packed.positions)
+
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
-        limit = min(MAX_TOKENS, self.packed.positions)
-        return [self.packed.encode(text, limit) for text in texts]
+        """Each text's ids, cut to ``limit`` tokens (training reads texts so)."""
+        return [self.packed.encode(text, self.limit) for text in texts]
+
+    def windows(self, text: str, limit: int | None = None) -> list[list[int]]:
+        """``text``'s ids in windows of at most ``limit`` tokens (default ``self.limit``) that
+        cover all of it: the ids ``token_ids`` gives when it fits; otherwise windows overlapping
+        by half, each after the first starting with the prefix again, the last ending with the
+        text's last token."""
+        packed = self.packed
+        content = packed.content_ids(e5_encoder.PREFIX + text)
+        size = (limit or self.limit) - 2
+        if len(content) <= size:
+            return [[packed.bos, *content, packed.eos]]
+        prefix = packed.content_ids(e5_encoder.PREFIX.rstrip())
+        body = content[len(prefix) :] if content[: len(prefix)] == prefix else content
+        room = max(1, size - len(prefix))
+        stride = max(1, room // 2)
+        starts = list(range(0, max(1, len(body) - room), stride)) + [max(0, len(body) - room)]
+        return [
+            [packed.bos, *prefix, *body[start : start + room], packed.eos]
+            for start in dict.fromkeys(starts)
+        ]
 
     def lower(self, texts: Sequence[str], size: int = 64) -> list:
         """Each text's hidden states after the frozen layers (fp16, its own tokens only), read as
-        given (callers pass the scoring form)."""
+        given (callers pass the scoring form), cut to ``limit`` tokens."""
+        return self.lower_ids(self.token_ids(texts), size)
+
+    def lower_ids(self, ids: list[list[int]], size: int = 64) -> list:
         import torch
 
-        ids = self.token_ids(texts)
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         out: list = [None] * len(ids)
         with torch.inference_mode():
@@ -130,7 +167,24 @@ class E5TopLayers:
             ])  # fmt: skip
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """(texts x LABELS) probabilities, texts read as given."""
+        """(texts x LABELS) probabilities, texts read as given, every token of them: a text
+        longer than ``limit`` tokens is read in ``windows``, its toxicity and threat the highest
+        of them and its kindness the lowest (a threat past the first window is not cut off), and
+        also in windows of ``SHORT_WINDOW`` tokens, for its toxicity and threat."""
         if not texts:
             return np.zeros((0, len(LABELS)), np.float32)
-        return self.state_probabilities(self.lower(list(texts)))
+        groups = []
+        for text in texts:
+            whole = self.windows(text)
+            long = len(whole) > 1 and self.limit > SHORT_WINDOW
+            short = self.windows(text, SHORT_WINDOW) if long else whole
+            groups.append((whole, [w for w in short if w not in whole]))
+        flat = [w for whole, short in groups for w in (*whole, *short)]
+        found = self.state_probabilities(self.lower_ids(flat))
+        out = np.zeros((len(texts), len(LABELS)), np.float32)
+        at = 0
+        for row, (whole, short) in enumerate(groups):
+            block = found[at : at + len(whole) + len(short)]
+            at += len(whole) + len(short)
+            out[row] = [block[:, 0].max(), block[:, 1].max(), block[: len(whole), 2].min()]
+        return out

@@ -258,6 +258,30 @@ def shipped_multilingual(threads: int | None) -> E5Scorer | None:
         return None
 
 
+def calibrated_for(multilingual, metadata: dict):
+    """``multilingual``, or None (logged) when its claimed languages were calibrated onto other
+    default thresholds than this adapter's: their operating points would land elsewhere than
+    where they were measured, so they go to review until the scorer is judged again
+    (``--evaluate-only``)."""
+    if multilingual is None or not multilingual.languages:
+        return multilingual
+    current = {**metadata["thresholds"], "kindness": metadata.get("kindness_threshold")}
+    measured = multilingual.metadata.get("policy_thresholds") or {}
+    differing = {
+        label: (value, current.get(label))
+        for label, value in measured.items()
+        if current.get(label) is None or abs(float(current[label]) - float(value)) > 1e-9
+    }
+    if differing:
+        log.error(
+            "the multilingual scorer's languages go to review: it was calibrated onto other "
+            "default thresholds than this adapter's (label: its, the adapter's) %s",
+            differing,
+        )
+        return None
+    return multilingual
+
+
 class FinetunedClassifier:
     """MiniLM + LoRA adapters + heads: ``toxicity``, ``threat``, ``kindness``; thread-safe.
 
@@ -297,7 +321,7 @@ class FinetunedClassifier:
         # (scoring/e5/), False or None: English only.
         if multilingual is True:
             multilingual = shipped_multilingual(threads)
-        self.multilingual = multilingual or None
+        self.multilingual = calibrated_for(multilingual or None, metadata)
         self.english_languages = frozenset(metadata["languages"])
         self.languages = self.english_languages | (
             self.multilingual.languages - self.english_languages if self.multilingual else set()

@@ -14,22 +14,27 @@ import re
 # links ("3.5", "1,000", "10:30", "example.com/a") do not break. Clauses of fewer than
 # MIN_CLAUSE_WORDS words ("Thanks,", "lol.") are not scored on their own; repeated clauses once.
 # Past MAX_CLAUSES, neighbouring clauses are scored in runs, so every clause is still read.
-CLAUSE_BREAK = re.compile(
+_BREAKS = (
     r"\s*\n\s*"
     r"|(?<=[.!?;,])\s+"
     r"|(?<=[,;!?])(?=[^\W\d_])"
     r"|(?<=[^\W\d_]\.)(?=[A-Z])"
     r"|\s+[-\u2013\u2014]+\s+"
 )
+CLAUSE_BREAK = re.compile(_BREAKS)
+# The language check (``language``) still breaks at a colon followed by a space: "loved the
+# editing: eres un pendejo" must show a Spanish clause, whatever the lead-in reads as.
+CLAUSE_BREAK_AT_COLONS = re.compile(_BREAKS + r"|(?<=:)\s+")
 WORD = re.compile(r"\w+")
 MIN_CLAUSE_WORDS = 2
 MAX_CLAUSES = 12
 
 
-def clauses(text: str) -> list[str]:
+def clauses(text: str, *, at_colons: bool = False) -> list[str]:
     """The clauses of ``text`` worth scoring on their own (as written); none when it is a single
-    clause."""
-    pieces = (piece.strip(" -\u2013\u2014") for piece in CLAUSE_BREAK.split(text))
+    clause. ``at_colons``: a colon ends a clause too (the language check's split)."""
+    pattern = CLAUSE_BREAK_AT_COLONS if at_colons else CLAUSE_BREAK
+    pieces = (piece.strip(" -\u2013\u2014") for piece in pattern.split(text))
     pieces = [piece for piece in pieces if len(WORD.findall(piece)) >= MIN_CLAUSE_WORDS]
     pieces = list(dict.fromkeys(pieces))
     if len(pieces) <= 1:

@@ -192,8 +192,9 @@ def _has_foreign_clause(text: str) -> bool:
     words ("Du bist so ein armseliger Idiot": "du", "so", "ein" and "idiot" are English words
     too). A text of one clause is read whole, by its words only (the detector has already had
     its say on it): "Arre sunn kya hua bolta hai court me list" has too many English words for
-    the word share alone, but most of its words are Hindi."""
-    pieces = clauses(text)
+    the word share alone, but most of its words are Hindi. Colons split here (unlike for
+    scoring): an English lead-in must not hide the clause it introduces."""
+    pieces = clauses(text, at_colons=True)
     if not pieces:
         words = _words(text)
         return (
