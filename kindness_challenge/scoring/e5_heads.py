@@ -18,7 +18,6 @@ nothing is claimed and every non-English moment goes to review, as before (fail 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import threading
@@ -26,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .load_once import LoadOnce, loading_failed
+from .multilingual_heads import logit, sha256_hex, shifted  # noqa: F401 - logit: for the trainer
 
 E5_DIR = Path(__file__).with_name("e5")
 TOP_FILE = "top.safetensors"
@@ -42,22 +42,6 @@ _SHARED_LOCK = threading.Lock()
 
 class E5FilesError(ValueError):
     """The trained file or its metadata is missing, changed, or does not fit."""
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
-def shifted(value: float, shift: float) -> float:
-    """``value`` moved by ``shift`` in log-odds."""
-    if not shift:
-        return value
-    return 1.0 / (1.0 + math.exp(-(logit(value) + shift)))
 
 
 class E5Trained:
