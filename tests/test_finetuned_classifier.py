@@ -576,3 +576,29 @@ def test_a_threat_is_never_published_with_the_recommended_thresholds(scores, exp
     decision = routing.route_submission("see you there", scores, policy)
 
     assert decision.state is expected
+
+
+def test_undecorated_too_reads_a_padded_text_without_its_padding():
+    """A threat with a tail of emoji and a hashtag: read as written it scores low on harm and
+    high on kindness; read without the tail it does not. Harm keeps the higher, kindness the
+    lower; an undecorated text is read once, as before."""
+    padded = "on se verra ce soir devant chez toi 🌼🙂 #amis"
+    table = {
+        padded: (0.1, 0.05, 0.9),
+        "on se verra ce soir devant chez toi": (0.4, 0.8, 0.3),
+    }
+    seen = []
+
+    def probabilities(texts):
+        seen.extend(texts)
+        return fake_probabilities(table)(texts)
+
+    plain, both = (
+        score_texts(probabilities, [padded, "merci beaucoup"], LABELS, True, undecorated_too=too)
+        for too in (False, True)
+    )
+
+    assert plain[0] == dict(zip(LABELS, table[padded], strict=True))
+    assert both[0] == {"toxicity": 0.4, "threat": 0.8, "kindness": 0.3}
+    assert both[1] == plain[1]
+    assert seen.count("merci beaucoup") == 2  # once per call, never twice for its bare form

@@ -58,31 +58,54 @@ PACK_TOKENS = 256
 # forward on 41-120 tokens: 19.9 ms the first time, 16.1 ms after; this project's AMD EPYC).
 PACK_ALIGN = 16
 MAX_OF_CLAUSES = ("toxicity", "threat")  # the labels clause scoring takes the highest of
+MIN_OF_UNDECORATED = ("kindness",)  # the labels a text and its undecorated form give the lowest of
 
 
-def score_texts(probabilities, texts: Sequence[str], labels: Sequence[str], clause_scoring: bool):
+def score_texts(
+    probabilities,
+    texts: Sequence[str],
+    labels: Sequence[str],
+    clause_scoring: bool,
+    *,
+    undecorated_too: bool = False,
+):
     """``{label: p}`` for each text, scored in its scoring form by ``probabilities`` (scoring-form
     texts -> rows of label probabilities); with ``clause_scoring``, toxicity and threat are the
-    highest of the whole text and its clauses. The classifier and the trainer's evaluation both
-    score through here, so the trainer's figures are the shipped scoring's."""
+    highest of the whole text and its clauses. With ``undecorated_too``, a text with emoji,
+    hashtags or number tokens is also read without them (``core.text.decoration``): toxicity and
+    threat are the higher, kindness the lower, so padding makes nothing kinder. The classifier
+    and the trainer's evaluation both score through here, so the trainer's figures are the
+    shipped scoring's."""
+    from ..core.text.decoration import undecorated
     from ..core.text.scoring_form import scoring_text
 
     groups = []
     for text in texts:
         whole = scoring_text(text)
+        bare = scoring_text(undecorated(text)) if undecorated_too else ""
+        bare = bare if bare and bare != whole else None
         parts = [scoring_text(piece) for piece in clauses(text)] if clause_scoring else []
-        groups.append([whole, *(part for part in parts if part and part != whole)])
-    unique = list(dict.fromkeys(piece for group in groups for piece in group))
+        parts = [part for part in parts if part and part != whole]
+        groups.append((whole, bare, parts))
+    unique = list(
+        dict.fromkeys(
+            piece for whole, bare, parts in groups for piece in (whole, bare, *parts) if piece
+        )
+    )
     rows = probabilities(unique) if unique else []
     by_text = {
         text: dict(zip(labels, row, strict=True)) for text, row in zip(unique, rows, strict=True)
     }
     out = []
-    for whole, *parts in groups:
+    for whole, bare, parts in groups:
         scores = dict(by_text[whole])
+        others = [*parts, bare] if bare else parts
         for label in MAX_OF_CLAUSES:
-            if label in scores and parts:
-                scores[label] = max([scores[label], *(by_text[part][label] for part in parts)])
+            if label in scores and others:
+                scores[label] = max([scores[label], *(by_text[part][label] for part in others)])
+        for label in MIN_OF_UNDECORATED:
+            if label in scores and bare:
+                scores[label] = min(scores[label], by_text[bare][label])
         out.append(scores)
     return out
 
