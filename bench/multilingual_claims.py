@@ -3,11 +3,14 @@
 as the worker routes them.
 
     .venv/bin/python bench/multilingual_claims.py          # the service as shipped (e5 scorer)
+    .venv/bin/python bench/multilingual_claims.py --e5 /tmp/e5   # a candidate e5 scorer
     .venv/bin/python bench/multilingual_claims.py --heads /tmp/ml --languages fr,pt
     .venv/bin/python bench/multilingual_claims.py --languages de,pt,ar
 
 With no ``--languages``, the shipped classifier routes as the service does: the e5 scorer
 (``scoring/e5_heads.py``) scores the languages it claims, every other language goes to review.
+``--e5`` puts a candidate trained by ``tools/train_e5_heads.py --out`` in its place (trusted by
+the hash its own metadata records), with the claims and calibration its trainer wrote.
 With ``--languages``, the USE heads (``--heads``, default the shipped ``scoring/multilingual/``; a
 candidate is trusted by the hash its own metadata records) are made to claim them at the
 operating points their trainer picked for them on the tuning half (``metadata.json``'s
@@ -33,7 +36,10 @@ shipped adapter's policy, the language detected on the text as the worker detect
   was written from them and nothing was tuned on them.
 
 It prints, per family, how many cases were published, held for review or rejected and which
-language the detector gave them, then toxic, threats and kind published per set. English is
+language the detector gave them, then toxic, threats and kind published per set. With
+``--costs``, for each claimed language: its toxic cases (development and blind) padded with a
+harmless tail or wrap in that language (``PADDINGS``, worded apart from every template) and
+disguised by each family of ``bench/disguise.py``, published minus published as written. English is
 scored by the fine-tuned model as always (a case detected as English never reaches the heads).
 """
 
@@ -49,6 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from kindness_challenge.core import routing  # noqa: E402
+from kindness_challenge.scoring import e5_heads as eh  # noqa: E402
 from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
 from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier  # noqa: E402
 from kindness_challenge.scoring.prepare import detect_languages, scoring_texts  # noqa: E402
@@ -80,6 +87,38 @@ def claiming(folder: Path, languages: list[str], policy: dict[str, float]) -> ml
     return scorer
 
 
+# Harmless padding in each language: (name, before, after). Numbers, hashtags and emoji are the
+# English bench's; the filler and the kind wrap are written for this bench, apart from the
+# templates.
+_SHARED_PADDINGS = (
+    ("number", "", " [12345-7]"),
+    ("hashtags", "", " #weekend #sunshine #family"),
+    ("emoji", "", " \U0001f33b\U0001f308\U0001f970"),
+)
+PADDINGS = {
+    "fr": (
+        ("filler", "", " bon, c'est tout ce que je voulais dire pour l'instant, à plus tard"),
+        ("kind-wrap", "Quelle belle matinée, j'espère que vous avez tous bien dormi. ",
+         " Bref, plein de bonnes ondes à tous ceux qui lisent ceci."),
+    ),
+    "de": (
+        ("filler", "", " naja, das war alles, was ich gerade sagen wollte, bis später"),
+        ("kind-wrap", "Was für ein herrlicher Morgen, ich hoffe, ihr habt alle gut geschlafen. ",
+         " Wie auch immer, liebe Grüße an alle, die das hier lesen."),
+    ),
+    "pt": (
+        ("filler", "", " bom, era só isso que eu queria dizer por agora, até mais"),
+        ("kind-wrap", "Que manhã linda, espero que todo mundo tenha dormido bem. ",
+         " Enfim, um abraço carinhoso pra todo mundo que está lendo."),
+    ),
+    "ar": (
+        ("filler", "", " طيب، هذا كل ما أردت قوله الآن، أراكم لاحقاً"),
+        ("kind-wrap", "يا له من صباح جميل، أتمنى أنكم نمتم جيداً. ",
+         " على كل حال، تحياتي الحارة لكل من يقرأ هذا."),
+    ),
+}  # fmt: skip
+
+
 def read_cases(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as lines:
         cases = [json.loads(line) for line in lines]
@@ -99,9 +138,18 @@ def main(argv=None) -> int:
         help="comma-separated: make the USE heads (--heads) claim these; default: the service "
         "as shipped (the e5 scorer and what it claims)",
     )  # fmt: skip
+    parser.add_argument("--e5", type=Path, help="a candidate e5 scorer's folder")
+    parser.add_argument(
+        "--costs", action="store_true",
+        help="also padding and disguise costs on each claimed language's toxic cases",
+    )  # fmt: skip
     args = parser.parse_args(argv)
 
-    if args.languages:
+    if args.e5:
+        metadata = eh.read_metadata(args.e5)
+        scorer = eh.E5Scorer(args.e5, top_sha256=metadata["top_sha256"], threads=2)
+        classifier = FinetunedClassifier(multilingual=scorer, threads=2)
+    elif args.languages:
         adapter = FinetunedClassifier(multilingual=False, threads=2)
         policy = {"toxicity": adapter.recommended_thresholds["toxicity"],
                   "kindness": adapter.kindness_threshold}  # fmt: skip
@@ -118,9 +166,8 @@ def main(argv=None) -> int:
         kindness_threshold=classifier.kindness_threshold,
     )
     print(f"heads {scorer.version}, claiming {', '.join(sorted(scorer.languages))}")
-    for path in SETS:
-        cases = read_cases(path)
-        texts = [case["text"] for case in cases]
+
+    def route(texts: list[str]) -> tuple[list[str], list[str | None]]:
         forms = scoring_texts(texts)
         languages = detect_languages(forms)
         scores = classifier.score_batch(forms)
@@ -131,6 +178,11 @@ def main(argv=None) -> int:
             ).state.value
             for text, score, language in zip(texts, scores, languages, strict=True)
         ]  # fmt: skip
+        return states, languages
+
+    for path in SETS:
+        cases = read_cases(path)
+        states, languages = route([case["text"] for case in cases])
         families: dict[str, Counter] = defaultdict(Counter)
         for case, state, language in zip(cases, states, languages, strict=True):
             families[case["family"]][state] += 1
@@ -146,7 +198,39 @@ def main(argv=None) -> int:
             kind = [s for c, s in chosen if c.get("kind")]
             print(f"  {group:8s} toxic published {share(toxic)}, threats published "
                   f"{share(threats)}, kind published {share(kind)}")  # fmt: skip
+    if args.costs:
+        costs(route, sorted(scorer.languages))
     return 0
+
+
+def costs(route, languages: list[str]) -> None:
+    """Padding and disguise: points of each language's toxic cases published, variant minus
+    as written."""
+    from disguise import FAMILIES, disguise
+
+    for language in languages:
+        toxic = [
+            case["text"]
+            for path in SETS
+            for case in read_cases(path)
+            if case.get("lang") == language and case["toxic"]
+        ]
+        if not toxic:
+            continue
+        clean = route(toxic)[0].count("published")
+        print(
+            f"\n{language}: {len(toxic)} toxic cases (development and blind), {clean} published "
+            "as written; variant: published (points minus as written)"
+        )
+        variants = [
+            (name, lambda text, i, b=before, a=after: b + text + a)
+            for name, before, after in (*_SHARED_PADDINGS, *PADDINGS.get(language, ()))
+        ]
+        variants += [(f, lambda text, i, f=f: disguise(text, f, i)) for f in FAMILIES]
+        for name, change in variants:
+            published = route([change(text, i) for i, text in enumerate(toxic)])[0]
+            k = published.count("published")
+            print(f"  {name:<12} {k:3d}/{len(toxic)} ({100 * (k - clean) / len(toxic):+5.1f})")
 
 
 if __name__ == "__main__":
