@@ -89,7 +89,7 @@ def score_texts(
         groups.append((whole, bare, parts))
     unique = list(
         dict.fromkeys(
-            piece for whole, bare, parts in groups for piece in (whole, bare, *parts) if piece
+            piece for whole, bare, parts in groups for piece in (whole, bare or whole, *parts)
         )
     )
     rows = probabilities(unique) if unique else []
