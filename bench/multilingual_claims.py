@@ -93,15 +93,21 @@ def claiming(folder: Path, languages: list[str], policy: dict[str, float]) -> ml
 
 
 # Harmless padding in each language: (name, before, after). Numbers, hashtags and emoji are the
-# English bench's; the filler and the kind wrap are written for this bench, apart from the
-# templates.
+# English bench's; emoji in front, emoticons, symbols, the filler and the kind wraps are written
+# for this bench, apart from the templates (the French kind wrap with emoji after a review found
+# that a decorated clause escaped the undecorated reading).
 _SHARED_PADDINGS = (
     ("number", "", " [12345-7]"),
     ("hashtags", "", " #weekend #sunshine #family"),
     ("emoji", "", " \U0001f33b\U0001f308\U0001f970"),
+    ("lead-emoji", "\U0001f60d\U0001f60d\U0001f60d ", ""),
+    ("emoticons", "^^ :) ", " :D <3"),
+    ("symbols", "", " \u2661\u2661\u2661 \u2605"),
 )
 PADDINGS = {
     "fr": (
+        ("kind-emoji", "Trop belle vidéo \U0001f60d\U0001f60d, merci ! ",
+         " \U0001f970\U0001f970\U0001f970 #love"),
         ("filler", "", " bon, c'est tout ce que je voulais dire pour l'instant, à plus tard"),
         ("kind-wrap", "Quelle belle matinée, j'espère que vous avez tous bien dormi. ",
          " Bref, plein de bonnes ondes à tous ceux qui lisent ceci."),

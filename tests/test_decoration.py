@@ -17,6 +17,11 @@ from kindness_challenge.core.text.decoration import undecorated
         ("10/10 beste Video, +49 ruft an", "beste Video, ruft an"),
         ("ماشاء الله 😍 #حب", "ماشاء الله"),
         ("100% wahr, 3x gesehen", "wahr, 3x gesehen"),  # a token with a letter stays
+        ("sérieux ^^ :) :-D <3 xD ;P", "sérieux"),  # emoticons
+        ("☺☀♥★✿❀ t'es nul (｡◕‿◕｡) ♡", "t'es nul"),  # symbols and kaomoji
+        ("t🌸u🌸er ce soir", "tuer ce soir"),  # an emoji inside a word is dropped, not a space
+        ("＃ｆｙｐ dégage １２３", "dégage"),  # fullwidth forms (NFKC)
+        ("Bravo ! Super : à demain ...", "Bravo ! Super : à demain ..."),  # punctuation stays
     ],
 )
 def test_emoji_hashtags_and_number_tokens_go(text, bare):

@@ -502,7 +502,11 @@ def test_kept_points_are_judged_again_and_withheld_languages_never_claimed(tmp_p
     assert loose["figures"]["fr"] == {"thresholds": None, "claimed": False}  # out of bounds
     assert loose["languages"] == [] and loose["calibration"] == {}
 
-    args = train_e5_heads.parse_args(["--adversarial", str(dev), "--withhold", "fr,de"])
+    assert train_e5_heads.parse_args([]).withhold is None  # --evaluate-only: the recorded one
+    with pytest.raises(SystemExit):  # no abbreviation can pass for it
+        train_e5_heads.parse_args(["--with", "fr"])
+    args = train_e5_heads.parse_args(["--adversarial", str(dev), "--withhold", "fr, de"])
+    assert args.withhold == ["de", "fr"]
     withheld = train_e5_heads.evaluate(rows, args, _FakeModel(), policy)
     assert withheld["languages"] == [] and withheld["calibration"] == {}
     assert withheld["figures"]["fr"]["withheld"] is True  # the rule would have claimed it

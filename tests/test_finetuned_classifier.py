@@ -602,3 +602,21 @@ def test_undecorated_too_reads_a_padded_text_without_its_padding():
     assert both[0] == {"toxicity": 0.4, "threat": 0.8, "kindness": 0.3}
     assert both[1] == plain[1]
     assert seen.count("merci beaucoup") == 2  # once per call, never twice for its bare form
+
+
+def test_undecorated_too_reads_each_clause_without_its_decoration():
+    """A kind clause, then a harmful one with emoji in front: the harmful clause read as
+    written is diluted by the emoji; it is also read undecorated."""
+    text = "Trop belle vidéo, merci ! 😍😍😍 personne ne t'aime ici"
+    table = {
+        "😍😍😍 personne ne t'aime ici": (0.1, 0.05, 0.9),
+        "personne ne t'aime ici": (0.7, 0.1, 0.05),
+    }
+
+    plain, both = (
+        score_texts(fake_probabilities(table), [text], LABELS, True, undecorated_too=too)[0]
+        for too in (False, True)
+    )
+
+    assert plain["toxicity"] == 0.1
+    assert both["toxicity"] == 0.7

@@ -93,7 +93,7 @@ MAX_WRAPPED_CHARS = 160  # rows wrapped (``wrapped``) are short: the wrap fits e
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     parser.add_argument("--data", type=Path, default=v3.DATA)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--subsample", type=int, default=20000, help="rows drawn (0: all)")
@@ -127,7 +127,8 @@ def parse_args(argv):
     )  # fmt: skip
     parser.add_argument("--no-eval", action="store_true", help="claim no language (tests)")
     parser.add_argument(
-        "--withhold", type=lambda text: sorted(filter(None, text.split(","))), default=[],
+        "--withhold", type=lambda text: sorted(filter(None, map(str.strip, text.split(",")))),
+        default=None,
         help="comma-separated languages never claimed, whatever the rule says (one failed a "
         "held-out check); recorded, and kept by --evaluate-only unless given again",
     )  # fmt: skip
@@ -180,7 +181,9 @@ def wrapped(rows: list[v3.Row], count: int, seed: int) -> list[v3.Row]:
     """For each of ``WRAPPED_LANGUAGES``, ``count`` of its toxic training rows with one of
     its kind training rows before, after or on both sides: still toxic (a threat still a threat),
     not kind; and ``count`` pairs of its kind rows, still kind, so that joining two texts is not
-    itself a sign. A kind sentence around an insult must not carry it onto the wall."""
+    itself a sign. A kind sentence around an insult must not carry it onto the wall. (Joining
+    two or three kind rows instead, in the harmful joins' shapes, measured the same on the claim
+    rule and published fewer kind development cases: not used.)"""
     rng = random.Random(f"{seed}:e5-wraps")
     toxic, kind = _short_training_rows(rows)
     out = []
@@ -437,7 +440,7 @@ def evaluate(
                 and test_rates["toxic_published"] <= args.claim_toxic
                 and test_rates["kind_or_positive_published"] >= 0.70
             )
-        if lang in args.withhold:  # a held-out check failed: figures kept, nothing claimed
+        if lang in (args.withhold or ()):  # a held-out check failed: figures kept, nothing claimed
             entry["withheld"], entry["claimed"] = entry["claimed"], False
         figures[lang] = entry
         if entry["claimed"]:
@@ -489,7 +492,7 @@ def write(out: Path, trained: eh.E5Trained, metadata: dict) -> None:
         )
 
 
-def reevaluate(args, argv=None) -> int:
+def reevaluate(args) -> int:
     """``--evaluate-only``: the trained file in ``--out`` (trusted by the hash its metadata
     records, on the pinned e5 file) judged again against the development cases and the English
     adapter's policy as they are now; its weights and the record of its training stay, its
@@ -520,7 +523,7 @@ def reevaluate(args, argv=None) -> int:
          "adversarial_sha256": development_sha256(args.adversarial)}
     )  # fmt: skip
     kept = None
-    if not any(a == "--withhold" or a.startswith("--withhold=") for a in argv or ()):
+    if args.withhold is None:  # not given: the recorded one
         args.withhold = metadata.get("withheld", [])
     metadata["withheld"] = args.withhold
     if args.keep_points:
@@ -540,13 +543,12 @@ def reevaluate(args, argv=None) -> int:
 def main(argv=None) -> int:
     import torch
 
-    argv = sys.argv[1:] if argv is None else list(argv)
     args = parse_args(argv)
     if args.keep_points and not args.evaluate_only:
         raise SystemExit("--keep-points judges stored weights again: use it with --evaluate-only")
     torch.set_num_threads(args.threads)
     if args.evaluate_only:
-        return reevaluate(args, argv)
+        return reevaluate(args)
     packed = e5_encoder.load()
     rows = training_rows(args)
     model = train(rows, args, packed)
@@ -569,7 +571,7 @@ def main(argv=None) -> int:
         "policy_thresholds": policy,
         "languages": [],
         "calibration": {},
-        "withheld": args.withhold,
+        "withheld": args.withhold or [],
     }
     # What is measured is what is stored: the trained part rounded to fp16 and read back.
     stored = eh.E5Trained(model.trained_state(), args.layers, [], {})

@@ -72,20 +72,25 @@ def score_texts(
     """``{label: p}`` for each text, scored in its scoring form by ``probabilities`` (scoring-form
     texts -> rows of label probabilities); with ``clause_scoring``, toxicity and threat are the
     highest of the whole text and its clauses. With ``undecorated_too``, a text with emoji,
-    hashtags or number tokens is also read without them (``core.text.decoration``): toxicity and
-    threat are the higher, kindness the lower, so padding makes nothing kinder. The classifier
-    and the trainer's evaluation both score through here, so the trainer's figures are the
-    shipped scoring's."""
+    hashtags, emoticons or number tokens is also read without them, and so are its clauses
+    (``core.text.decoration``): toxicity and threat are the highest, kindness the lower of the
+    text and its undecorated form, so decoration makes nothing kinder or less harmful. The
+    classifier and the trainer's evaluation both score through here, so the trainer's figures
+    are the shipped scoring's."""
     from ..core.text.decoration import undecorated
     from ..core.text.scoring_form import scoring_text
 
     groups = []
     for text in texts:
         whole = scoring_text(text)
-        bare = scoring_text(undecorated(text)) if undecorated_too else ""
+        pieces = clauses(text) if clause_scoring else []
+        bare = undecorated(text) if undecorated_too else ""
+        if bare and clause_scoring:  # a decorated clause is read undecorated too
+            pieces += clauses(bare)
+        bare = scoring_text(bare) if bare else ""
         bare = bare if bare and bare != whole else None
-        parts = [scoring_text(piece) for piece in clauses(text)] if clause_scoring else []
-        parts = [part for part in parts if part and part != whole]
+        parts = [scoring_text(piece) for piece in pieces]
+        parts = list(dict.fromkeys(part for part in parts if part and part != whole))
         groups.append((whole, bare, parts))
     unique = list(
         dict.fromkeys(
