@@ -57,6 +57,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from generations import PADDINGS as PADDINGS_EN  # noqa: E402
+
 from kindness_challenge.core import routing  # noqa: E402
 from kindness_challenge.scoring import e5_heads as eh  # noqa: E402
 from kindness_challenge.scoring import multilingual_heads as ml  # noqa: E402
@@ -97,9 +99,7 @@ def claiming(folder: Path, languages: list[str], policy: dict[str, float]) -> ml
 # for this bench, apart from the templates (the French kind wrap with emoji after a review found
 # that a decorated clause escaped the undecorated reading).
 _SHARED_PADDINGS = (
-    ("number", "", " [12345-7]"),
-    ("hashtags", "", " #weekend #sunshine #family"),
-    ("emoji", "", " \U0001f33b\U0001f308\U0001f970"),
+    *(padding for padding in PADDINGS_EN if padding[0] in ("number", "hashtags", "emoji")),
     ("lead-emoji", "\U0001f60d\U0001f60d\U0001f60d ", ""),
     ("emoticons", "^^ :) ", " :D <3"),
     ("symbols", "", " \u2661\u2661\u2661 \u2605"),
