@@ -43,6 +43,11 @@ Evaluated on:
   development set: meant for choosing between candidates in the register the campaign actually
   gets (the template tests keep training text from sharing wording with it; of the 260 written,
   5 that shared seven words in a row with an earlier template, or were one, were dropped);
+* ``identity``: ``bench/adversarial_identity.jsonl``, 200 English cases written by a helper that
+  read nothing in this repository, at the same time as and apart from
+  ``tools/v3_identity_templates.py`` (whose writer read no bench file): counter-speech, hope and
+  solidarity, identity pride and neutral mentions of groups, beside calm and cheerfully worded
+  prejudice, calm threats against groups and comments that mix the two;
 * the dev set's GoEmotions rows relabelled blind (``RELABEL``);
 * disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
   the change in the share auto-published, in points.
@@ -78,6 +83,7 @@ FRESH = ROOT / "bench" / "adversarial_fresh.jsonl"
 BLIND2 = ROOT / "bench" / "adversarial_blind2.jsonl"
 BLIND3 = ROOT / "bench" / "adversarial_blind3.jsonl"
 COMMENT_DEV = ROOT / "bench" / "comment_dev.jsonl"
+IDENTITY = ROOT / "bench" / "adversarial_identity.jsonl"
 # The dev set's 500 GoEmotions "kind" rows, labelled again by reading each text alone (blind to
 # every score): kind toward someone, harmless (positive about things, not kind toward anyone) or
 # unkind (condescension, sarcasm, wishing harm). Keyed by the text's SHA-256; no text stored.
@@ -487,6 +493,9 @@ def run(
     table("HELD OUT: hand-written cases written blind, never used to write a template or choose "
           "(bench/adversarial_blind3.jsonl), per family", adversarial_cases(BLIND3), gens,
           lambda c: c.group)  # fmt: skip
+    table("counter-speech, hope and identity pride beside prejudice about the same groups, "
+          "written blind (bench/adversarial_identity.jsonl), per family",
+          adversarial_cases(IDENTITY), gens, lambda c: c.group)  # fmt: skip
     chosen = families or list(FAMILIES)
     costs("disguise cost (scoring_text as in production)", dev, gens,
           [(f, lambda text, i, f=f: disguise(text, f, i)) for f in chosen])  # fmt: skip

@@ -1,9 +1,9 @@
 """Training templates must not copy the bench's hand-written cases: no generated text may be a
 bench case, nor share a run of seven words with one. A failure names the shared runs of the sets
 a template writer may read, and only counts those of the sets no template writer may read (the
-held-out ``adversarial_blind3``, the blind sets of other languages ``adversarial_blind_<lang>``
-and the comment-section dev set ``comment_dev``), whose wording must never steer a template.
-Words are runs of letters in any script (accents included), so French templates are checked as
+held-out ``adversarial_blind3``, the blind sets of other languages ``adversarial_blind_<lang>``,
+the comment-section dev set ``comment_dev`` and the identity set ``adversarial_identity``), whose
+wording must never steer a template. Words are runs of letters in any script (accents included), so French templates are checked as
 English ones are."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ SEEN = (
 HELD_OUT = (
     "adversarial_blind3.jsonl",
     "comment_dev.jsonl",
+    "adversarial_identity.jsonl",
     *sorted(path.name for path in BENCH.glob("adversarial_blind_[a-z][a-z].jsonl")),
 )
 WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
