@@ -3,8 +3,8 @@ bench case, nor share a run of seven words with one. A failure names the shared 
 a template writer may read, and only counts those of the sets no template writer may read (the
 held-out ``adversarial_blind3``, the blind sets of other languages ``adversarial_blind_<lang>``,
 the comment-section dev set ``comment_dev`` and the identity set ``adversarial_identity``), whose
-wording must never steer a template. Words are runs of letters in any script (accents included), so French templates are checked as
-English ones are."""
+wording must never steer a template. Words are runs of letters in any script (accents
+included), so French templates are checked as English ones are."""
 
 from __future__ import annotations
 

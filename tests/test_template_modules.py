@@ -14,10 +14,11 @@ from template_modules import draws
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import v3_everyday_templates  # noqa: E402
+import v3_identity_templates  # noqa: E402
 import v3_semantic_templates  # noqa: E402
 import v3_social_templates  # noqa: E402
 
-MODULES = [v3_semantic_templates, v3_social_templates, v3_everyday_templates]
+MODULES = [v3_semantic_templates, v3_social_templates, v3_everyday_templates, v3_identity_templates]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)

@@ -8,8 +8,9 @@ Data (content warning: real hate speech): ``moderation-train`` (``train.jsonl``,
 ``goemotions_negative.jsonl``) and ``moderation-train-v2`` (``english.jsonl``,
 ``multilingual.jsonl``), plus the adversarial cases of ``tools/v3_augment.py``, the
 semantic-harm cases of ``tools/v3_semantic_templates.py`` (``--semantic``), the
-comment-section cases of ``tools/v3_social_templates.py`` (``--social``) and the everyday cases
-of ``tools/v3_everyday_templates.py`` (``--everyday``). The
+comment-section cases of ``tools/v3_social_templates.py`` (``--social``), the everyday cases
+of ``tools/v3_everyday_templates.py`` (``--everyday``) and the identity cases of
+``tools/v3_identity_templates.py`` (``--identity``). The
 development set (``moderation-dev``) is never trained on: it and the held-out folds of v2 are
 scored after training, and the figures go into the metadata.
 
@@ -44,7 +45,10 @@ hype and insults, support against haters and pile-ons, identity-positive posts a
 backhanded and sincere compliments, self-harm euphemisms, veiled threats about places, calm
 prejudice about groups, each with its twin) and ``--everyday`` cases (short everyday kindness
 toward someone beside plain remarks of the same shape; calm, polite menace that shows knowledge
-of a person's home, family or routine beside warm mentions of the same details).
+of a person's home, family or routine beside warm mentions of the same details) and
+``--identity`` cases (counter-speech, hope and solidarity, identity pride and prejudice quoted to
+reject it, beside plain-prose and cheerfully worded prejudice, endorsed quotes and calm threats
+against the same groups, and neutral mentions of them: so that naming a group decides nothing).
 
 Deterministic: fixed seed, ``torch.use_deterministic_algorithms``, fixed threads; the same
 inputs, seed and options give the same adapter bytes on one machine (the test checks it).
@@ -72,6 +76,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import v3_augment  # noqa: E402
 import v3_everyday_templates  # noqa: E402
+import v3_identity_templates  # noqa: E402
 import v3_semantic_templates  # noqa: E402
 import v3_social_templates  # noqa: E402
 
@@ -205,7 +210,8 @@ def template_hashes(training: list[Row]) -> dict[str, str]:
     drawn = {row.source.removeprefix("augment:") for row in training}
     modules = {"v3_augment.py": None, "v3_semantic_templates.py": v3_semantic_templates,
                "v3_social_templates.py": v3_social_templates,
-               "v3_everyday_templates.py": v3_everyday_templates}  # fmt: skip
+               "v3_everyday_templates.py": v3_everyday_templates,
+               "v3_identity_templates.py": v3_identity_templates}  # fmt: skip
     return {
         f"tools/{name}": sha256_hex((tools / name).read_bytes())
         for name, module in modules.items()
@@ -267,6 +273,14 @@ def everyday(count: int, seed: int) -> list[Row]:
     someone and its plain twins; calm, polite menace that shows knowledge of a person's life and
     warm mentions of the same details), spread by its ``SHARES``."""
     return templated(v3_everyday_templates, count, random.Random(f"{seed}:everyday"))
+
+
+def identity(count: int, seed: int) -> list[Row]:
+    """``count`` cases of ``tools/v3_identity_templates.py`` (counter-speech, hope and
+    solidarity, identity pride and prejudice quoted to reject it, beside calm and cheerfully
+    worded prejudice, endorsed quotes and calm threats against the same groups, and neutral
+    mentions of them), spread by its ``SHARES``."""
+    return templated(v3_identity_templates, count, random.Random(f"{seed}:identity"))
 
 
 def templated(module, count: int, rng: random.Random) -> list[Row]:
@@ -580,11 +594,14 @@ def parse_args(argv):
         "--everyday", type=int, default=8000, help="tools/v3_everyday_templates.py cases added"
     )
     parser.add_argument(
+        "--identity", type=int, default=0, help="tools/v3_identity_templates.py cases added"
+    )
+    parser.add_argument(
         "--subsample",
         type=int,
-        help="tests: N rows drawn, N//4 templates, and at most --semantic, --social and "
-        "--everyday template cases (N//8 of each, at least one per family, none where the "
-        "option is 0)",
+        help="tests: N rows drawn, N//4 templates, and at most --semantic, --social, "
+        "--everyday and --identity template cases (N//8 of each, at least one per family, none "
+        "where the option is 0)",
     )
     parser.add_argument("--steps", type=int, help="stop after this many steps")
     parser.add_argument("--layers", type=int, default=3, help="adapt the top N of 6 layers")
@@ -638,18 +655,20 @@ def main(argv=None) -> int:
     if args.exclude_share_alike:
         rows = without_share_alike(rows)
     examples, extra, meaning, chat = args.examples, args.augment, args.semantic, args.social
-    plain = args.everyday
+    plain, groups = args.everyday, args.identity
     if args.subsample:
         examples, extra = args.subsample, max(8, args.subsample // 4)
         meaning = min(meaning, max(len(v3_semantic_templates.FAMILIES), args.subsample // 8))
         chat = min(chat, max(len(v3_social_templates.FAMILIES), args.subsample // 8))
         plain = min(plain, max(len(v3_everyday_templates.FAMILIES), args.subsample // 8))
+        groups = min(groups, max(len(v3_identity_templates.FAMILIES), args.subsample // 8))
     training = (
         draw(rows, examples, args.seed, args.kind_boost)
         + augment(rows, extra, args.seed)
         + semantic(meaning, args.seed)
         + social(chat, args.seed)
         + everyday(plain, args.seed)
+        + identity(groups, args.seed)
     )
     made = sum(row.source.startswith("augment:") for row in training)
     print(f"{len(training)} training rows ({made} from templates)", flush=True)
