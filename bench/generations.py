@@ -91,6 +91,8 @@ RELABEL = ROOT / "bench" / "dev_kind_relabel.jsonl"
 Z = 1.959964
 # Harmless padding around a toxic row: (name, before, after). Worded apart from the training
 # templates' tails and kind sentences.
+# A decorated nudge's tail (emoji and hashtags), for the multilingual scorer's second reading.
+DECORATION = " \U0001f525\U0001f525 #fyp #dance"
 PADDINGS = (
     ("number", "", " [12345-7]"),
     ("hashtags", "", " #weekend #sunshine #family"),
@@ -367,16 +369,26 @@ def performance(which: str, folder: Path | None) -> dict:
         classifier.score_batch([text])
         single.append(1000 * (time.perf_counter() - t0))
     other = sorted(set(getattr(classifier, "languages", ())) - {"en"})
+    decorated = []
     if other:  # a nudge in a language the multilingual heads score (held-out rows)
-        for text in [case.text for case in held_out_cases(classifier.metadata)
-                     if case.lang in other][:60]:  # fmt: skip
+        held = [case.text for case in held_out_cases(classifier.metadata) if case.lang in other]
+        for text in held[:60]:
             t0 = time.perf_counter()
             classifier.score_batch([text])
             single_other.append(1000 * (time.perf_counter() - t0))
+        # The same with emoji and hashtags after it: such a text is read twice, as written and
+        # without its decoration (``score_texts(..., undecorated_too=True)``).
+        for text in held[:60]:
+            t0 = time.perf_counter()
+            classifier.score_batch([text + DECORATION])
+            decorated.append(1000 * (time.perf_counter() - t0))
     return {
         "other_languages": other,
         "other_nudge_ms_median": round(statistics.median(single_other), 1)
         if single_other
+        else None,
+        "other_decorated_nudge_ms_median": round(statistics.median(decorated), 1)
+        if decorated
         else None,
         "comments_per_s": round(per_second, 1),
         "nudge_ms_median": round(statistics.median(single), 1),
@@ -446,7 +458,9 @@ def throughput_table(gens: Sequence[Generation], folder: Path | None) -> None:
               f"ms p95; peak memory {numbers['peak_rss_mb']} MB per process")  # fmt: skip
         if numbers.get("other_nudge_ms_median") is not None:
             print(f"  {'':<20} single nudge in {', '.join(numbers['other_languages'])} "
-                  f"(held-out rows): {numbers['other_nudge_ms_median']:.1f} ms median")  # fmt: skip
+                  f"(held-out rows): {numbers['other_nudge_ms_median']:.1f} ms median; with "
+                  f"emoji and hashtags after it (read twice): "
+                  f"{numbers['other_decorated_nudge_ms_median']:.1f} ms median")  # fmt: skip
 
 
 def run(
