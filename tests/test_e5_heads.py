@@ -323,6 +323,24 @@ def test_no_operating_point_when_the_development_cases_cannot_be_held():
     assert train_e5_heads.operating_point(tune, tune_p, dev, dev_p, args) is None
 
 
+def test_without_share_alike_sources_no_such_row_is_trained_on_and_the_held_out_rows_stay(
+    tmp_path,
+):
+    data = write_multilingual_data(tmp_path / "data")
+    share_alike = train_multilingual_heads.v3.SHARE_ALIKE
+
+    def rows(*extra):
+        args = train_e5_heads.parse_args(["--data", str(data), "--subsample", "300", *extra])
+        return train_e5_heads.training_rows(args)
+
+    kept, dropped = rows(), rows("--exclude-share-alike")
+    assert any(r.source in share_alike and not r.held_out for r in kept)  # the data has some
+    assert not any(r.source in share_alike and not r.held_out for r in dropped)
+    assert any(r.held_out for r in kept)
+    assert [r for r in kept if r.held_out] == [r for r in dropped if r.held_out]
+    assert train_e5_heads.parse_args(["--exclude-share-alike"]).exclude_share_alike
+
+
 @pytest.mark.slow
 def test_training_on_a_subsample_is_deterministic_and_never_trains_on_held_out_rows(
     tmp_path, monkeypatch
@@ -368,7 +386,7 @@ def test_the_shipped_file_matches_its_pin_and_claims_only_what_it_measured():
     assert metadata["top_sha256"] == eh.TOP_SHA256
     assert sorted(shipped.languages) == metadata["languages"]
     assert shipped.calibration == metadata["calibration"]
-    assert metadata["parameters"] == {
+    assert {**train_e5_heads.RECORDED_SINCE, **metadata["parameters"]} == {
         key: getattr(train_e5_heads.parse_args([]), key) for key in train_e5_heads.PARAMETERS
     }
     assert metadata["templates_sha256"] == train_e5_heads.template_hashes()  # trained on these

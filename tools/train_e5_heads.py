@@ -85,7 +85,10 @@ KINDNESS_GRID = TOXICITY_GRID
 PARAMETERS = (
     "subsample", "layers", "epochs", "batch", "lr", "head_lr", "threat_weight", "tune_toxic",
     "claim_toxic", "claim_min", "claim_adversarial", "social", "wraps", "decorated",
+    "exclude_share_alike",
 )  # fmt: skip
+# Recorded since 2026-12-07: a file that does not record it was trained with its default.
+RECORDED_SINCE = {"exclude_share_alike": False}
 # Comment-section templates besides the French ones (``tools/<lang>_comment_templates.py``).
 SOCIAL_LANGUAGES = ("de", "pt", "ar")
 WRAPPED_LANGUAGES = ("fr", *SOCIAL_LANGUAGES)  # the languages a claim is sought for
@@ -114,6 +117,11 @@ def parse_args(argv):
     parser.add_argument(
         "--decorated", type=float, default=0.1,
         help="share of training rows given an emoji, hashtag or number tail or lead",
+    )  # fmt: skip
+    parser.add_argument(
+        "--exclude-share-alike", action="store_true",
+        help="train on none of v2's CC-BY-SA sources (Stormfront, Positive Frames, ToLD-Br, "
+        "Korean Hate Speech), as train_classifier_v3.py's; their held-out rows are still measured",
     )  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, help="initialisation and batch order")
     parser.add_argument("--threads", type=int, default=2)
@@ -147,9 +155,12 @@ def parse_args(argv):
 
 
 def training_rows(args) -> list[v3.Row]:
-    """The multilingual heads' rows (their seed, folds and templates), ``--subsample`` of them."""
+    """The multilingual heads' rows (their seed, folds and templates), ``--subsample`` of them;
+    with ``--exclude-share-alike``, less the training rows of the CC-BY-SA sources (drawn first
+    and then dropped, so the held-out rows, and what the claim is judged on, stay the same)."""
+    share_alike = ["--exclude-share-alike"] if args.exclude_share_alike else []
     options = heads_trainer.parse_args(
-        ["--data", str(args.data), "--subsample", str(args.subsample)]
+        ["--data", str(args.data), "--subsample", str(args.subsample), *share_alike]
     )
     small = 0 < args.subsample < 20000  # a test's subsample: templates in proportion
     count = (lambda n: min(n, max(1, args.subsample // 8))) if small else (lambda n: n)
@@ -505,7 +516,7 @@ def reevaluate(args) -> int:
         raise SystemExit(f"the file in {args.out} was trained on another e5 file")
     if v3.file_hashes(args.data) != metadata["data_sha256"]:
         raise SystemExit(f"{args.data} is not the data the file in {args.out} was trained on")
-    recorded = metadata["parameters"]
+    recorded = {**RECORDED_SINCE, **metadata["parameters"]}
     defaults = vars(parse_args([]))
     given = [key for key in recorded if getattr(args, key) not in (defaults[key], recorded[key])]
     if given:  # refused, not silently replaced by the record
