@@ -47,7 +47,9 @@ Evaluated on:
   read nothing in this repository, at the same time as and apart from
   ``tools/v3_identity_templates.py`` (whose writer read no bench file): counter-speech, hope and
   solidarity, identity pride and neutral mentions of groups, beside calm and cheerfully worded
-  prejudice, calm threats against groups and comments that mix the two;
+  prejudice, calm threats against groups and comments that mix the two. The ship rule for the
+  ``--identity`` retrains read it, so from then on it is a set for choosing, like ``comment``,
+  not a held-out estimate;
 * the dev set's GoEmotions rows relabelled blind (``RELABEL``);
 * disguised and padded copies of the dev toxic rows (``disguise.py``, and ``PADDINGS`` here):
   the change in the share auto-published, in points.
@@ -89,10 +91,10 @@ IDENTITY = ROOT / "bench" / "adversarial_identity.jsonl"
 # unkind (condescension, sarcasm, wishing harm). Keyed by the text's SHA-256; no text stored.
 RELABEL = ROOT / "bench" / "dev_kind_relabel.jsonl"
 Z = 1.959964
-# Harmless padding around a toxic row: (name, before, after). Worded apart from the training
-# templates' tails and kind sentences.
 # A decorated nudge's tail (emoji and hashtags), for the multilingual scorer's second reading.
 DECORATION = " \U0001f525\U0001f525 #fyp #dance"
+# Harmless padding around a toxic row: (name, before, after). Worded apart from the training
+# templates' tails and kind sentences.
 PADDINGS = (
     ("number", "", " [12345-7]"),
     ("hashtags", "", " #weekend #sunshine #family"),
@@ -382,6 +384,11 @@ def performance(which: str, folder: Path | None) -> dict:
             t0 = time.perf_counter()
             classifier.score_batch([text + DECORATION])
             decorated.append(1000 * (time.perf_counter() - t0))
+        # The tail can tip a short text's detected language: count those still read by e5.
+        still = sum(
+            language is not None
+            for language in classifier.other_languages([t + DECORATION for t in held[:60]])
+        )
     return {
         "other_languages": other,
         "other_nudge_ms_median": round(statistics.median(single_other), 1)
@@ -390,6 +397,7 @@ def performance(which: str, folder: Path | None) -> dict:
         "other_decorated_nudge_ms_median": round(statistics.median(decorated), 1)
         if decorated
         else None,
+        "other_decorated_still_other": f"{still} of {len(decorated)}" if decorated else None,
         "comments_per_s": round(per_second, 1),
         "nudge_ms_median": round(statistics.median(single), 1),
         "nudge_ms_p95": round(sorted(single)[int(0.95 * len(single)) - 1], 1),
@@ -460,7 +468,9 @@ def throughput_table(gens: Sequence[Generation], folder: Path | None) -> None:
             print(f"  {'':<20} single nudge in {', '.join(numbers['other_languages'])} "
                   f"(held-out rows): {numbers['other_nudge_ms_median']:.1f} ms median; with "
                   f"emoji and hashtags after it (read twice): "
-                  f"{numbers['other_decorated_nudge_ms_median']:.1f} ms median")  # fmt: skip
+                  f"{numbers['other_decorated_nudge_ms_median']:.1f} ms median, "
+                  f"{numbers['other_decorated_still_other']} still read by the multilingual "
+                  "scorer")  # fmt: skip
 
 
 def run(

@@ -37,3 +37,12 @@ def test_every_family_has_a_share(module):
 def test_an_unknown_family_is_refused(module):
     with pytest.raises(ValueError):
         module.case("no such family", random.Random(0))
+
+
+def test_no_two_modules_share_a_family_name():
+    # The trainer records a module's hash when it drew a row of one of its families, matched by
+    # name (``train_classifier_v3.template_hashes``): a shared name would credit the wrong file.
+    import v3_augment
+
+    names = [f for module in (v3_augment, *MODULES) for f in module.FAMILIES]
+    assert len(names) == len(set(names))
