@@ -90,7 +90,8 @@ def test_loads_offline_and_scores_a_claimed_language(packed, tmp_path, monkeypat
 
     assert classifier.languages == {"en", "fr"}
     assert [set(row) for row in rows] == [set(LABELS)] * 3
-    assert rows[0] == pytest.approx(raw_scores(tmp_path / "e5", packed, [FRENCH_KIND])[0])
+    # raw_scores runs the layers as transformers does; the scorer, as InferenceLayers
+    assert rows[0] == pytest.approx(raw_scores(tmp_path / "e5", packed, [FRENCH_KIND])[0], abs=1e-5)
     english = FinetunedClassifier(multilingual=False, threads=1).score_batch([ENGLISH_KIND])[0]
     assert rows[1] == pytest.approx(english, abs=1e-5)  # English: the fine-tuned MiniLM
     assert french.version[-8:] in classifier.version
@@ -108,9 +109,13 @@ def test_calibration_puts_each_languages_operating_point_on_the_policy_threshold
     assert eh.shifted(0.6, shifts["toxicity"]) == pytest.approx(0.3)
     assert eh.shifted(0.2, shifts["threat"]) == pytest.approx(0.5)
     for got, was in zip(calibrated, raw, strict=True):
-        assert got["toxicity"] == pytest.approx(eh.shifted(was["toxicity"], shifts["toxicity"]))
-        assert got["threat"] == pytest.approx(eh.shifted(was["threat"], shifts["threat"]))
-        assert got["kindness"] == pytest.approx(was["kindness"])  # no shift given for it
+        # float rounding: the scorer runs the layers as InferenceLayers, raw_scores as
+        # transformers does
+        assert got["toxicity"] == pytest.approx(
+            eh.shifted(was["toxicity"], shifts["toxicity"]), abs=1e-5
+        )
+        assert got["threat"] == pytest.approx(eh.shifted(was["threat"], shifts["threat"]), abs=1e-5)
+        assert got["kindness"] == pytest.approx(was["kindness"], abs=1e-5)  # no shift given
 
 
 def test_the_stored_file_is_fp16_and_the_same_bytes_each_time(packed, tmp_path):
@@ -550,3 +555,14 @@ def test_a_decorated_french_threat_or_insult_is_not_published(tail):
             or scores["kindness"] < classifier.kindness_threshold
         )
         assert held, (text + tail, scores)
+
+
+def test_the_scorer_runs_inference_layers_and_can_no_longer_train(packed, tmp_path):
+    digest = write_scorer_files(tmp_path / "e5", packed, ["fr"], {"fr": {}}, layers=1)
+    model = scorer(tmp_path / "e5", packed, digest).load()
+
+    assert model.inference is not None and len(model.model.encoder.layer) == 0
+    with pytest.raises(RuntimeError, match="for inference"):
+        model.trained_state()
+    with pytest.raises(RuntimeError, match="for inference"):
+        model.load_trained_state({})

@@ -294,6 +294,30 @@ def test_loads_the_trained_adapter_offline(tiny, monkeypatch):
     assert digest[:8] in classifier.version
 
 
+def test_the_layers_run_as_inference_layers_with_the_scores_transformers_gives(tiny):
+    from safetensors.torch import load
+
+    from kindness_challenge.scoring.finetuned_classifier import AdaptedEncoder
+
+    folder, digest, _ = tiny
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
+    encoder = classifier.load()
+    state = load((folder / ADAPTER_FILE).read_bytes())
+    lora = classifier.metadata["lora"]
+    reference = AdaptedEncoder.build(
+        state, int(lora["rank"]), float(lora["alpha"]), 256, inference_layers=False
+    )
+    texts = ["you are a pathetic troll", "thanks for the soup, neighbour!", "see you at noon"]
+
+    assert encoder.layers is not None and len(encoder.model.encoder.layer) == 0
+    assert reference.layers is None and len(reference.model.encoder.layer) == 6
+    for pack_tokens in (None, 0):  # packed and padded
+        np.testing.assert_allclose(
+            encoder.probabilities(texts, pack_tokens).numpy(),
+            reference.probabilities(texts, pack_tokens).numpy(), atol=1e-5,
+        )  # fmt: skip
+
+
 def test_scores_do_not_depend_on_the_batch(tiny):
     folder, digest, _ = tiny
     classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
@@ -317,7 +341,7 @@ def test_a_nudge_runs_as_one_packed_row_with_the_scores_of_a_padded_batch(tiny):
         "but you are a pathetic troll and everyone knows it",
     ]
     widths = []
-    hook = encoder.model.register_forward_pre_hook(
+    hook = encoder.model.embeddings.register_forward_pre_hook(
         lambda module, args, kwargs: widths.append(tuple(kwargs["input_ids"].shape)),
         with_kwargs=True,
     )
@@ -354,7 +378,7 @@ def test_packed_rows_come_in_aligned_lengths_each_run_once_at_load(tiny, monkeyp
 
     def merge_and_watch(model, *args, **kwargs):  # watching before the load's warm-up runs
         merge(model, *args, **kwargs)
-        model.register_forward_pre_hook(
+        model.embeddings.register_forward_pre_hook(
             lambda module, args, kwargs: widths.append(kwargs["input_ids"].shape[1]),
             with_kwargs=True,
         )

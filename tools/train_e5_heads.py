@@ -528,6 +528,7 @@ def reevaluate(args) -> int:
         setattr(args, key, value)
     model = E5TopLayers(e5_encoder.load(), stored.layers)
     model.load_trained_state(stored.state)
+    model.for_inference()  # judged as the service runs it
     policy = policy_of_the_adapter()
     metadata.update(
         {"policy_thresholds": policy, "evaluated": datetime.date.today().isoformat(),
@@ -587,6 +588,7 @@ def main(argv=None) -> int:
     # What is measured is what is stored: the trained part rounded to fp16 and read back.
     stored = eh.E5Trained(model.trained_state(), args.layers, [], {})
     model.load_trained_state(eh.E5Trained.from_bytes(stored.to_bytes()).state)
+    model.for_inference()  # and measured as the service runs it
     if not args.no_eval:
         metadata.update(evaluate(held_out_rows(args.data), args, model, policy))
     trained = eh.E5Trained(stored.state, args.layers, metadata["languages"],

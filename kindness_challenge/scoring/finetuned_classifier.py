@@ -157,8 +157,13 @@ def read_metadata(folder: Path) -> dict:
 class AdaptedEncoder:
     """The merged model, its tokenizer and its head: scores texts (thread-safe, one at a time)."""
 
-    def __init__(self, model, tokenizer, head_weight, head_bias, max_seq_length: int) -> None:
+    def __init__(
+        self, model, tokenizer, head_weight, head_bias, max_seq_length: int, layers=None
+    ) -> None:
+        """``layers``: ``bert_inference.InferenceLayers`` that run ``model``'s encoder layers
+        (whose own copies ``build`` drops), or None to run ``model`` as ``transformers`` does."""
         self.model = model.eval()
+        self.layers = layers
         self.tokenizer = tokenizer
         self.head_weight = head_weight.float()
         self.head_bias = head_bias.float()
@@ -172,10 +177,14 @@ class AdaptedEncoder:
     def build(
         cls, state: dict, rank: int, alpha: float, max_seq_length: int,
         base_dir: Path | None = None, weights_sha256: str = MINILM_WEIGHTS_SHA256,
-        fast_linear: bool = True,
+        fast_linear: bool = True, inference_layers: bool = True,
     ) -> AdaptedEncoder:  # fmt: skip
+        """``inference_layers``: run the encoder layers as ``bert_inference.InferenceLayers``
+        (False: as ``transformers`` runs them, for comparison)."""
+        from torch import nn
         from transformers import AutoTokenizer
 
+        from .bert_inference import InferenceLayers, supports
         from .finetuned_model import load_base_model, merge_adapters
         from .fp32_linear import faster_fp32_backend, use_onednn_linear_layers
 
@@ -183,10 +192,29 @@ class AdaptedEncoder:
         model = load_base_model(base_dir, weights_sha256)
         merge_adapters(model, state, rank, alpha)
         model = model.eval()
-        if fast_linear and faster_fp32_backend() == "onednn":
+        onednn = fast_linear and faster_fp32_backend() == "onednn"
+        layers = None
+        if inference_layers and supports(model.config):  # the same arithmetic, fewer operations
+            layers = InferenceLayers(model.encoder.layer, model.config, onednn=onednn)
+            model.encoder.layer = nn.ModuleList()
+        elif onednn:
             model = use_onednn_linear_layers(model)
         tokenizer = AutoTokenizer.from_pretrained(str(base_dir), local_files_only=True)
-        return cls(model, tokenizer, state["head.weight"], state["head.bias"], max_seq_length)
+        return cls(
+            model, tokenizer, state["head.weight"], state["head.bias"], max_seq_length, layers
+        )
+
+    def _encode(self, input_ids, mask, position_ids=None):
+        """The last hidden states: ``mask`` is (rows, tokens) of 1 and 0, or an additive
+        (rows, 1, tokens, tokens) mask."""
+        if self.layers is None:
+            return self.model(
+                input_ids=input_ids, attention_mask=mask, position_ids=position_ids
+            ).last_hidden_state
+        from .bert_inference import additive_mask
+
+        hidden = self.model.embeddings(input_ids=input_ids, position_ids=position_ids)
+        return self.layers(hidden, mask if mask.dim() == 4 else additive_mask(mask))
 
     def token_ids(self, texts: Sequence[str], limit: int | None = None) -> list[list[int]]:
         with self._tokenizer_lock:
@@ -226,7 +254,7 @@ class AdaptedEncoder:
                 for row, index in enumerate(group):
                     input_ids[row, : lengths[index]] = torch.tensor(ids[index])
                     mask[row, : lengths[index]] = 1
-                hidden = self.model(input_ids=input_ids, attention_mask=mask).last_hidden_state
+                hidden = self._encode(input_ids, mask)
                 logits = pool(hidden, mask) @ self.head_weight.T + self.head_bias
                 out[torch.tensor(group)] = torch.sigmoid(logits)
         return out
@@ -249,11 +277,10 @@ class AdaptedEncoder:
         mask = torch.zeros(1, 1, len(segment), len(segment), dtype=dtype)
         mask.masked_fill_(apart, torch.finfo(mask.dtype).min)
         tokens = [token for row in ids for token in row] + [self.tokenizer.pad_token_id] * padding
-        hidden = self.model(
-            input_ids=torch.tensor([tokens]),
-            attention_mask=mask,
-            position_ids=torch.cat([torch.arange(n) for n in segments]).unsqueeze(0),
-        ).last_hidden_state[0]
+        hidden = self._encode(
+            torch.tensor([tokens]), mask,
+            torch.cat([torch.arange(n) for n in segments]).unsqueeze(0),
+        )[0]  # fmt: skip
         pooled = torch.cat(
             [pool(piece.unsqueeze(0), torch.ones(1, len(piece), dtype=torch.long))
              for piece in hidden[: sum(lengths)].split(lengths)]
