@@ -106,3 +106,15 @@ def test_the_onednn_choice_follows_the_measured_backend(monkeypatch):
     monkeypatch.setattr(bert_inference, "faster_fp32_backend", lambda: "default")
     layers = InferenceLayers(model.encoder.layer, model.config)
     assert not any(isinstance(m, OneDnnLinear) for m in layers.modules())
+
+
+def test_released_source_layers_hold_no_weights_and_the_copy_still_reads():
+    model = tiny_bert()
+    ids = torch.randint(1, 50, (1, 6))
+    with torch.inference_mode():
+        expected = model(input_ids=ids).last_hidden_state
+    layers = InferenceLayers(model.encoder.layer, model.config, release=True)
+    assert all(p.numel() == 0 for p in model.encoder.layer.parameters())
+    with torch.inference_mode():
+        got = layers(model.embeddings(input_ids=ids), additive_mask(torch.ones(1, 6)))
+    assert (got - expected).abs().max().item() < 1e-5

@@ -97,13 +97,24 @@ class _Layer(nn.Module):
 class InferenceLayers(nn.Module):
     """``layers`` (``transformers`` BertLayers, before any Linear swap) for inference."""
 
-    def __init__(self, layers: Sequence[nn.Module], config, onednn: bool | None = None) -> None:
+    def __init__(
+        self, layers: Sequence[nn.Module], config, onednn: bool | None = None,
+        release: bool = False,
+    ) -> None:  # fmt: skip
+        """``release``: empty each source layer's weights once copied, so that a process never
+        holds two copies of the model (the caller drops the source layers)."""
         super().__init__()
         if not supports(config):
             raise ValueError("only the plain BERT encoder layer is supported")
         if onednn is None:
             onednn = faster_fp32_backend() == "onednn"
-        self.layers = nn.ModuleList(_Layer(layer, onednn) for layer in layers)
+        built = []
+        for layer in layers:
+            built.append(_Layer(layer, onednn))
+            if release:
+                for parameter in layer.parameters():
+                    parameter.data = torch.empty(0)
+        self.layers = nn.ModuleList(built)
         self.requires_grad_(False)
         self.eval()
 

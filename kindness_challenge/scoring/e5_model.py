@@ -68,8 +68,8 @@ class E5TopLayers:
             return
         layers = self.model.encoder.layer
         self.inference = (
-            InferenceLayers(layers[: self.frozen], self.model.config),
-            InferenceLayers(layers[self.frozen :], self.model.config),
+            InferenceLayers(layers[: self.frozen], self.model.config, release=True),
+            InferenceLayers(layers[self.frozen :], self.model.config, release=True),
         )
         self.model.encoder.layer = nn.ModuleList()
         self.top = None
