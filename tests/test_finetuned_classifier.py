@@ -215,6 +215,78 @@ def test_a_retrain_without_share_alike_sources_records_it(tiny, tmp_path):
     assert sha256_hex((tmp_path / ADAPTER_FILE).read_bytes()) != digest
 
 
+@pytest.fixture(scope="module")
+def emoji_adapter(tiny, tmp_path_factory):
+    """(folder, sha256) of a tiny adapter trained with ``--emoji-words``."""
+    _, _, data = tiny
+    out = tmp_path_factory.mktemp("v3emoji")
+    code = train_classifier_v3.main(
+        ["--data", str(data), "--out", str(out), "--subsample", "16", "--steps", "2",
+         "--batch", "8", "--threads", "1", "--no-eval", "--emoji-words"]
+    )  # fmt: skip
+    assert code == 0
+    return out, sha256_hex((out / ADAPTER_FILE).read_bytes())
+
+
+def test_an_adapter_trained_to_read_emoji_as_names_records_it_and_is_read_so(tiny, emoji_adapter):
+    from kindness_challenge.scoring.finetuned_classifier import adapter_normalisation
+
+    folder, digest = emoji_adapter
+    metadata = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
+    data = (folder / ADAPTER_FILE).read_bytes()
+    plain = (tiny[0] / ADAPTER_FILE).read_bytes()
+
+    assert metadata["parameters"]["emoji_words"] is True
+    assert metadata["text_normalisation"] == "scoring_text+emoji_words"
+    assert adapter_normalisation(data) == "scoring_text+emoji_words"  # in the hashed bytes
+    assert adapter_normalisation(plain) == "scoring_text"  # a default adapter records nothing
+    assert digest != tiny[1]
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
+    default = FinetunedClassifier(tiny[0], adapter_sha256=tiny[1], threads=1)
+    assert classifier.prepared(["what a genius \U0001f921"]) == ["what a genius clown face"]
+    assert default.prepared(["what a genius \U0001f921"]) == ["what a genius \U0001f921"]
+    clown, heart = classifier.score_batch(["what a genius \U0001f921", "what a genius \U0001f970"])
+    assert clown != heart  # the model sees which emoji it is
+    plain_clown, plain_heart = default.score_batch(
+        ["what a genius \U0001f921", "what a genius \U0001f970"]
+    )
+    assert plain_clown == pytest.approx(plain_heart, abs=1e-6)  # both [UNK] to it
+
+
+def test_a_metadata_file_cannot_change_how_an_adapter_reads_text(emoji_adapter, tmp_path):
+    folder, digest = emoji_adapter
+    shutil.copytree(folder, tmp_path / "copy")
+    path = tmp_path / "copy" / METADATA_FILE
+    metadata = json.loads(path.read_text(encoding="utf-8"))
+    for claimed in ("scoring_text", "something_else"):
+        metadata["text_normalisation"] = claimed
+        path.write_text(json.dumps(metadata), encoding="utf-8")
+        with pytest.raises(AdapterFileError, match="the metadata says"):
+            FinetunedClassifier(tmp_path / "copy", adapter_sha256=digest)
+
+
+def test_an_unknown_text_normalisation_is_refused():
+    from kindness_challenge.scoring.finetuned_classifier import text_form
+
+    with pytest.raises(AdapterFileError, match="unknown text normalisation"):
+        text_form("lowercase")
+
+
+def test_an_emoji_adapter_is_evaluated_again_reading_emoji(
+    emoji_adapter, tiny, tmp_path, monkeypatch
+):
+    folder, _ = emoji_adapter
+    shutil.copytree(folder, tmp_path / "copy")
+    args = train_classifier_v3.parse_args(["--data", str(tiny[2]), "--out", str(tmp_path / "copy")])
+    seen = []
+    monkeypatch.setattr(
+        train_classifier_v3, "add_figures",
+        lambda metadata, state, options, rows: seen.append(options.emoji_words),
+    )  # fmt: skip
+    train_classifier_v3.reevaluate(args)
+    assert seen == [True]  # read as it was trained, whatever the command line says
+
+
 def _rows_and_scores(sources):
     """Held-out rows and (toxicity, threat, kindness) scores: per source, its toxic rows' scores
     and (for kind rows) their scores."""

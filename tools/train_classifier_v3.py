@@ -80,14 +80,15 @@ import v3_identity_templates  # noqa: E402
 import v3_semantic_templates  # noqa: E402
 import v3_social_templates  # noqa: E402
 
-from kindness_challenge.core.text.scoring_form import scoring_text  # noqa: E402
 from kindness_challenge.scoring.finetuned_classifier import (  # noqa: E402
     ADAPTER_FILE,
     METADATA_FILE,
     V3_DIR,
     AdaptedEncoder,
+    adapter_normalisation,
     score_texts,
     sha256_hex,
+    text_form,
 )
 from kindness_challenge.scoring.finetuned_model import LABELS  # noqa: E402
 from kindness_challenge.scoring.sentence_model import (  # noqa: E402
@@ -336,7 +337,8 @@ def _train(rows: list[Row], args) -> tuple[dict, dict]:
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
-    texts = [scoring_text(row.text) for row in rows]
+    form = text_form(normalisation(args))
+    texts = [form(row.text) for row in rows]
     ids = tokenizer(texts, truncation=True, max_length=args.max_length)["input_ids"]
     layers = list(range(6 - args.layers, 6))
     model = AdaptedClassifier(load_base_model(folder), args.rank, args.alpha, LABELS, args.seed,
@@ -426,11 +428,13 @@ def evaluate(state: dict, args, rows: list[Row]) -> np.ndarray:
     """(rows x labels) probabilities from the merged model, as the classifier scores (through
     ``finetuned_classifier.score_texts``, with clause scoring unless ``--whole-text-only``)."""
     encoder = AdaptedEncoder.build(state, args.rank, args.alpha, 256)
+    form = text_form(normalisation(args))
     out = np.zeros((len(rows), len(LABELS)), np.float32)
     for start in range(0, len(rows), 512):
         scores = score_texts(
             lambda batch: encoder.probabilities(batch).tolist(),
             [row.text for row in rows[start : start + 512]], LABELS, not args.whole_text_only,
+            form=form,
         )  # fmt: skip
         out[start : start + 512] = [[row[label] for label in LABELS] for row in scores]
     return out
@@ -566,6 +570,7 @@ def reevaluate(args) -> int:
     )
     args.target_source = metadata["parameters"]["target_source"]
     args.kind_toward = metadata["parameters"].get("kind_toward", False)
+    args.emoji_words = adapter_normalisation(data) == "scoring_text+emoji_words"
     rows = read_rows(args.data, args.seed, args.holdout, args.kind_toward)
     add_figures(metadata, load(data), args, rows)
     metadata["clause_scoring"] = not args.whole_text_only
@@ -574,6 +579,11 @@ def reevaluate(args) -> int:
     path.write_text(json.dumps(metadata, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps({k: metadata[k] for k in ("thresholds", "kindness_threshold", "languages")}))
     return 0
+
+
+def normalisation(args) -> str:
+    """What the adapter reads of a text (``finetuned_classifier.TEXT_FORMS``)."""
+    return "scoring_text+emoji_words" if args.emoji_words else "scoring_text"
 
 
 def parse_args(argv):
@@ -615,6 +625,11 @@ def parse_args(argv):
         "--kind-toward", action="store_true",
         help="kindness toward someone only (TOWARD_EMOTIONS; reframes unlabelled); hold out "
         "moderation-train's GoEmotions rows too, for choosing the kindness threshold",
+    )  # fmt: skip
+    parser.add_argument(
+        "--emoji-words", action="store_true",
+        help="read each emoji as its English name (core/text/emoji_words.py), training and "
+        "scoring; recorded in the adapter file's header",
     )  # fmt: skip
     parser.add_argument("--threat-weight", type=float, default=2.0)
     parser.add_argument("--threat-threshold", type=float, default=0.5)
@@ -676,7 +691,10 @@ def main(argv=None) -> int:
     from safetensors.torch import save
 
     # Bytes, not save_file: the same tensors give the same file (no dates in the header).
-    data = save(state, metadata={"format": "pt"})
+    header = {"format": "pt"}
+    if normalisation(args) != "scoring_text":  # a default adapter's bytes stay as they were
+        header["text_normalisation"] = normalisation(args)
+    data = save(state, metadata=header)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / ADAPTER_FILE).write_bytes(data)
     digest = sha256_hex(data)
@@ -697,7 +715,7 @@ def main(argv=None) -> int:
             "modules": "attention query/key/value/output, feed-forward in/out",
         },  # fmt: skip
         "max_seq_length": 256,
-        "text_normalisation": "scoring_text",
+        "text_normalisation": normalisation(args),
         # Toxicity and threat: the worst of the whole text and its clauses (finetuned_classifier).
         "clause_scoring": not args.whole_text_only,
         "seed": args.seed,

@@ -68,6 +68,7 @@ def score_texts(
     clause_scoring: bool,
     *,
     undecorated_too: bool = False,
+    form=None,
 ):
     """``{label: p}`` for each text, scored in its scoring form by ``probabilities`` (scoring-form
     texts -> rows of label probabilities); with ``clause_scoring``, toxicity and threat are the
@@ -76,20 +77,23 @@ def score_texts(
     (``core.text.decoration``): toxicity and threat are the highest, kindness the lower of the
     text and its undecorated form, so decoration makes nothing kinder or less harmful. The
     classifier and the trainer's evaluation both score through here, so the trainer's figures
-    are the shipped scoring's."""
+    are the shipped scoring's. ``form``: what the model reads of a text (default the scoring
+    form; ``text_form`` gives an adapter's)."""
     from ..core.text.decoration import undecorated
     from ..core.text.scoring_form import scoring_text
 
+    read = form or scoring_text
+
     groups = []
     for text in texts:
-        whole = scoring_text(text)
+        whole = read(text)
         pieces = clauses(text) if clause_scoring else []
         bare = undecorated(text) if undecorated_too else ""
         if bare and clause_scoring:  # a decorated clause is read undecorated too
             pieces += clauses(bare)
-        bare = scoring_text(bare) if bare else ""
+        bare = read(bare) if bare else ""
         bare = bare if bare and bare != whole else None
-        parts = [scoring_text(piece) for piece in pieces]
+        parts = [read(piece) for piece in pieces]
         parts = list(dict.fromkeys(part for part in parts if part and part != whole))
         groups.append((whole, bare, parts))
     unique = list(
@@ -117,6 +121,36 @@ def score_texts(
 
 class AdapterFileError(ValueError):
     """The adapter or its metadata is missing, malformed, or not the file that was pinned."""
+
+
+# What an adapter reads of a text (its metadata's ``text_normalisation``): the scoring form, and
+# for an adapter trained with ``--emoji-words`` its emoji as their names too.
+TEXT_FORMS = ("scoring_text", "scoring_text+emoji_words")
+
+
+def text_form(normalisation: str):
+    """The function giving what an adapter reads of a text; an unknown name is refused (the
+    adapter would be read otherwise than it was trained)."""
+    from ..core.text.scoring_form import scoring_text
+
+    if normalisation == "scoring_text":
+        return scoring_text
+    if normalisation == "scoring_text+emoji_words":
+        from ..core.text.emoji_words import emoji_words
+
+        return lambda text: emoji_words(scoring_text(text))
+    raise AdapterFileError(f"unknown text normalisation {normalisation!r} (known: {TEXT_FORMS})")
+
+
+def adapter_normalisation(data: bytes) -> str:
+    """The text normalisation an adapter file records in its (hash-checked) header; files that
+    record none were trained on the scoring form."""
+    try:
+        size = int.from_bytes(data[:8], "little")
+        header = json.loads(data[8 : 8 + size])
+    except ValueError as error:
+        raise AdapterFileError(f"the adapter's header cannot be read: {error}") from error
+    return header.get("__metadata__", {}).get("text_normalisation", "scoring_text")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -195,7 +229,7 @@ class AdaptedEncoder:
         onednn = fast_linear and faster_fp32_backend() == "onednn"
         layers = None
         if inference_layers and supports(model.config):  # the same arithmetic, fewer operations
-            layers = InferenceLayers(model.encoder.layer, model.config, onednn=onednn)
+            layers = InferenceLayers(model.encoder.layer, model.config, onednn, release=True)
             model.encoder.layer = nn.ModuleList()
         elif onednn:
             model = use_onednn_linear_layers(model)
@@ -368,7 +402,16 @@ class FinetunedClassifier:
             )
         if metadata["embedding"]["weights_sha256"] != weights_sha256:
             raise AdapterFileError("the adapter was trained on other base weights")
-        read_verified_adapter(self.folder, adapter_sha256)  # refuse a changed file at once
+        data = read_verified_adapter(self.folder, adapter_sha256)  # refuse a changed file now
+        # What the model reads of a text: recorded in the adapter's own header, so an edited
+        # metadata file cannot make it read text otherwise than it was trained to.
+        normalisation = adapter_normalisation(data)
+        if metadata.get("text_normalisation", "scoring_text") != normalisation:
+            raise AdapterFileError(
+                f"the metadata says {metadata.get('text_normalisation')!r}, the adapter "
+                f"{normalisation!r}"
+            )
+        self.form = text_form(normalisation)
         self.metadata = metadata
         self.adapter_sha256 = adapter_sha256
         self.labels = tuple(metadata["labels"])
@@ -450,10 +493,9 @@ class FinetunedClassifier:
         return encoder
 
     def prepared(self, texts: Sequence[str]) -> list[str]:
-        """The texts as the model was trained to read them (the scoring form)."""
-        from ..core.text.scoring_form import scoring_text
-
-        return [scoring_text(text) for text in texts]
+        """The texts as the model was trained to read them (the scoring form, and for an
+        adapter trained so, emoji as their names)."""
+        return [self.form(text) for text in texts]
 
     def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:
@@ -465,7 +507,7 @@ class FinetunedClassifier:
             encoder = self.load()
             found = score_texts(
                 lambda batch: encoder.probabilities(batch).tolist(),
-                [texts[i] for i in english], self.labels, self.clause_scoring,
+                [texts[i] for i in english], self.labels, self.clause_scoring, form=self.form,
             )  # fmt: skip
             for i, row in zip(english, found, strict=True):
                 scores[i] = row
