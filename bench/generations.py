@@ -247,12 +247,17 @@ def third_generation(folder: Path | None, clause_scoring: bool | None = None, mu
     unless ``clause_scoring`` is given; with the shipped multilingual heads unless
     ``multilingual`` is False (English only)."""
     from kindness_challenge.scoring.finetuned_classifier import FinetunedClassifier, read_metadata
+    from kindness_challenge.scoring.selfharm_guard import GuardFileError
 
     options = {"threads": 2, "clause_scoring": clause_scoring, "multilingual": multilingual}
     if folder is None:
         return FinetunedClassifier(**options)
     sha = read_metadata(folder)["adapter_sha256"]
-    return FinetunedClassifier(folder, adapter_sha256=sha, **options)
+    try:
+        return FinetunedClassifier(folder, adapter_sha256=sha, **options)
+    except GuardFileError as error:  # a candidate the shipped guard does not fit: measured bare
+        print(f"(the self-harm guard is left out: {error})")
+        return FinetunedClassifier(folder, adapter_sha256=sha, guard=False, **options)
 
 
 # Generation 3 variants: the label and how it runs (--v3-clauses both: with and without clause

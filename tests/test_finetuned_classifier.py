@@ -241,8 +241,9 @@ def test_an_adapter_trained_to_read_emoji_as_names_records_it_and_is_read_so(tin
     assert adapter_normalisation(data) == "scoring_text+emoji_words"  # in the hashed bytes
     assert adapter_normalisation(plain) == "scoring_text"  # a default adapter records nothing
     assert digest != tiny[1]
-    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1)
-    default = FinetunedClassifier(tiny[0], adapter_sha256=tiny[1], threads=1)
+    # (the shipped self-harm guard reads the scoring form: it refuses this adapter, tested there)
+    classifier = FinetunedClassifier(folder, adapter_sha256=digest, threads=1, guard=False)
+    default = FinetunedClassifier(tiny[0], adapter_sha256=tiny[1], threads=1, guard=False)
     assert classifier.prepared(["what a genius \U0001f921"]) == ["what a genius clown face"]
     assert default.prepared(["what a genius \U0001f921"]) == ["what a genius \U0001f921"]
     clown, heart = classifier.score_batch(["what a genius \U0001f921", "what a genius \U0001f970"])

@@ -691,9 +691,12 @@ def main(argv=None) -> int:
     from safetensors.torch import save
 
     # Bytes, not save_file: the same tensors give the same file (no dates in the header).
+    # One header key (safetensors writes keys in a hash map's order, which changes from process
+    # to process): a default adapter keeps its format marker and its bytes, another says how it
+    # reads text instead.
     header = {"format": "pt"}
-    if normalisation(args) != "scoring_text":  # a default adapter's bytes stay as they were
-        header["text_normalisation"] = normalisation(args)
+    if normalisation(args) != "scoring_text":
+        header = {"text_normalisation": normalisation(args)}
     data = save(state, metadata=header)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / ADAPTER_FILE).write_bytes(data)

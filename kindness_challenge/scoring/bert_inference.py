@@ -118,12 +118,16 @@ class InferenceLayers(nn.Module):
         self.requires_grad_(False)
         self.eval()
 
-    def forward(self, hidden: torch.Tensor, additive_mask: torch.Tensor) -> torch.Tensor:
+    def forward(self, hidden: torch.Tensor, additive_mask: torch.Tensor, keep: int | None = None):
         """``additive_mask``: (rows or 1, 1, tokens or 1, tokens), 0 where a token may look and
-        a large negative number where it may not, as ``transformers`` builds it."""
-        for layer in self.layers:
+        a large negative number where it may not, as ``transformers`` builds it. With ``keep``,
+        also the hidden states after the first ``keep`` layers: (last, kept)."""
+        kept = hidden if keep == 0 else None
+        for index, layer in enumerate(self.layers, start=1):
             hidden = layer(hidden, additive_mask)
-        return hidden
+            if index == keep:
+                kept = hidden
+        return hidden if keep is None else (hidden, kept)
 
 
 def additive_mask(mask: torch.Tensor, dtype: torch.dtype = torch.float32) -> torch.Tensor:

@@ -34,6 +34,7 @@ from .e5_encoder import E5FileError
 from .e5_heads import E5FilesError, E5Scorer
 from .load_once import LoadOnce, ModelLoadError, loading_failed
 from .multilingual_heads import MultilingualScorer
+from .selfharm_guard import SELFHARM_SHA256, GuardFileError, SelfHarmGuard, check_fits, read_guard
 from .sentence_model import MINILM_WEIGHTS_SHA256, packaged_model_dir
 
 log = logging.getLogger(__name__)
@@ -198,6 +199,9 @@ class AdaptedEncoder:
         (whose own copies ``build`` drops), or None to run ``model`` as ``transformers`` does."""
         self.model = model.eval()
         self.layers = layers
+        # The self-harm guard (``selfharm_guard``) and the label column it joins, once attached.
+        self.guard = None
+        self.guard_column: int | None = None
         self.tokenizer = tokenizer
         self.head_weight = head_weight.float()
         self.head_bias = head_bias.float()
@@ -238,17 +242,68 @@ class AdaptedEncoder:
             model, tokenizer, state["head.weight"], state["head.bias"], max_seq_length, layers
         )
 
-    def _encode(self, input_ids, mask, position_ids=None):
+    def _encode(self, input_ids, mask, position_ids=None, keep: int | None = None):
         """The last hidden states: ``mask`` is (rows, tokens) of 1 and 0, or an additive
-        (rows, 1, tokens, tokens) mask."""
+        (rows, 1, tokens, tokens) mask. With ``keep``: (last, after the first ``keep`` layers)."""
         if self.layers is None:
-            return self.model(
-                input_ids=input_ids, attention_mask=mask, position_ids=position_ids
-            ).last_hidden_state
+            out = self.model(
+                input_ids=input_ids, attention_mask=mask, position_ids=position_ids,
+                output_hidden_states=keep is not None,
+            )  # fmt: skip
+            if keep is None:
+                return out.last_hidden_state
+            return out.last_hidden_state, out.hidden_states[keep]
         from .bert_inference import additive_mask
 
         hidden = self.model.embeddings(input_ids=input_ids, position_ids=position_ids)
-        return self.layers(hidden, mask if mask.dim() == 4 else additive_mask(mask))
+        return self.layers(hidden, mask if mask.dim() == 4 else additive_mask(mask), keep)
+
+    def attach_guard(self, guard, column: int) -> None:
+        """Score with ``guard`` (``selfharm_guard.SelfHarmGuard``): its probability joins label
+        ``column`` (threat), the higher of the two."""
+        self.guard, self.guard_column = guard, column
+
+    @staticmethod
+    def _mean_normalised(hidden, mask):
+        import torch
+
+        weights = mask.unsqueeze(-1).to(hidden.dtype)
+        mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(mean, dim=-1)
+
+    def guard_features(self, texts: Sequence[str], layers: int):
+        """(texts x hidden) numpy: each text's hidden states after the first ``layers`` layers,
+        mean-pooled and normalised (the guard's features; texts read as given)."""
+        import torch
+
+        ids = self.token_ids(texts)
+        out = []
+        pad = self.tokenizer.pad_token_id
+        with self._lock, torch.inference_mode():
+            for start in range(0, len(ids), 64):
+                chunk = ids[start : start + 64]
+                width = max(len(row) for row in chunk)
+                input_ids = torch.full((len(chunk), width), pad, dtype=torch.long)
+                mask = torch.zeros((len(chunk), width), dtype=torch.long)
+                for row, tokens in enumerate(chunk):
+                    input_ids[row, : len(tokens)] = torch.tensor(tokens)
+                    mask[row, : len(tokens)] = 1
+                _, kept = self._encode(input_ids, mask, keep=layers)
+                out.append(self._mean_normalised(kept, mask))
+        if not out:
+            return torch.zeros((0, self.head_weight.shape[1] // 2)).numpy()
+        return torch.cat(out).numpy()
+
+    def _with_guard(self, probabilities, kept_features):
+        """``probabilities`` with the guard's probability joined to its column."""
+        import torch
+
+        if self.guard is None:
+            return probabilities
+        flagged = torch.from_numpy(self.guard.probabilities(kept_features.numpy()))
+        column = self.guard_column
+        probabilities[:, column] = torch.maximum(probabilities[:, column], flagged)
+        return probabilities
 
     def token_ids(self, texts: Sequence[str], limit: int | None = None) -> list[list[int]]:
         with self._tokenizer_lock:
@@ -288,9 +343,14 @@ class AdaptedEncoder:
                 for row, index in enumerate(group):
                     input_ids[row, : lengths[index]] = torch.tensor(ids[index])
                     mask[row, : lengths[index]] = 1
-                hidden = self._encode(input_ids, mask)
+                if self.guard is None:
+                    hidden = self._encode(input_ids, mask)
+                    features = None
+                else:
+                    hidden, kept = self._encode(input_ids, mask, keep=self.guard.layers)
+                    features = self._mean_normalised(kept, mask)
                 logits = pool(hidden, mask) @ self.head_weight.T + self.head_bias
-                out[torch.tensor(group)] = torch.sigmoid(logits)
+                out[torch.tensor(group)] = self._with_guard(torch.sigmoid(logits), features)
         return out
 
     def _packed(self, ids: list[list[int]]):
@@ -311,15 +371,23 @@ class AdaptedEncoder:
         mask = torch.zeros(1, 1, len(segment), len(segment), dtype=dtype)
         mask.masked_fill_(apart, torch.finfo(mask.dtype).min)
         tokens = [token for row in ids for token in row] + [self.tokenizer.pad_token_id] * padding
-        hidden = self._encode(
-            torch.tensor([tokens]), mask,
-            torch.cat([torch.arange(n) for n in segments]).unsqueeze(0),
-        )[0]  # fmt: skip
+        positions = torch.cat([torch.arange(n) for n in segments]).unsqueeze(0)
+        keep = self.guard.layers if self.guard is not None else None
+        encoded = self._encode(torch.tensor([tokens]), mask, positions, keep)
+        hidden, kept = encoded if keep is not None else (encoded, None)
         pooled = torch.cat(
             [pool(piece.unsqueeze(0), torch.ones(1, len(piece), dtype=torch.long))
-             for piece in hidden[: sum(lengths)].split(lengths)]
+             for piece in hidden[0, : sum(lengths)].split(lengths)]
         )  # fmt: skip
-        return torch.sigmoid(pooled @ self.head_weight.T + self.head_bias)
+        features = None
+        if kept is not None:
+            features = torch.cat(
+                [self._mean_normalised(piece.unsqueeze(0), torch.ones(1, len(piece)))
+                 for piece in kept[0, : sum(lengths)].split(lengths)]
+            )  # fmt: skip
+        return self._with_guard(
+            torch.sigmoid(pooled @ self.head_weight.T + self.head_bias), features
+        )
 
     def warm(self) -> None:
         """Run every packed row length once (``pack_align`` to ``pack_tokens``), so that no nudge
@@ -392,7 +460,11 @@ class FinetunedClassifier:
         threads: int | None = None,
         clause_scoring: bool | None = None,
         multilingual: E5Scorer | MultilingualScorer | None | bool = True,
+        guard: SelfHarmGuard | bool | None = True,
     ) -> None:
+        """``guard``: the self-harm incitement guard joined to ``threat`` (``selfharm_guard``);
+        True: the shipped one (``scoring/v3/selfharm.safetensors``, hash-pinned), refused with
+        the adapter if it does not fit it; False or None: none."""
         self.folder = Path(folder) if folder is not None else V3_DIR
         metadata = read_metadata(self.folder)
         if metadata["adapter_sha256"] != adapter_sha256:
@@ -412,6 +484,13 @@ class FinetunedClassifier:
                 f"{normalisation!r}"
             )
         self.form = text_form(normalisation)
+        if guard is True:
+            guard = read_guard(V3_DIR, SELFHARM_SHA256)
+        self.guard = guard or None
+        if self.guard is not None:
+            if "threat" not in metadata["labels"]:
+                raise GuardFileError("the adapter has no threat label for the guard to join")
+            check_fits(self.guard, metadata, normalisation)
         self.metadata = metadata
         self.adapter_sha256 = adapter_sha256
         self.labels = tuple(metadata["labels"])
@@ -440,6 +519,9 @@ class FinetunedClassifier:
         )
         # What ``WithKindness`` names as its kindness source: changes with any retrain.
         self.version_marker = adapter_sha256[:8]
+        if self.guard is not None:
+            self.version += f"+selfharm:{(self.guard.sha256 or 'unpinned')[:8]}"
+            self.version_marker += f"+{(self.guard.sha256 or 'unpinned')[:8]}"
         if self.multilingual and self.multilingual.languages:
             self.version += f"; {self.multilingual.version}"
             self.version_marker += f".{self.multilingual.version[-8:]}"
@@ -488,6 +570,8 @@ class FinetunedClassifier:
             state, int(lora["rank"]), float(lora["alpha"]),
             int(self.metadata.get("max_seq_length", 256)), self.model_dir, self.weights_sha256,
         )  # fmt: skip
+        if self.guard is not None:
+            encoder.attach_guard(self.guard, self.labels.index("threat"))
         encoder.warm()
         log.info("loaded %s", self.description)
         return encoder
