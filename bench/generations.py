@@ -86,6 +86,10 @@ BLIND2 = ROOT / "bench" / "adversarial_blind2.jsonl"
 BLIND3 = ROOT / "bench" / "adversarial_blind3.jsonl"
 COMMENT_DEV = ROOT / "bench" / "comment_dev.jsonl"
 IDENTITY = ROOT / "bench" / "adversarial_identity.jsonl"
+# Self-harm incitement beside caring replies on the same topics and harmless mentions, each
+# written blind by a helper: the first was read while the guard was designed, the second never.
+SELFHARM_DEV = ROOT / "bench" / "selfharm_dev.jsonl"
+SELFHARM_BLIND = ROOT / "bench" / "selfharm_blind.jsonl"
 # The dev set's 500 GoEmotions "kind" rows, labelled again by reading each text alone (blind to
 # every score): kind toward someone, harmless (positive about things, not kind toward anyone) or
 # unkind (condescension, sarcasm, wishing harm). Keyed by the text's SHA-256; no text stored.
@@ -525,6 +529,12 @@ def run(
     table("counter-speech, hope and identity pride beside prejudice about the same groups, "
           "written blind (bench/adversarial_identity.jsonl), per family",
           adversarial_cases(IDENTITY), gens, lambda c: c.group)  # fmt: skip
+    table("self-harm incitement beside caring replies, written blind; read while the self-harm "
+          "guard was designed (bench/selfharm_dev.jsonl), per family",
+          adversarial_cases(SELFHARM_DEV), gens, lambda c: c.group)  # fmt: skip
+    table("HELD OUT: self-harm incitement beside caring replies, written blind, never used to "
+          "choose (bench/selfharm_blind.jsonl), per family", adversarial_cases(SELFHARM_BLIND),
+          gens, lambda c: c.group)  # fmt: skip
     chosen = families or list(FAMILIES)
     costs("disguise cost (scoring_text as in production)", dev, gens,
           [(f, lambda text, i, f=f: disguise(text, f, i)) for f in chosen])  # fmt: skip

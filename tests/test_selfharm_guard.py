@@ -55,10 +55,26 @@ def test_the_shipped_guard_is_pinned_and_fits_the_shipped_adapter(shipped):
     assert hashlib.sha256(data).hexdigest() == SELFHARM_SHA256
     assert shipped.guard is not None and shipped.guard.sha256 == SELFHARM_SHA256
     assert shipped.guard.layers == 3
-    assert f"selfharm:{SELFHARM_SHA256[:8]}" in shipped.version
+    assert f"guard:{SELFHARM_SHA256[:8]}" in shipped.version
     assert SELFHARM_SHA256[:8] in shipped.version_marker  # kept scores name it
     # its threshold sits at the policy's threat threshold: the bias carries it
     assert 0.5 <= shipped.guard.record["threshold"] < 1
+
+
+def test_every_version_stored_with_a_score_fits_its_columns():
+    """The version is stored with every score (String(80) on PostgreSQL, which enforces it)."""
+    from kindness_challenge.models import RescoreRun, Score, Submission
+    from kindness_challenge.scoring.kindness import WithKindness
+
+    limit = min(
+        model.__table__.c.classifier_version.type.length
+        for model in (Submission, Score, RescoreRun)
+    )
+    full = FinetunedClassifier(threads=1)  # English, its guard, and e5's claimed languages
+    bare = FinetunedClassifier(threads=1, multilingual=False, guard=False)
+    assert full.multilingual is not None and full.guard is not None
+    for classifier in (full, bare, WithKindness(bare, full)):
+        assert len(classifier.version) <= limit, classifier.version
 
 
 def test_a_changed_guard_file_is_refused(tmp_path):
@@ -92,6 +108,9 @@ def test_a_guard_that_does_not_fit_the_model_is_refused():
     lower = {**metadata, "lora": {**metadata["lora"], "layers": [0, 1, 2, 3, 4, 5]}}
     with pytest.raises(GuardFileError, match="changes layer 0"):
         check_fits(guard, lower, "scoring_text")
+    unsaid = {**metadata, "lora": {k: v for k, v in metadata["lora"].items() if k != "layers"}}
+    with pytest.raises(GuardFileError, match="does not say"):
+        check_fits(guard, unsaid, "scoring_text")
 
 
 def test_a_malformed_guard_is_refused():
@@ -137,13 +156,15 @@ def test_packed_and_padded_guard_features_agree(shipped):
     raw = shipped.guard.probabilities(padded)
     encoder.pack_tokens = 256
     try:
-        packed = encoder.probabilities(forms)[:, shipped.labels.index("threat")].numpy()
+        packed = encoder.probabilities(forms).numpy()
         encoder.pack_tokens = 0
-        unpacked = encoder.probabilities(forms)[:, shipped.labels.index("threat")].numpy()
+        unpacked = encoder.probabilities(forms).numpy()
     finally:
         encoder.pack_tokens = 256
+    assert packed.shape == (len(TEXTS), len(shipped.labels) + 1)  # the guard's column last
     np.testing.assert_allclose(packed, unpacked, atol=1e-5)
-    assert np.all(packed >= raw - 1e-5)  # the guard's share is in the threat column
+    # served (packed and padded) as trained: the trainer's features give the same probability
+    np.testing.assert_allclose(packed[:, -1], raw, atol=1e-5)
 
 
 def test_the_shipped_guard_holds_a_quiet_push_the_adapter_would_publish(shipped):
@@ -156,6 +177,35 @@ def test_the_shipped_guard_holds_a_quiet_push_the_adapter_would_publish(shipped)
     assert alone["threat"] < 0.5 and alone["kindness"] >= 0.8  # the adapter reads it as kind
     assert pushed["threat"] >= 0.5  # the guard holds it
     assert cared["threat"] < 0.5
+
+
+class Detoxify:
+    """A stand-in for detoxify: its own threat, 0.01 for every text."""
+
+    name = "detoxify"
+    version = "detoxify-original:test"
+    description = "detoxify stand-in"
+    labels = ("toxicity", "threat")
+
+    def score_batch(self, texts):
+        return [{"toxicity": 0.01, "threat": 0.01} for _ in texts]
+
+
+@pytest.mark.parametrize(("bias", "expected"), [(30.0, 1.0), (-30.0, 0.01)])
+def test_with_detoxify_the_guard_joins_detoxifys_own_threat(bias, expected):
+    from kindness_challenge.scoring.kindness import WithKindness
+
+    source = FinetunedClassifier(multilingual=False, threads=1, guard=constant_guard(bias))
+    combined = WithKindness(Detoxify(), source)
+    rows = combined.score_batch(TEXTS)
+
+    assert combined.guard_joins and "self-harm guard" in combined.description
+    assert [set(row) for row in rows] == [{"toxicity", "threat", "kindness"}] * len(TEXTS)
+    assert [row["threat"] for row in rows] == pytest.approx([expected] * len(TEXTS), abs=1e-6)
+    assert all(row["toxicity"] == 0.01 for row in rows)  # detoxify's own, untouched
+    unguarded = WithKindness(Detoxify(), FinetunedClassifier(multilingual=False, guard=False))
+    assert not unguarded.guard_joins
+    assert [row["threat"] for row in unguarded.score_batch(TEXTS)] == [0.01] * len(TEXTS)
 
 
 def test_training_is_deterministic_on_a_subsample(tmp_path):

@@ -4,7 +4,7 @@ deterministically: the same data, seed and options give the same file.
     nice -n 5 .venv/bin/python tools/train_selfharm_guard.py            # writes scoring/v3/
     .venv/bin/python tools/train_selfharm_guard.py --out /tmp/guard     # a candidate
 
-Rows: ``tools/selfharm_bank.jsonl`` (709 English replies written blind by two helpers that read
+Rows: ``tools/selfharm_bank.jsonl`` (708 English replies written blind by two helpers that read
 nothing in this repository: incitement to self-harm or suicide, mostly gentle, deniable or
 faux-caring, labelled 1; caring replies on the same topics, slang praise with death words and
 harmless mentions of death, heights, pills or sleep, labelled 0; none shares five words in a row
@@ -18,9 +18,14 @@ normalised. A logistic regression (scikit-learn, lbfgs, balanced classes) fits t
 
 Threshold: the lowest on a 0.01 grid from 0.5 that flags at most ``--max-kind`` of the dev set's
 GoEmotions kind rows and at most ``--max-comment-kind`` of ``bench/comment_dev.jsonl``'s kind
-cases. The bias is moved by its log-odds, so the guard's probability is 0.5 there (the policy's
-threat threshold). The self-harm bench sets (``bench/selfharm_dev.jsonl``, ``selfharm_blind``)
-are only measured, never used to choose.
+cases, each text read whole (``--threshold-on served``: whole and by clauses, the highest, as
+the service reads it; the service's clause readings flag a few more kind rows than the whole
+texts do, so that picks a higher threshold). The bias is moved by its log-odds, so the guard's
+probability is 0.5 there (the policy's threat threshold). The self-harm bench sets
+(``bench/selfharm_dev.jsonl``, ``selfharm_blind``) are only measured, never used to choose.
+
+The same bytes come back on the same CPU: its features pass through the fp32 library measured
+faster there (``fp32_linear``), and another rounds a little differently.
 
 It writes ``selfharm.safetensors`` (weights, and in its header the base weights' hash, the layer
 count, the text form, the threshold and the figures) and prints its SHA-256, to pin as
@@ -45,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 from kindness_challenge.scoring.finetuned_classifier import (  # noqa: E402
     V3_DIR,
     FinetunedClassifier,
+    score_texts,
 )
 from kindness_challenge.scoring.selfharm_guard import GUARD_FILE, SelfHarmGuard  # noqa: E402
 
@@ -95,6 +101,7 @@ def choose_threshold(kind: np.ndarray, comment_kind: np.ndarray, args) -> float:
             args.max_comment_kind
         ):
             return tau
+    print("no threshold up to 0.99 keeps within the kind limits: 0.99", file=sys.stderr)
     return 0.99
 
 
@@ -108,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation")
     parser.add_argument("--max-kind", type=int, default=2, help="dev kind rows flagged, at most")
     parser.add_argument("--max-comment-kind", type=int, default=2)
+    parser.add_argument(
+        "--threshold-on", choices=("whole", "served"), default="whole",
+        help="read the texts the threshold is chosen on whole (the shipped guard) or as the "
+        "service reads them, whole and by clauses (stricter: a higher threshold)",
+    )  # fmt: skip
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--subsample", type=int, help="tests: N rows of each group")
     args = parser.parse_args(argv)
@@ -129,9 +141,21 @@ def main(argv: list[str] | None = None) -> int:
     weight, bias = model.coef_[0].astype(np.float32), float(model.intercept_[0])
 
     def raw(texts: list[str]) -> np.ndarray:
+        """The guard's probability for each text: of the whole text (``--threshold-on whole``,
+        how the shipped guard was chosen), or as the service reads it, the highest of the whole
+        text and its clauses (``served``)."""
         if not texts:
             return np.zeros(0)
-        return 1 / (1 + np.exp(-(features(texts) @ weight + bias)))
+        if args.threshold_on == "whole":
+            return 1 / (1 + np.exp(-(features(texts) @ weight + bias)))
+
+        def probabilities(forms: list[str]) -> list[list[float]]:
+            logits = encoder.guard_features(forms, args.layers) @ weight + bias
+            return [[float(p)] for p in 1 / (1 + np.exp(-logits))]
+
+        rows = score_texts(probabilities, texts, ("threat",), classifier.clause_scoring,
+                           form=classifier.form)  # fmt: skip
+        return np.array([row["threat"] for row in rows])
 
     kind = raw(dev_kind(args.data))
     comment = [c["text"] for c in read_jsonl(COMMENT_DEV) if c.get("kind")]

@@ -167,7 +167,7 @@ class E5Scorer:
         self.metadata = metadata
         self.languages = frozenset(self.trained.languages)
         self.calibration = self.trained.calibration
-        self.version = f"e5-small:{e5_encoder.E5_VERSION}+top:{top_sha256[:8]}"
+        self.version = f"e5:{e5_encoder.E5_VERSION}+top:{top_sha256[:8]}"
         self.description = "multilingual-e5-small, top layers fine-tuned"
         self._threads = threads
         self._packed_path = Path(packed_path)

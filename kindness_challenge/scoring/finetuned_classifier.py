@@ -34,7 +34,14 @@ from .e5_encoder import E5FileError
 from .e5_heads import E5FilesError, E5Scorer
 from .load_once import LoadOnce, ModelLoadError, loading_failed
 from .multilingual_heads import MultilingualScorer
-from .selfharm_guard import SELFHARM_SHA256, GuardFileError, SelfHarmGuard, check_fits, read_guard
+from .selfharm_guard import (
+    GUARD_LABEL,
+    SELFHARM_SHA256,
+    GuardFileError,
+    SelfHarmGuard,
+    check_fits,
+    read_guard,
+)
 from .sentence_model import MINILM_WEIGHTS_SHA256, packaged_model_dir
 
 log = logging.getLogger(__name__)
@@ -58,7 +65,8 @@ PACK_TOKENS = 256
 # shape it meets: unwarmed, a nudge of a length not seen before took about 4 ms longer (a 16 ms
 # forward on 41-120 tokens: 19.9 ms the first time, 16.1 ms after; this project's AMD EPYC).
 PACK_ALIGN = 16
-MAX_OF_CLAUSES = ("toxicity", "threat")  # the labels clause scoring takes the highest of
+# the labels clause scoring takes the highest of (``self_harm``: the guard's, ``selfharm_guard``)
+MAX_OF_CLAUSES = ("toxicity", "threat", GUARD_LABEL)
 MIN_OF_UNDECORATED = ("kindness",)  # the labels a text and its undecorated form give the lowest of
 
 
@@ -199,9 +207,8 @@ class AdaptedEncoder:
         (whose own copies ``build`` drops), or None to run ``model`` as ``transformers`` does."""
         self.model = model.eval()
         self.layers = layers
-        # The self-harm guard (``selfharm_guard``) and the label column it joins, once attached.
+        # The self-harm guard (``selfharm_guard``), once attached: its column follows the heads'.
         self.guard = None
-        self.guard_column: int | None = None
         self.tokenizer = tokenizer
         self.head_weight = head_weight.float()
         self.head_bias = head_bias.float()
@@ -258,10 +265,10 @@ class AdaptedEncoder:
         hidden = self.model.embeddings(input_ids=input_ids, position_ids=position_ids)
         return self.layers(hidden, mask if mask.dim() == 4 else additive_mask(mask), keep)
 
-    def attach_guard(self, guard, column: int) -> None:
-        """Score with ``guard`` (``selfharm_guard.SelfHarmGuard``): its probability joins label
-        ``column`` (threat), the higher of the two."""
-        self.guard, self.guard_column = guard, column
+    def attach_guard(self, guard) -> None:
+        """Score with ``guard`` (``selfharm_guard.SelfHarmGuard``) too: its probability is an
+        extra column after the heads' (``FinetunedClassifier`` joins it to threat)."""
+        self.guard = guard
 
     @staticmethod
     def _mean_normalised(hidden, mask):
@@ -295,15 +302,13 @@ class AdaptedEncoder:
         return torch.cat(out).numpy()
 
     def _with_guard(self, probabilities, kept_features):
-        """``probabilities`` with the guard's probability joined to its column."""
+        """``probabilities`` and, with a guard, its probability as one more column."""
         import torch
 
         if self.guard is None:
             return probabilities
         flagged = torch.from_numpy(self.guard.probabilities(kept_features.numpy()))
-        column = self.guard_column
-        probabilities[:, column] = torch.maximum(probabilities[:, column], flagged)
-        return probabilities
+        return torch.cat([probabilities, flagged[:, None].to(probabilities.dtype)], dim=1)
 
     def token_ids(self, texts: Sequence[str], limit: int | None = None) -> list[list[int]]:
         with self._tokenizer_lock:
@@ -323,7 +328,7 @@ class AdaptedEncoder:
 
         from .finetuned_model import pool
 
-        out = torch.empty(len(texts), self.head_weight.shape[0])
+        out = torch.empty(len(texts), self.head_weight.shape[0] + (self.guard is not None))
         if not texts:
             return out
         ids = self.token_ids(texts)
@@ -513,14 +518,12 @@ class FinetunedClassifier:
         self.model_dir = Path(model_dir) if model_dir is not None else None
         self.weights_sha256 = weights_sha256
         self._threads = threads
-        self.version = (
-            f"all-MiniLM-L6-v2:{weights_sha256[:8]}+lora:{metadata.get('trained', 'undated')}"
-            f":{adapter_sha256[:8]}"
-        )
+        # Stored with every score (``classifier_version``, 80 characters): files, not dates.
+        self.version = f"all-MiniLM-L6-v2:{weights_sha256[:8]}+lora:{adapter_sha256[:8]}"
         # What ``WithKindness`` names as its kindness source: changes with any retrain.
         self.version_marker = adapter_sha256[:8]
         if self.guard is not None:
-            self.version += f"+selfharm:{(self.guard.sha256 or 'unpinned')[:8]}"
+            self.version += f"+guard:{(self.guard.sha256 or 'unpinned')[:8]}"
             self.version_marker += f"+{(self.guard.sha256 or 'unpinned')[:8]}"
         if self.multilingual and self.multilingual.languages:
             self.version += f"; {self.multilingual.version}"
@@ -571,7 +574,7 @@ class FinetunedClassifier:
             int(self.metadata.get("max_seq_length", 256)), self.model_dir, self.weights_sha256,
         )  # fmt: skip
         if self.guard is not None:
-            encoder.attach_guard(self.guard, self.labels.index("threat"))
+            encoder.attach_guard(self.guard)
         encoder.warm()
         log.info("loaded %s", self.description)
         return encoder
@@ -581,7 +584,12 @@ class FinetunedClassifier:
         adapter trained so, emoji as their names)."""
         return [self.form(text) for text in texts]
 
-    def score_batch(self, texts: Sequence[str]) -> list[dict[str, float]]:
+    def score_batch(
+        self, texts: Sequence[str], *, guard_apart: bool = False
+    ) -> list[dict[str, float]]:
+        """Each text's label probabilities. With the self-harm guard, English ``threat`` is the
+        higher of the threat head's and the guard's; ``guard_apart`` also gives the guard's own
+        as ``self_harm`` (``WithKindness`` joins it to detoxify's threat)."""
         if not texts:
             return []
         languages = self.other_languages(texts)
@@ -589,11 +597,16 @@ class FinetunedClassifier:
         scores: list[dict[str, float]] = [{} for _ in texts]
         if english:
             encoder = self.load()
+            labels = self.labels + ((GUARD_LABEL,) if self.guard is not None else ())
             found = score_texts(
                 lambda batch: encoder.probabilities(batch).tolist(),
-                [texts[i] for i in english], self.labels, self.clause_scoring, form=self.form,
+                [texts[i] for i in english], labels, self.clause_scoring, form=self.form,
             )  # fmt: skip
             for i, row in zip(english, found, strict=True):
+                if self.guard is not None:
+                    row["threat"] = max(row["threat"], row[GUARD_LABEL])
+                    if not guard_apart:
+                        del row[GUARD_LABEL]
                 scores[i] = row
         others = [i for i, language in enumerate(languages) if language is not None]
         if others:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from ..core.labels import THREAT
 from ..core.routing import KINDNESS_LABEL
+from .selfharm_guard import GUARD_LABEL
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,10 @@ log = logging.getLogger(__name__)
 class WithKindness:
     """``inner``'s scores plus ``kindness_source``'s ``kindness`` score, per text; and its
     ``threat`` score too when ``inner`` has none (alt-profanity-check, detoxify's multilingual
-    model), so a threat is held whichever classifier is active."""
+    model), so a threat is held whichever classifier is active. When ``inner`` has its own
+    threat (detoxify) and the source a self-harm guard (``selfharm_guard``), the guard's
+    probability joins that threat (the higher of the two): quiet pushes toward self-harm are
+    held whichever classifier is active."""
 
     def __init__(self, inner, kindness_source) -> None:
         self.inner = inner
@@ -38,10 +42,15 @@ class WithKindness:
         self.added = (KINDNESS_LABEL,) + (
             (THREAT,) if THREAT in source_labels and THREAT not in inner_labels else ()
         )
+        self.guard_joins = (
+            getattr(kindness_source, "guard", None) is not None and THREAT in inner_labels
+        )
         self.description = (
             f"{inner.description} + {' and '.join(self.added)} from "
             f"{getattr(kindness_source, 'name', 'sentence embeddings')}"
         )
+        if self.guard_joins:
+            self.description += " + its self-harm guard on threat"
 
     def __getattr__(self, name: str):
         # Only called for attributes not set above: the toxicity classifier's (files, engine,
@@ -57,18 +66,31 @@ class WithKindness:
         rows = self.inner.score_batch(texts)
         if not rows:
             return rows
+        wanted = self.added + ((GUARD_LABEL,) if self.guard_joins else ())
         try:
-            added = [
-                {label: row[label] for label in self.added}
-                for row in self.kindness_source.score_batch(texts)
-            ]
+            source = (
+                self.kindness_source.score_batch(texts, guard_apart=True)
+                if self.guard_joins
+                else self.kindness_source.score_batch(texts)
+            )
+            # (the guard reads English only: other languages have no self_harm)
+            added = [{label: row[label] for label in wanted if label in row} for row in source]
             if len(added) != len(rows):
                 raise RuntimeError(f"{len(added)} kindness scores for {len(rows)} texts")
         except Exception:  # noqa: BLE001 - fail closed: NaN kindness (and threat) -> review
             log.exception("the kindness head failed on a batch of %d", len(texts))
-            added = [dict.fromkeys(self.added, float("nan"))] * len(rows)
-        # The inner classifier's own label wins (detoxify's threat); the added fill the gaps.
-        return [{**extra, **row} for row, extra in zip(rows, added, strict=True)]
+            added = [dict.fromkeys(wanted, float("nan"))] * len(rows)
+        # The inner classifier's own label wins (detoxify's threat); the added fill the gaps;
+        # the self-harm guard joins the inner threat.
+        out = []
+        for row, extra in zip(rows, added, strict=True):
+            guard = extra.pop(GUARD_LABEL, None)
+            merged = {**extra, **row}
+            if guard is not None and THREAT in merged:
+                # (a failed guard is NaN, with NaN kindness: routing sends it to review)
+                merged[THREAT] = max(merged[THREAT], guard) if guard == guard else guard
+            out.append(merged)
+        return out
 
     def truncation_flags(self, texts: Sequence[str]) -> list[bool]:
         return self.inner.truncation_flags(texts)

@@ -5,8 +5,11 @@ without you, just saying") as kind: its words are warm, and its threat head lear
 blunter forms. The guard is a logistic head on what the base model (MiniLM's first
 ``layers`` layers, which no adapter changes) makes of the text, mean-pooled and normalised,
 trained by ``tools/train_selfharm_guard.py`` on hand-written incitement beside caring replies on
-the same topics and everyday kind comments. Its output joins ``threat`` (the highest of the two):
-a flagged moment never publishes automatically and sorts first in the queue, as a threat does.
+the same topics and everyday kind comments. Its output joins ``threat`` (the highest of the two),
+for English text, with the embedded classifier and (``WithKindness``) beside detoxify alike: a
+flagged moment never publishes automatically and sorts first in the queue, as a threat does. A
+missing or changed guard file stops the English model from loading (the app does not start),
+as a changed adapter does.
 
 The head's bias already carries its threshold: its probability is 0.5 where the trainer's chosen
 threshold was, so the policy's threat threshold moves both together. It ships in
@@ -24,8 +27,9 @@ from pathlib import Path
 import numpy as np
 
 GUARD_FILE = "selfharm.safetensors"
+GUARD_LABEL = "self_harm"  # the guard's own probability, where it is kept apart from threat
 # SHA-256 of the shipped scoring/v3/selfharm.safetensors (the trainer prints it).
-SELFHARM_SHA256 = "f5f861d13dc1bef4b55bb64ded5a316ddb8f12956694eb09d323ae063ef8c2e0"
+SELFHARM_SHA256 = "6cda08686bbce3db4b927c0c6aefb3262f8099867d466256a66a5e22d54db22c"
 
 
 class GuardFileError(ValueError):
@@ -107,7 +111,9 @@ def check_fits(guard: SelfHarmGuard, metadata: dict, normalisation: str) -> None
         raise GuardFileError(
             f"the guard reads {record.get('text_normalisation')!r}, the adapter {normalisation!r}"
         )
-    adapted = [int(layer) for layer in metadata["lora"].get("layers", [])]
+    if "layers" not in metadata.get("lora", {}):
+        raise GuardFileError("the adapter's metadata does not say which layers it changes")
+    adapted = [int(layer) for layer in metadata["lora"]["layers"]]
     if adapted and min(adapted) < guard.layers:
         raise GuardFileError(
             f"the adapter changes layer {min(adapted)}, below the guard's {guard.layers} base "
