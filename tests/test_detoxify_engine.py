@@ -196,6 +196,44 @@ def test_the_faster_fp32_library_is_chosen_by_measurement_once():
     assert fp32_linear.faster_fp32_backend.cache_info().hits == 1
 
 
+def test_the_fp32_choice_times_every_shape_the_models_multiply_in_turns():
+    ratios = fp32_linear.measured_ratios(rounds=2)
+    assert len(ratios) == len(fp32_linear.SHAPES)
+    # A nudge-sized MiniLM layer, a sub-batch of one, and detoxify's bert-base.
+    assert {(48, 384, 1536), (256, 768, 3072)} <= set(fp32_linear.SHAPES)
+    assert all(0.05 < ratio < 20 for ratio in ratios)  # two fp32 libraries, both timed
+
+
+@pytest.mark.parametrize(
+    ("ratios", "expected"),
+    [
+        ([1.4, 1.0, 1.0], "onednn"),  # a clear win on nudges alone is enough (mean 1.12)
+        ([1.2, 1.2, 1.2], "onednn"),
+        ([1.0, 1.02, 1.06], "default"),  # close, as on Intel CPUs: keep the default
+        ([0.7, 1.3, 1.1], "default"),  # slower for nudges outweighs a batch win
+    ],
+)
+def test_the_fp32_choice_takes_onednn_on_a_clear_overall_win(monkeypatch, ratios, expected):
+    monkeypatch.setattr(fp32_linear, "measured_ratios", lambda: ratios)
+    fp32_linear.faster_fp32_backend.cache_clear()
+    try:
+        assert fp32_linear.faster_fp32_backend() == expected
+    finally:
+        fp32_linear.faster_fp32_backend.cache_clear()
+
+
+def test_the_fp32_choice_keeps_the_default_when_onednn_fails(monkeypatch):
+    def broken():
+        raise RuntimeError("no oneDNN kernel for this CPU")
+
+    monkeypatch.setattr(fp32_linear, "measured_ratios", broken)
+    fp32_linear.faster_fp32_backend.cache_clear()
+    try:
+        assert fp32_linear.faster_fp32_backend() == "default"
+    finally:
+        fp32_linear.faster_fp32_backend.cache_clear()
+
+
 def spread_scores(model, texts) -> None:
     """Rescale the checkpoint's head as the benchmark does: logits of mean -2.5 and std 2.
 
