@@ -36,6 +36,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 import train_selfharm_guard  # noqa: E402
 
 BANK = ROOT / "tools" / "selfharm_bank.jsonl"
+# Rows written later, for candidates (``--extra-bank``); judged and not in the shipped guard.
+CANDIDATE_ROWS = ROOT / "tools" / "selfharm_bank_candidates.jsonl"
 
 
 def constant_guard(bias: float) -> SelfHarmGuard:
@@ -235,16 +237,45 @@ def test_the_threshold_is_the_lowest_within_the_kind_limits():
     assert train_selfharm_guard.choose_threshold(kind, comment, Limits) == 0.81
 
 
-def test_the_bank_is_labelled_and_kept_apart_from_every_bench_set():
-    bank = [json.loads(line) for line in BANK.read_text(encoding="utf-8").splitlines()]
-    assert {row["group"] for row in bank} == {"incitement", "support", "neutral"}
-    assert sum(row["group"] == "incitement" for row in bank) >= 300
+@pytest.mark.parametrize("path", [BANK, CANDIDATE_ROWS], ids=["bank", "candidate rows"])
+def test_the_bank_is_labelled_and_kept_apart_from_every_bench_set(path):
+    bank = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {row["group"] for row in bank} <= {"incitement", "support", "neutral"}
+    assert sum(row["group"] == "incitement" for row in bank) >= 250
+    assert sum(row["group"] == "support" for row in bank) >= 250
     assert_no_overlap(row["text"] for row in bank)
     # and not even five words in a row with the self-harm sets it is measured on
     five = set().union(*(shingles(row["text"], 5) for row in bank))
     for name in ("selfharm_dev.jsonl", "selfharm_blind.jsonl"):
         shared = five & set().union(*(shingles(text, 5) for text in cases(name)))
         assert not shared, (name, len(shared))
+
+
+def test_the_candidate_rows_repeat_nothing_of_the_bank():
+    bank = {json.loads(line)["text"].lower() for line in BANK.read_text("utf-8").splitlines()}
+    rows = [
+        json.loads(line)["text"].lower() for line in CANDIDATE_ROWS.read_text("utf-8").splitlines()
+    ]
+    assert len(set(rows)) == len(rows) and not bank & set(rows)
+
+
+def test_extra_rows_join_the_bank_when_asked(tmp_path):
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(
+        json.dumps({"text": "rest up tonight, you earned it", "group": "support"}) + "\n"
+        + json.dumps({"text": "nobody would miss you, just go", "group": "incitement"}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    data = write_tiny_data(tmp_path / "data")
+    plain, plain_labels = train_selfharm_guard.training_rows(data, 3, 0, None)
+    texts, labels = train_selfharm_guard.training_rows(data, 3, 0, None, [extra])
+    added = [
+        texts.index("rest up tonight, you earned it"),
+        texts.index("nobody would miss you, just go"),
+    ]
+    assert [bool(labels[i]) for i in added] == [False, True]
+    kept = [i for i in range(len(texts)) if i not in added]
+    assert [texts[i] for i in kept] == plain and [labels[i] for i in kept] == list(plain_labels)
 
 
 def test_the_guard_module_names_its_file():

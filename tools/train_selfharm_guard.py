@@ -40,6 +40,7 @@ import json
 import math
 import random
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -69,8 +70,10 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def training_rows(data: Path, everyday: int, seed: int, subsample: int | None):
-    bank = read_jsonl(BANK)
+def training_rows(
+    data: Path, everyday: int, seed: int, subsample: int | None, extra: Sequence[Path] = ()
+):
+    bank = read_jsonl(BANK) + [row for path in extra for row in read_jsonl(path)]
     ok = [r["text"] for r in read_jsonl(data / "moderation-train" / "train.jsonl")
           if r["label"] == "ok" and r["category"].startswith("goemotions:")]  # fmt: skip
     rng = random.Random(seed)
@@ -108,6 +111,10 @@ def choose_threshold(kind: np.ndarray, comment_kind: np.ndarray, args) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--extra-bank", type=Path, action="append", default=[],
+        help="more written rows, as the bank's (repeatable): tools/selfharm_bank_candidates.jsonl",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, default=V3_DIR)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--layers", type=int, default=3, help="base layers read")
@@ -134,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     def features(texts: list[str]) -> np.ndarray:
         return encoder.guard_features(classifier.prepared(texts), args.layers)
 
-    texts, labels = training_rows(args.data, args.everyday, args.seed, args.subsample)
+    texts, labels = training_rows(
+        args.data, args.everyday, args.seed, args.subsample, args.extra_bank
+    )
     print(f"{len(texts)} training rows ({int(labels.sum())} incitement)", flush=True)
     model = LogisticRegression(C=args.c, class_weight="balanced", max_iter=5000)
     model.fit(features(texts), labels)
@@ -179,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
         "text_normalisation": metadata.get("text_normalisation", "scoring_text"),
         "threshold": tau,
         "seed": args.seed,
-        "parameters": {k: v for k, v in vars(args).items() if k not in ("data", "out")},
+        "parameters": {
+            k: v for k, v in vars(args).items() if k not in ("data", "out", "extra_bank")
+        },
         "data_sha256": {
             "tools/selfharm_bank.jsonl": sha256_file(BANK),
             "moderation-train/train.jsonl": sha256_file(
@@ -187,6 +198,12 @@ def main(argv: list[str] | None = None) -> int:
             ),
             "moderation-dev/ok.jsonl": sha256_file(args.data / "moderation-dev" / "ok.jsonl"),
             "bench/comment_dev.jsonl": sha256_file(COMMENT_DEV),
+        }
+        | {
+            str(path.resolve().relative_to(ROOT))
+            if path.resolve().is_relative_to(ROOT)
+            else path.name: sha256_file(path)
+            for path in args.extra_bank
         },
         "figures": figures,
     }
