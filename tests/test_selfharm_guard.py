@@ -225,6 +225,37 @@ def test_training_is_deterministic_on_a_subsample(tmp_path):
     assert guard.record["data_sha256"]["tools/selfharm_bank.jsonl"] == (
         hashlib.sha256(BANK.read_bytes()).hexdigest()
     )
+    # A default run's header names no extra rows, so the shipped file's bytes come back.
+    assert set(guard.record["data_sha256"]) == {
+        "tools/selfharm_bank.jsonl", "moderation-train/train.jsonl", "moderation-dev/ok.jsonl",
+        "bench/comment_dev.jsonl",
+    }  # fmt: skip
+    assert "extra_bank" not in guard.record["parameters"]
+
+
+def test_a_run_with_extra_rows_records_them_and_trains_on_them(tmp_path):
+    data = write_tiny_data(tmp_path / "data")
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(
+        "".join(json.dumps({"text": f"rest well tonight friend number {i}", "group": "support"})
+                + "\n" for i in range(3)),
+        encoding="utf-8",
+    )  # fmt: skip
+    digests = {}
+    for run, more in (("plain", []), ("extra", ["--extra-bank", str(extra)])):
+        options = ["--data", str(data), "--out", str(tmp_path / run), "--subsample", "6",
+                   "--everyday", "6", "--threads", "1", *more]  # fmt: skip
+        assert train_selfharm_guard.main(options) == 0
+        digests[run] = hashlib.sha256((tmp_path / run / GUARD_FILE).read_bytes()).hexdigest()
+    guard = read_guard(tmp_path / "extra", digests["extra"])
+    assert guard.record["data_sha256"][str(extra)] == hashlib.sha256(extra.read_bytes()).hexdigest()
+    plain = read_guard(tmp_path / "plain", digests["plain"])
+    assert not np.array_equal(guard.weight, plain.weight)  # the rows were trained on
+
+
+def test_the_shipped_bank_is_not_taken_as_extra_rows(tmp_path):
+    with pytest.raises(SystemExit):
+        train_selfharm_guard.training_rows(write_tiny_data(tmp_path / "data"), 3, 0, None, [BANK])
 
 
 def test_the_threshold_is_the_lowest_within_the_kind_limits():
@@ -237,12 +268,19 @@ def test_the_threshold_is_the_lowest_within_the_kind_limits():
     assert train_selfharm_guard.choose_threshold(kind, comment, Limits) == 0.81
 
 
-@pytest.mark.parametrize("path", [BANK, CANDIDATE_ROWS], ids=["bank", "candidate rows"])
-def test_the_bank_is_labelled_and_kept_apart_from_every_bench_set(path):
+@pytest.mark.parametrize(
+    ("path", "at_least"),
+    [
+        (BANK, {"incitement": 310, "support": 291, "neutral": 107}),
+        (CANDIDATE_ROWS, {"incitement": 250, "support": 290}),
+    ],
+    ids=["bank", "candidate rows"],
+)
+def test_the_bank_is_labelled_and_kept_apart_from_every_bench_set(path, at_least):
     bank = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert {row["group"] for row in bank} <= {"incitement", "support", "neutral"}
-    assert sum(row["group"] == "incitement" for row in bank) >= 250
-    assert sum(row["group"] == "support" for row in bank) >= 250
+    assert {row["group"] for row in bank} == set(at_least)
+    for group, count in at_least.items():
+        assert sum(row["group"] == group for row in bank) >= count, group
     assert_no_overlap(row["text"] for row in bank)
     # and not even five words in a row with the self-harm sets it is measured on
     five = set().union(*(shingles(row["text"], 5) for row in bank))

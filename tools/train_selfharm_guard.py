@@ -73,15 +73,19 @@ def read_jsonl(path: Path) -> list[dict]:
 def training_rows(
     data: Path, everyday: int, seed: int, subsample: int | None, extra: Sequence[Path] = ()
 ):
-    bank = read_jsonl(BANK) + [row for path in extra for row in read_jsonl(path)]
+    if any(path.resolve() == BANK.resolve() for path in extra):
+        raise SystemExit(f"{BANK.name} is read anyway: --extra-bank takes other files")
+    files = [read_jsonl(BANK)] + [read_jsonl(path) for path in extra]
     ok = [r["text"] for r in read_jsonl(data / "moderation-train" / "train.jsonl")
           if r["label"] == "ok" and r["category"].startswith("goemotions:")]  # fmt: skip
     rng = random.Random(seed)
     ok = rng.sample(sorted(ok), min(everyday, len(ok)))
-    if subsample:  # tests: a few of each group
-        bank = [r for group in ("incitement", "support", "neutral")
-                for r in [b for b in bank if b["group"] == group][:subsample]]  # fmt: skip
+    if subsample:  # tests: a few of each group, from each file
+        files = [[r for group in ("incitement", "support", "neutral")
+                  for r in [b for b in rows if b["group"] == group][:subsample]]
+                 for rows in files]  # fmt: skip
         ok = ok[:subsample]
+    bank = [row for rows in files for row in rows]
     texts = [r["text"] for r in bank] + ok
     labels = np.array([r["group"] == "incitement" for r in bank] + [False] * len(ok))
     return texts, labels
@@ -199,12 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             "moderation-dev/ok.jsonl": sha256_file(args.data / "moderation-dev" / "ok.jsonl"),
             "bench/comment_dev.jsonl": sha256_file(COMMENT_DEV),
         }
-        | {
-            str(path.resolve().relative_to(ROOT))
-            if path.resolve().is_relative_to(ROOT)
-            else path.name: sha256_file(path)
-            for path in args.extra_bank
-        },
+        | {str(path): sha256_file(path) for path in args.extra_bank},  # as given
         "figures": figures,
     }
     guard = SelfHarmGuard(weight, bias - logit(tau), args.layers, record)

@@ -9,11 +9,11 @@ Which library is faster is measured once per process (``faster_fp32_backend``), 
 models here multiply: a MiniLM- or e5-wide layer on a single nudge's few dozen tokens and on a
 sub-batch, and a bert-base layer on a sub-batch. The two libraries take turns, round after round,
 so that a burst of noise from another process counts against both; a layer is swapped for
-``OneDnnLinear`` only when oneDNN won by a clear margin (the geometric mean of the shapes'
-ratios), so an Intel CPU, where the two are close, keeps the default path. Measured on one shape
-alone (bert-base's) and five timings each way, one after the other, the choice on a 2-core AMD
-EPYC without AVX-512 went one way in 6 fresh processes of 10 and the other in 4, while oneDNN
-multiplied a nudge's 384-wide layers 1.4-1.6x faster there (``bench/fp32_choice.py``).
+``OneDnnLinear`` only when oneDNN won by a margin (the geometric mean of the shapes' ratios at
+least ``MARGIN``). Where the two are close, either is fine: both compute in fp32. Timed on one
+shape alone (bert-base's), five timings each way one after the other, against 1.15, the choice
+on a 2-core AMD EPYC without AVX-512 went to MKL in 3 fresh processes of 10, while oneDNN
+multiplied a nudge's 384-wide layers about 1.4x faster there (``bench/fp32_choice.py``).
 """
 
 from __future__ import annotations
@@ -96,9 +96,17 @@ def measured_ratios(shapes=SHAPES, rounds: int = ROUNDS) -> list[float]:
     return ratios
 
 
+def geometric_mean(values) -> float:
+    """The geometric mean of positive ratios: a shape twice as fast one way and twice as slow
+    another cancel out."""
+    values = list(values)
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
 @cache
 def faster_fp32_backend() -> str:
-    """``"onednn"`` or ``"default"``: the faster for fp32 Linear layers here (about 0.2 s once)."""
+    """``"onednn"`` or ``"default"``: the faster for fp32 Linear layers here (measured once, in
+    under half a second on an idle 2-core machine)."""
     if not onednn_available():
         return "default"
     try:
@@ -106,11 +114,6 @@ def faster_fp32_backend() -> str:
     except Exception:  # noqa: BLE001 - a build or CPU the ops do not support: keep the default
         return "default"
     return "onednn" if geometric_mean(ratios) >= MARGIN else "default"
-
-
-def geometric_mean(values) -> float:
-    values = list(values)
-    return math.exp(sum(math.log(v) for v in values) / len(values))
 
 
 def use_onednn_linear_layers(module: nn.Module) -> nn.Module:
