@@ -717,3 +717,59 @@ def test_undecorated_too_reads_each_clause_without_its_decoration():
 
     assert plain["toxicity"] == 0.1
     assert both["toxicity"] == 0.7
+
+
+def fragment_row(text: str, toxic: int = 0, threat: int = 0, kind: int | None = 1, lang="en"):
+    return train_classifier_v3.Row(text, "goemotions", "goemotions:love", lang, toxic, threat, kind)
+
+
+def test_fragments_are_clauses_of_kind_harmless_english_rows_labelled_harmless():
+    training = [
+        fragment_row("it's ok to have bad days. doesn't cancel out all the good you put out"),
+        fragment_row("you are a disgrace, everyone here laughs at you", toxic=1, kind=0),
+        fragment_row("thanks for the tip, i will fix the sink tonight", kind=0),  # not kind
+        fragment_row("merci beaucoup, tu es formidable", lang="fr"),
+        fragment_row("one bad comment doesn't define you. 200 of us loved this"),
+    ]
+    pieces = train_classifier_v3.fragments(
+        training, 10, 1, apart={"200 of us loved this"}
+    )  # fmt: skip
+
+    assert {row.text for row in pieces} == {
+        "it's ok to have bad days.", "doesn't cancel out all the good you put out",
+        "one bad comment doesn't define you.",
+    }  # fmt: skip
+    # harmless, its kindness left unlabelled: a fragment of a kind comment need not be kind
+    assert {(row.toxic, row.threat, row.kind, row.source) for row in pieces} == {
+        (0, 0, None, "fragment")
+    }
+    # drawn with the seed, the same each time; none asked for, none made
+    assert train_classifier_v3.fragments(training, 2, 1) == train_classifier_v3.fragments(
+        training, 2, 1
+    )
+    assert len(train_classifier_v3.fragments(training, 2, 1)) == 2
+    assert train_classifier_v3.fragments(training, 0, 1) == []
+
+
+def test_a_clause_that_is_itself_a_training_row_keeps_its_own_label():
+    training = [
+        fragment_row("stop nitpicking. his accent is fine and his point was clear"),
+        fragment_row("stop nitpicking.", toxic=1, kind=0),
+    ]
+    pieces = train_classifier_v3.fragments(training, 10, 1)
+    assert [row.text for row in pieces] == ["his accent is fine and his point was clear"]
+
+
+def test_training_with_fragments_records_them(tiny, tmp_path):
+    _, digest, data = tiny
+    code = train_classifier_v3.main(
+        ["--data", str(data), "--out", str(tmp_path), "--subsample", "16", "--steps", "2",
+         "--batch", "8", "--threads", "1", "--no-eval", "--fragments", "50"]
+    )  # fmt: skip
+
+    assert code == 0
+    metadata = json.loads((tmp_path / METADATA_FILE).read_text())
+    assert metadata["parameters"]["fragments"] == 50
+    # a subsample takes at most an eighth of its rows as fragments: here 2, of the templates'
+    # kind cases of several clauses
+    assert metadata["training_rows"]["fragment"] == 2

@@ -49,6 +49,12 @@ of a person's home, family or routine beside warm mentions of the same details) 
 ``--identity`` cases (counter-speech, hope and solidarity, identity pride and prejudice quoted to
 reject it, beside plain-prose and cheerfully worded prejudice, endorsed quotes and calm threats
 against the same groups, and neutral mentions of them: so that naming a group decides nothing).
+``--fragments`` adds that many clauses (``core.text.clauses``, as clause scoring splits a text)
+of the English training rows labelled neither toxic nor a threat, each as a row of its own:
+neither toxic nor a threat, its kindness unlabelled. The service reads every clause of a comment
+alone too, and a fragment of a kind comment read alone ("doesn't cancel out all the good you put
+out", "stop nitpicking") is text no training row looked like: such readings sent kind moments
+to review (``bench/clause_reading.py``).
 
 Deterministic: fixed seed, ``torch.use_deterministic_algorithms``, fixed threads; the same
 inputs, seed and options give the same adapter bytes on one machine (the test checks it).
@@ -250,6 +256,27 @@ def augment(rows: list[Row], count: int, seed: int) -> list[Row]:
         Row(text, f"augment:{family}", f"augment:{family}", "en", toxic_, threat, kind_)
         for text, toxic_, threat, kind_, family in v3_augment.generate(toxic, kind, count, seed)
     ]
+
+
+def fragments(
+    training: list[Row], count: int, seed: int, apart: set[str] = frozenset()
+) -> list[Row]:
+    """``count`` clauses (drawn with ``seed``) of the English rows in ``training`` labelled
+    neither toxic nor a threat, each a row labelled so, its kindness unlabelled: what the
+    service reads alone of a harmless comment. A clause that is itself a training text is left
+    out (its own label stands), and so is one in ``apart`` (texts measured on: held-out rows,
+    the dev set)."""
+    from kindness_challenge.core.text.clauses import clauses
+
+    if count <= 0:
+        return []
+    texts = {row.text for row in training} | set(apart)
+    harmless = sorted({row.text for row in training if row.lang == "en" and row.kind == 1
+                       and row.toxic == 0 and not row.threat})  # fmt: skip
+    pieces = sorted({piece for text in harmless for piece in clauses(text)} - texts)
+    rng = random.Random(f"{seed}:fragments")
+    chosen = rng.sample(pieces, min(count, len(pieces)))
+    return [Row(piece, "fragment", "fragment", "en", 0, 0, None) for piece in sorted(chosen)]
 
 
 def semantic(count: int, seed: int) -> list[Row]:
@@ -607,6 +634,10 @@ def parse_args(argv):
         "--identity", type=int, default=0, help="tools/v3_identity_templates.py cases added"
     )
     parser.add_argument(
+        "--fragments", type=int, default=0,
+        help="clauses of harmless English training rows added as harmless rows",
+    )  # fmt: skip
+    parser.add_argument(
         "--subsample",
         type=int,
         help="tests: N rows drawn, N//4 templates, and at most --semantic, --social, "
@@ -685,6 +716,13 @@ def main(argv=None) -> int:
         + everyday(plain, args.seed)
         + identity(groups, args.seed)
     )
+    pieces = args.fragments
+    if args.subsample and pieces:
+        pieces = min(pieces, max(1, args.subsample // 8))
+    if pieces:
+        measured = {row.text for row in rows if row.held_out}
+        measured |= {row.text for row in read_dev(args.data)}
+        training += fragments(training, pieces, args.seed, measured)
     made = sum(row.source.startswith("augment:") for row in training)
     print(f"{len(training)} training rows ({made} from templates)", flush=True)
     state, stats = train(training, args)
