@@ -50,8 +50,9 @@ of a person's home, family or routine beside warm mentions of the same details) 
 reject it, beside plain-prose and cheerfully worded prejudice, endorsed quotes and calm threats
 against the same groups, and neutral mentions of them: so that naming a group decides nothing).
 ``--fragments`` adds that many clauses (``core.text.clauses``, as clause scoring splits a text)
-of the English training rows labelled neither toxic nor a threat, each as a row of its own:
-neither toxic nor a threat, its kindness unlabelled. The service reads every clause of a comment
+of the English training rows labelled kind and neither toxic nor a threat (of every harmless row,
+it would teach quoted prejudice as harmless), each as a row of its own: neither toxic nor a
+threat, its kindness unlabelled. The service reads every clause of a comment
 alone too, and a fragment of a kind comment read alone ("doesn't cancel out all the good you put
 out", "stop nitpicking") is text no training row looked like: such readings sent kind moments
 to review (``bench/clause_reading.py``).
@@ -261,8 +262,9 @@ def augment(rows: list[Row], count: int, seed: int) -> list[Row]:
 def fragments(
     training: list[Row], count: int, seed: int, apart: set[str] = frozenset()
 ) -> list[Row]:
-    """``count`` clauses (drawn with ``seed``) of the English rows in ``training`` labelled
-    neither toxic nor a threat, each a row labelled so, its kindness unlabelled: what the
+    """``count`` clauses (drawn with ``seed``) of the English rows in ``training`` labelled kind
+    and neither toxic nor a threat, each a row neither toxic nor a threat, its kindness
+    unlabelled (a fragment of a kind comment need not be kind): what the
     service reads alone of a harmless comment. A clause that is itself a training text is left
     out (its own label stands), and so is one in ``apart`` (texts measured on: held-out rows,
     the dev set)."""
