@@ -5,6 +5,7 @@ that cannot load failing closed (the worker then sends the batch to review)."""
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import sys
@@ -773,3 +774,98 @@ def test_training_with_fragments_records_them(tiny, tmp_path):
     # a subsample takes at most an eighth of its rows as fragments: here 2, of the templates'
     # kind cases of several clauses
     assert metadata["training_rows"]["fragment"] == 2
+
+
+def write_bank(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+BANK_ROWS = [
+    {"text": "you ate this, no crumbs", "family": "hype_slang", "toxic": False,
+     "threat": False, "kind": True},
+    {"text": "thanks for the free nap, riveting stuff", "family": "sarcastic_thanks",
+     "toxic": True, "threat": False, "kind": False},
+    {"text": "i know which gym you go to. see you there", "family": "calm_threat",
+     "toxic": True, "threat": True, "kind": False},
+    {"text": "where was this filmed?", "family": "neutral_comment", "toxic": False,
+     "threat": False, "kind": False},
+]  # fmt: skip
+
+
+def test_a_bank_gives_each_row_its_own_labels_as_often_as_asked(tmp_path):
+    bank = write_bank(tmp_path / "bank.jsonl", BANK_ROWS)
+
+    rows = train_classifier_v3.banks([bank], 2, seed=1)
+
+    assert len(rows) == 8
+    assert set(rows) == {
+        train_classifier_v3.Row("you ate this, no crumbs", "bank:hype_slang", "bank:hype_slang",
+                                "en", 0, 0, 1),
+        train_classifier_v3.Row("thanks for the free nap, riveting stuff", "bank:sarcastic_thanks",
+                                "bank:sarcastic_thanks", "en", 1, 0, 0),
+        train_classifier_v3.Row("i know which gym you go to. see you there", "bank:calm_threat",
+                                "bank:calm_threat", "en", 1, 1, 0),
+        train_classifier_v3.Row("where was this filmed?", "bank:neutral_comment",
+                                "bank:neutral_comment", "en", 0, 0, 0),
+    }  # fmt: skip
+    # a subsample takes an eighth of its size from each bank, drawn with the seed
+    few = train_classifier_v3.banks([bank], 1, seed=1, subsample=16)
+    assert len(few) == 2 and few == train_classifier_v3.banks([bank], 1, seed=1, subsample=16)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"text": "hi", "family": "x", "toxic": False, "threat": True, "kind": False}, "threat"),
+        ({"text": "hi", "family": "x", "toxic": True, "threat": False, "kind": True}, "threat"),
+        ({"text": "hi", "family": "x", "toxic": False, "threat": False}, "true/false"),
+        ({"text": "hi", "family": "x", "toxic": 0, "threat": False, "kind": True}, "true/false"),
+        ({"text": " ", "family": "x", "toxic": False, "threat": False, "kind": True}, "a text"),
+        ({"text": "hi", "toxic": False, "threat": False, "kind": True}, "a family"),
+    ],
+)
+def test_a_bank_row_with_missing_or_contradictory_labels_is_refused(tmp_path, row, message):
+    bank = write_bank(tmp_path / "bank.jsonl", [BANK_ROWS[0], row])
+    with pytest.raises(ValueError, match=message) as refused:
+        train_classifier_v3.read_bank(bank)
+    assert "bank.jsonl:2" in str(refused.value)  # the line to fix
+
+
+def test_a_bank_row_the_bench_measures_on_is_refused(tmp_path):
+    bank = write_bank(tmp_path / "bank.jsonl", BANK_ROWS)
+    with pytest.raises(ValueError, match="1 rows are texts the bench measures on"):
+        train_classifier_v3.banks([bank], 1, seed=1, apart={"where was this filmed?"})
+
+
+def test_training_with_a_bank_records_its_hash_and_rows(tiny, tmp_path):
+    _, digest, data = tiny
+    bank = write_bank(tmp_path / "bank.jsonl", BANK_ROWS)
+    out = tmp_path / "adapter"
+    code = train_classifier_v3.main(
+        ["--data", str(data), "--out", str(out), "--subsample", "16", "--steps", "2",
+         "--batch", "8", "--threads", "1", "--no-eval", "--bank", str(bank), "--bank-copies", "3"]
+    )  # fmt: skip
+
+    assert code == 0
+    metadata = json.loads((out / METADATA_FILE).read_text())
+    assert metadata["parameters"]["bank"] == [str(bank)]
+    assert metadata["parameters"]["bank_copies"] == 3
+    assert metadata["banks_sha256"] == {"bank.jsonl": hashlib.sha256(bank.read_bytes()).hexdigest()}
+    # a subsample takes two of the bank's four rows, each three times
+    assert sum(n for s, n in metadata["training_rows"].items() if s.startswith("bank:")) == 6
+    assert metadata["adapter_sha256"] != digest  # the bank's rows were trained on
+    # a default run reads no bank and says nothing of one
+    assert "banks_sha256" not in json.loads((tiny[0] / METADATA_FILE).read_text())
+
+
+def test_a_bank_row_that_is_a_dev_text_stops_training(tiny, tmp_path):
+    _, _, data = tiny
+    row = {"text": "thanks friend", "family": "thanks", "toxic": False, "threat": False,
+           "kind": True}  # fmt: skip
+    bank = write_bank(tmp_path / "bank.jsonl", [row])
+    with pytest.raises(ValueError, match="texts the bench measures on"):
+        train_classifier_v3.main(
+            ["--data", str(data), "--out", str(tmp_path / "a"), "--subsample", "16",
+             "--steps", "2", "--batch", "8", "--threads", "1", "--no-eval", "--bank", str(bank)]
+        )  # fmt: skip

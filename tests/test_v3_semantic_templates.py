@@ -89,7 +89,13 @@ def test_the_trainers_defaults_are_the_shipped_adapters_parameters():
     )
     recorded = metadata["parameters"]
     # Options added after the shipped adapter was trained: off (0) by default, as it was made.
-    added_since = {"identity": 0, "emoji_words": False, "fragments": 0}
+    added_since = {
+        "identity": 0,
+        "emoji_words": False,
+        "fragments": 0,
+        "bank": [],
+        "bank_copies": 1,
+    }
     for option, value in vars(train_classifier_v3.parse_args([])).items():
         if option in ("data", "out", "scores"):
             continue

@@ -56,6 +56,10 @@ threat, its kindness unlabelled. The service reads every clause of a comment
 alone too, and a fragment of a kind comment read alone ("doesn't cancel out all the good you put
 out", "stop nitpicking") is text no training row looked like: such readings sent kind moments
 to review (``bench/clause_reading.py``).
+``--bank`` adds every row of a bank of hand-written rows (JSON Lines: ``text``, ``family``,
+``toxic``, ``threat``, ``kind``), ``--bank-copies`` times: free-written comments in the register
+the wall gets, which templates, built from a few frames each, do not reach
+(``tools/v3_comment_bank.jsonl``).
 
 Deterministic: fixed seed, ``torch.use_deterministic_algorithms``, fixed threads; the same
 inputs, seed and options give the same adapter bytes on one machine (the test checks it).
@@ -279,6 +283,59 @@ def fragments(
     rng = random.Random(f"{seed}:fragments")
     chosen = rng.sample(pieces, min(count, len(pieces)))
     return [Row(piece, "fragment", "fragment", "en", 0, 0, None) for piece in sorted(chosen)]
+
+
+BANK_LABELS = ("toxic", "threat", "kind")
+
+
+def read_bank(path: Path) -> list[Row]:
+    """A bank of hand-written English rows (JSON Lines: ``text``, ``family`` and the three labels
+    as true or false), each a row of source ``bank:<family>``. A row without every label, or
+    labelled a threat but not toxic, is refused: a bank teaches exactly what it says."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        labels = [record.get(label) for label in BANK_LABELS]
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip() or not record.get("family"):
+            raise ValueError(f"{path}:{number}: a bank row needs a text and a family")
+        if any(not isinstance(value, bool) for value in labels):
+            raise ValueError(
+                f"{path}:{number}: a bank row needs toxic, threat and kind (true/false)"
+            )
+        toxic, threat, kind = (int(value) for value in labels)
+        if threat and not toxic or kind and toxic:
+            raise ValueError(f"{path}:{number}: a threat is toxic, and a toxic row is not kind")
+        family = f"bank:{record['family']}"
+        rows.append(Row(text.strip(), family, family, "en", toxic, threat, kind))
+    return rows
+
+
+def banks(
+    paths: list[Path], copies: int, seed: int, apart: set[str] = frozenset(),
+    subsample: int | None = None,
+) -> list[Row]:  # fmt: skip
+    """Every row of each bank in ``paths``, ``copies`` times (with ``subsample``, at most
+    ``subsample // 8`` rows of each bank, drawn with ``seed``). A row whose text is measured on
+    (``apart``: held-out rows and the dev set) is refused: the bench would read it back."""
+    out = []
+    for path in paths:
+        rows = read_bank(path)
+        measured = sorted({row.text for row in rows} & set(apart))
+        if measured:
+            raise ValueError(f"{path}: {len(measured)} rows are texts the bench measures on")
+        if subsample:
+            rng = random.Random(f"{seed}:bank:{path.name}")
+            rows = rng.sample(rows, min(len(rows), max(1, subsample // 8)))
+        out += rows * copies
+    return out
+
+
+def bank_hashes(paths: list[Path]) -> dict[str, str]:
+    """SHA-256 of each bank file a run read: a changed bank changes the adapter."""
+    return {path.name: sha256_hex(path.read_bytes()) for path in paths}
 
 
 def semantic(count: int, seed: int) -> list[Row]:
@@ -640,6 +697,11 @@ def parse_args(argv):
         help="clauses of harmless English training rows added as harmless rows",
     )  # fmt: skip
     parser.add_argument(
+        "--bank", type=Path, action="append", default=[],
+        help="a JSON Lines bank of hand-written rows to add (repeatable; none by default)",
+    )  # fmt: skip
+    parser.add_argument("--bank-copies", type=int, default=1, help="times each bank row is added")
+    parser.add_argument(
         "--subsample",
         type=int,
         help="tests: N rows drawn, N//4 templates, and at most --semantic, --social, "
@@ -721,11 +783,14 @@ def main(argv=None) -> int:
     pieces = args.fragments
     if args.subsample and pieces:
         pieces = min(pieces, max(1, args.subsample // 8))
-    if pieces:
+    if pieces or args.bank:
         measured = {row.text for row in rows if row.held_out}
         measured |= {row.text for row in read_dev(args.data)}
+    if pieces:
         training += fragments(training, pieces, args.seed, measured)
-    made = sum(row.source.startswith("augment:") for row in training)
+    if args.bank:
+        training += banks(args.bank, args.bank_copies, args.seed, measured, args.subsample)
+    made = sum(row.source.startswith(("augment:", "bank:")) for row in training)
     print(f"{len(training)} training rows ({made} from templates)", flush=True)
     state, stats = train(training, args)
     from safetensors.torch import save
@@ -763,12 +828,13 @@ def main(argv=None) -> int:
         "clause_scoring": not args.whole_text_only,
         "seed": args.seed,
         "parameters": {
-            k: (str(v) if isinstance(v, Path) else v)
+            k: (str(v) if isinstance(v, Path) else [str(p) for p in v] if k == "bank" else v)
             for k, v in vars(args).items()
             if k not in ("data", "out", "scores")
         },  # fmt: skip
         "data_sha256": file_hashes(args.data),
         "templates_sha256": template_hashes(training),
+        **({"banks_sha256": bank_hashes(args.bank)} if args.bank else {}),
         "training_rows": dict(sorted(Counter(r.source for r in training).items())),
         "training": stats,
         "thresholds": {"toxicity": 0.5, "threat": args.threat_threshold},
