@@ -43,6 +43,16 @@ Evaluated on:
   development set: meant for choosing between candidates in the register the campaign actually
   gets (the template tests keep training text from sharing wording with it; of the 260 written,
   5 that shared seven words in a row with an earlier template, or were one, were dropped);
+* ``comment2``: ``bench/comment_dev2.jsonl``, 410 English comment-section cases in 21 families
+  (praise in slang and plain words, teasing affection, defending the creator, identity praise,
+  comfort, gratitude, encouragement, congratulations; questions, opinions, self-deprecating jokes,
+  polite disagreement; backhanded compliments, sarcastic praise, slang put-downs, mockery of looks
+  or voice, exclusion, cheerful prejudice; veiled threats and self-harm nudges), written by two
+  helpers that read nothing on this machine but a brief of family names, after
+  ``tools/v3_comment_bank.jsonl`` was written (whose brief paraphrased ``comment`` and ``fresh``
+  failures, so those two are seen by an adapter trained on it; this set is not). 16 cases that
+  shared seven words in a row (stock phrases) with the bank, a template or a bench set were
+  dropped. For choosing;
 * ``identity``: ``bench/adversarial_identity.jsonl``, 200 English cases written by a helper that
   read nothing in this repository, at the same time as and apart from
   ``tools/v3_identity_templates.py`` (whose writer read no bench file): counter-speech, hope and
@@ -86,6 +96,7 @@ BLIND2 = ROOT / "bench" / "adversarial_blind2.jsonl"
 BLIND3 = ROOT / "bench" / "adversarial_blind3.jsonl"
 COMMENT_DEV = ROOT / "bench" / "comment_dev.jsonl"
 IDENTITY = ROOT / "bench" / "adversarial_identity.jsonl"
+COMMENT_DEV2 = ROOT / "bench" / "comment_dev2.jsonl"
 # Self-harm incitement beside caring replies on the same topics and harmless mentions, each
 # written blind by a helper: the first was read while the guard was designed, the second never.
 SELFHARM_DEV = ROOT / "bench" / "selfharm_dev.jsonl"
@@ -518,6 +529,9 @@ def run(
           lambda c: c.group)  # fmt: skip
     table("comment-section dev cases written blind, for choosing (bench/comment_dev.jsonl), per "
           "family", adversarial_cases(COMMENT_DEV), gens, lambda c: c.group)  # fmt: skip
+    table("comment-section cases written blind after the comment bank, for choosing "
+          "(bench/comment_dev2.jsonl), per family", adversarial_cases(COMMENT_DEV2), gens,
+          lambda c: c.group)  # fmt: skip
     table("hand-written adversarial cases written blind (bench/adversarial_fresh.jsonl), per "
           "family", adversarial_cases(FRESH), gens, lambda c: c.group)  # fmt: skip
     table("hand-written cases written blind after generation 3 first shipped; the social "

@@ -2,9 +2,9 @@
 bench case, nor share a run of seven words with one. A failure names the shared runs of the sets
 a template writer may read, and only counts those of the sets no template writer may read (the
 held-out ``adversarial_blind3``, the blind sets of other languages ``adversarial_blind_<lang>``,
-the comment-section dev set ``comment_dev``, the identity set ``adversarial_identity`` and the
-self-harm set ``selfharm_blind``), whose
-wording must never steer a template. Words are runs of letters in any script (accents
+the comment-section dev sets ``comment_dev`` and ``comment_dev2``, the identity set
+``adversarial_identity`` and the self-harm set ``selfharm_blind``), whose wording must never
+steer a template. Words are runs of letters in any script (accents
 included), so French templates are checked as English ones are."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ SEEN = (
 HELD_OUT = (
     "adversarial_blind3.jsonl",
     "comment_dev.jsonl",
+    "comment_dev2.jsonl",
     "adversarial_identity.jsonl",
     "selfharm_blind.jsonl",
     *sorted(path.name for path in BENCH.glob("adversarial_blind_[a-z][a-z].jsonl")),
