@@ -33,6 +33,8 @@ LABELS = {
     "calm_threat": (1, 1, 0),
     "selfharm_push": (1, 1, 0),
     "cheerful_hate": (1, 0, 0),
+    # one sincere, kind twin of a mean row's shape ("congrats on...", "for a first try")
+    "sincere_twin": (0, 0, 1),
 }
 
 
