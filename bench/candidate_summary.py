@@ -11,8 +11,9 @@ kind cases held (any state but published): the dev set (with its toxic rows per 
 dev GoEmotions rows relabelled blind, the comment-section choosing sets, the hand-written blind
 sets, the self-harm held-out set, the English held-out rows of v2 and, last and marked, the
 held-out ``adversarial_blind3``. ``--grid`` repeats the toxic-published / kind-held pairs of the
-choosing sets at toxicity 0.3-0.5 by kindness 0.6-0.9, to tell a better model from the same model
-at another operating point. Deterministic: the figures do not depend on the machine's speed.
+dev and choosing sets and the English held-out rows of v2 (never blind3) at toxicity 0.3-0.5 by
+kindness 0.6-0.9, to tell a better model from the same model at another operating point.
+Deterministic: the figures do not depend on the machine's speed.
 ``bench/routing_quality.py --generations`` prints the full tables with intervals.
 """
 
@@ -103,7 +104,7 @@ def policy_for(classifier, toxicity: float | None = None, kindness: float | None
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--v3-dir", type=Path, help="an unpinned adapter (default: the shipped)")
-    parser.add_argument("--grid", action="store_true", help="the choosing sets at other points")
+    parser.add_argument("--grid", action="store_true", help="other thresholds too")
     args = parser.parse_args(argv)
 
     classifier = generations.third_generation(args.v3_dir)
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "dev":
             print(f"{'':<20} toxic published per source: {per_source(cases, states)}")
     if args.grid:
-        print("\ntoxic published / kind held at other points (choosing sets only)")
+        print("\ntoxic published / kind held at other points (never the held-out blind3)")
         for toxicity in (0.3, 0.4, 0.5):
             for kindness in (0.6, 0.7, 0.8, 0.9):
                 other = policy_for(classifier, toxicity, kindness)

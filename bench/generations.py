@@ -50,7 +50,8 @@ Evaluated on:
   or voice, exclusion, cheerful prejudice; veiled threats and self-harm nudges), written by two
   helpers that read nothing on this machine but a brief of family names, after
   ``tools/v3_comment_bank.jsonl`` was written (whose brief paraphrased ``comment`` and ``fresh``
-  failures, so those two are seen by an adapter trained on it; this set is not). 16 cases that
+  failures, so those two are seen by an adapter trained on it; the bank's sincere twins were
+  prompted by this set's failures, so it is read by an adapter trained on them). 16 cases that
   shared seven words in a row (stock phrases) with the bank, a template or a bench set were
   dropped. For choosing;
 * ``identity``: ``bench/adversarial_identity.jsonl``, 200 English cases written by a helper that

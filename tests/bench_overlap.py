@@ -4,8 +4,9 @@ a template writer may read, and only counts those of the sets no template writer
 held-out ``adversarial_blind3``, the blind sets of other languages ``adversarial_blind_<lang>``,
 the comment-section dev sets ``comment_dev`` and ``comment_dev2``, the identity set
 ``adversarial_identity`` and the self-harm set ``selfharm_blind``), whose wording must never
-steer a template. Words are runs of letters in any script (accents
-included), so French templates are checked as English ones are."""
+steer a template (what their failures prompted is said where it happened: the README). Words
+are runs of letters in any script (accents included), so French templates are checked as English
+ones are."""
 
 from __future__ import annotations
 

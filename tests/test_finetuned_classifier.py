@@ -9,6 +9,7 @@ import hashlib
 import json
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -796,35 +797,43 @@ BANK_ROWS = [
 def test_a_bank_gives_each_row_its_own_labels_as_often_as_asked(tmp_path):
     bank = write_bank(tmp_path / "bank.jsonl", BANK_ROWS)
 
-    rows = train_classifier_v3.banks([bank], 2, seed=1)
+    rows, hashes = train_classifier_v3.banks([bank], 2, seed=1)
 
-    assert len(rows) == 8
-    assert set(rows) == {
+    assert Counter(rows) == {
         train_classifier_v3.Row("you ate this, no crumbs", "bank:hype_slang", "bank:hype_slang",
-                                "en", 0, 0, 1),
+                                "en", 0, 0, 1): 2,
         train_classifier_v3.Row("thanks for the free nap, riveting stuff", "bank:sarcastic_thanks",
-                                "bank:sarcastic_thanks", "en", 1, 0, 0),
+                                "bank:sarcastic_thanks", "en", 1, 0, 0): 2,
         train_classifier_v3.Row("i know which gym you go to. see you there", "bank:calm_threat",
-                                "bank:calm_threat", "en", 1, 1, 0),
+                                "bank:calm_threat", "en", 1, 1, 0): 2,
         train_classifier_v3.Row("where was this filmed?", "bank:neutral_comment",
-                                "bank:neutral_comment", "en", 0, 0, 0),
+                                "bank:neutral_comment", "en", 0, 0, 0): 2,
     }  # fmt: skip
+    # a bank outside the repository is named by its file name, with the hash of what was read
+    assert hashes == {"bank.jsonl": hashlib.sha256(bank.read_bytes()).hexdigest()}
     # a subsample takes an eighth of its size from each bank, drawn with the seed
-    few = train_classifier_v3.banks([bank], 1, seed=1, subsample=16)
-    assert len(few) == 2 and few == train_classifier_v3.banks([bank], 1, seed=1, subsample=16)
+    few, _ = train_classifier_v3.banks([bank], 1, seed=1, subsample=16)
+    assert len(few) == 2 and few == train_classifier_v3.banks([bank], 1, seed=1, subsample=16)[0]
+
+
+def test_a_bank_in_the_repository_is_named_by_its_path_there():
+    bank = ROOT / "tools" / "v3_comment_bank.jsonl"
+    assert train_classifier_v3.bank_name(bank) == "tools/v3_comment_bank.jsonl"
 
 
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ({"text": "hi", "family": "x", "toxic": False, "threat": True, "kind": False}, "threat"),
-        ({"text": "hi", "family": "x", "toxic": True, "threat": False, "kind": True}, "threat"),
+        ({"text": "hi", "family": "x", "toxic": False, "threat": True, "kind": False},
+         "a threat is toxic"),
+        ({"text": "hi", "family": "x", "toxic": True, "threat": False, "kind": True},
+         "a threat is toxic"),
         ({"text": "hi", "family": "x", "toxic": False, "threat": False}, "true/false"),
         ({"text": "hi", "family": "x", "toxic": 0, "threat": False, "kind": True}, "true/false"),
         ({"text": " ", "family": "x", "toxic": False, "threat": False, "kind": True}, "a text"),
         ({"text": "hi", "toxic": False, "threat": False, "kind": True}, "a family"),
     ],
-)
+)  # fmt: skip
 def test_a_bank_row_with_missing_or_contradictory_labels_is_refused(tmp_path, row, message):
     bank = write_bank(tmp_path / "bank.jsonl", [BANK_ROWS[0], row])
     with pytest.raises(ValueError, match=message) as refused:
@@ -832,10 +841,36 @@ def test_a_bank_row_with_missing_or_contradictory_labels_is_refused(tmp_path, ro
     assert "bank.jsonl:2" in str(refused.value)  # the line to fix
 
 
-def test_a_bank_row_the_bench_measures_on_is_refused(tmp_path):
+def test_a_bank_row_the_bench_measures_on_is_refused_in_any_case_or_spacing(tmp_path):
     bank = write_bank(tmp_path / "bank.jsonl", BANK_ROWS)
     with pytest.raises(ValueError, match="1 rows are texts the bench measures on"):
-        train_classifier_v3.banks([bank], 1, seed=1, apart={"where was this filmed?"})
+        train_classifier_v3.banks([bank], 1, seed=1, apart={"Where  was this FILMED?"})
+
+
+def test_a_text_labelled_otherwise_by_training_or_another_bank_is_refused(tmp_path):
+    bank = write_bank(tmp_path / "bank.jsonl", BANK_ROWS)
+    kind_elsewhere = fragment_row("Thanks for the free nap, riveting stuff")  # kind, not toxic
+    with pytest.raises(ValueError, match="labelled otherwise elsewhere"):
+        train_classifier_v3.banks([bank], 1, seed=1, training=[kind_elsewhere])
+    other = tmp_path / "other"
+    other.mkdir()
+    flipped = dict(BANK_ROWS[0], toxic=True, kind=False)
+    with pytest.raises(ValueError, match="labelled otherwise elsewhere"):
+        train_classifier_v3.banks([bank, write_bank(other / "b.jsonl", [flipped])], 1, seed=1)
+    # an unlabelled field contradicts nothing: a fragment's kindness is unlabelled
+    fragment = fragment_row("you ate this, no crumbs", kind=None)
+    rows, _ = train_classifier_v3.banks([bank], 1, seed=1, training=[fragment])
+    assert len(rows) == 4
+
+
+def test_two_banks_of_one_name_and_no_copies_are_refused(tmp_path):
+    bank = write_bank(tmp_path / "bank.jsonl", BANK_ROWS)
+    (tmp_path / "other").mkdir()
+    twin = write_bank(tmp_path / "other" / "bank.jsonl", BANK_ROWS[:1])
+    with pytest.raises(ValueError, match="two banks share a name"):
+        train_classifier_v3.banks([bank, twin], 1, seed=1)
+    with pytest.raises(ValueError, match="at least 1"):
+        train_classifier_v3.banks([bank], 0, seed=1)
 
 
 def test_training_with_a_bank_records_its_hash_and_rows(tiny, tmp_path):
@@ -849,7 +884,7 @@ def test_training_with_a_bank_records_its_hash_and_rows(tiny, tmp_path):
 
     assert code == 0
     metadata = json.loads((out / METADATA_FILE).read_text())
-    assert metadata["parameters"]["bank"] == [str(bank)]
+    assert metadata["parameters"]["bank"] == ["bank.jsonl"]  # no machine's folders
     assert metadata["parameters"]["bank_copies"] == 3
     assert metadata["banks_sha256"] == {"bank.jsonl": hashlib.sha256(bank.read_bytes()).hexdigest()}
     # a subsample takes two of the bank's four rows, each three times
@@ -859,10 +894,15 @@ def test_training_with_a_bank_records_its_hash_and_rows(tiny, tmp_path):
     assert "banks_sha256" not in json.loads((tiny[0] / METADATA_FILE).read_text())
 
 
-def test_a_bank_row_that_is_a_dev_text_stops_training(tiny, tmp_path):
+@pytest.mark.parametrize("source", ["dev", "bench"])
+def test_a_bank_row_that_is_a_dev_text_or_a_bench_case_stops_training(tiny, tmp_path, source):
     _, _, data = tiny
-    row = {"text": "thanks friend", "family": "thanks", "toxic": False, "threat": False,
-           "kind": True}  # fmt: skip
+    if source == "dev":
+        text = "thanks friend"
+    else:  # the first case of a bench set, in capitals
+        first = (ROOT / "bench" / "comment_dev2.jsonl").read_text("utf-8").splitlines()[0]
+        text = json.loads(first)["text"].upper()
+    row = {"text": text, "family": "x", "toxic": False, "threat": False, "kind": True}
     bank = write_bank(tmp_path / "bank.jsonl", [row])
     with pytest.raises(ValueError, match="texts the bench measures on"):
         train_classifier_v3.main(

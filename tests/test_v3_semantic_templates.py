@@ -88,7 +88,7 @@ def test_the_trainers_defaults_are_the_shipped_adapters_parameters():
         (ROOT / "kindness_challenge" / "scoring" / "v3" / "metadata.json").read_text("utf-8")
     )
     recorded = metadata["parameters"]
-    # Options added after the shipped adapter was trained: off (0) by default, as it was made.
+    # Options added after the shipped adapter was trained: off by default, as it was made.
     added_since = {
         "identity": 0,
         "emoji_words": False,

@@ -288,12 +288,28 @@ def fragments(
 BANK_LABELS = ("toxic", "threat", "kind")
 
 
-def read_bank(path: Path) -> list[Row]:
+def bank_name(path: Path) -> str:
+    """How a run records a bank: its path in this repository (``tools/v3_comment_bank.jsonl``),
+    or its file name for a bank kept elsewhere (no machine's folders in the metadata)."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.name
+
+
+def comparable(text: str) -> str:
+    """A text as a bank row is compared with others: lower case, spaces collapsed."""
+    return " ".join(text.lower().split())
+
+
+def read_bank(path: Path, data: bytes | None = None) -> list[Row]:
     """A bank of hand-written English rows (JSON Lines: ``text``, ``family`` and the three labels
-    as true or false), each a row of source ``bank:<family>``. A row without every label, or
-    labelled a threat but not toxic, is refused: a bank teaches exactly what it says."""
+    as true or false), each a row of source ``bank:<family>``; ``data``: the file's bytes, if
+    already read. A row without every label, or labelled a threat but not toxic, or kind and
+    toxic, is refused: a bank teaches exactly what it says."""
+    data = path.read_bytes() if data is None else data
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         record = json.loads(line)
@@ -315,27 +331,51 @@ def read_bank(path: Path) -> list[Row]:
 
 def banks(
     paths: list[Path], copies: int, seed: int, apart: set[str] = frozenset(),
-    subsample: int | None = None,
-) -> list[Row]:  # fmt: skip
+    subsample: int | None = None, training: list[Row] = (),
+) -> tuple[list[Row], dict[str, str]]:  # fmt: skip
     """Every row of each bank in ``paths``, ``copies`` times (with ``subsample``, at most
-    ``subsample // 8`` rows of each bank, drawn with ``seed``). A row whose text is measured on
-    (``apart``: held-out rows and the dev set) is refused: the bench would read it back."""
-    out = []
-    for path in paths:
-        rows = read_bank(path)
-        measured = sorted({row.text for row in rows} & set(apart))
-        if measured:
-            raise ValueError(f"{path}: {len(measured)} rows are texts the bench measures on")
+    ``subsample // 8`` rows of each bank, drawn with ``seed``), and each bank's SHA-256 (of the
+    bytes its rows were read from) by its ``bank_name``. Refused: a row whose text is measured on
+    (``apart``: held-out rows, the dev set, the bench's cases; compared as ``comparable``, so a
+    copy in other case or spacing too), a text that ``training`` or another bank labels
+    otherwise, two banks of one name, and fewer than one copy."""
+    if copies < 1:
+        raise ValueError(f"--bank-copies must be at least 1, not {copies}")
+    names = [bank_name(path) for path in paths]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two banks share a name: {sorted(names)}")
+    measured = {comparable(text) for text in apart}
+    labelled = {comparable(row.text): (row.toxic, row.threat, row.kind) for row in training}
+    out, hashes = [], {}
+    for path, name in zip(paths, names, strict=True):
+        data = path.read_bytes()
+        rows = read_bank(path, data)
+        seen = [row.text for row in rows if comparable(row.text) in measured]
+        if seen:
+            raise ValueError(f"{path}: {len(seen)} rows are texts the bench measures on")
+        for row in rows:
+            labels = (row.toxic, row.threat, row.kind)
+            other = labelled.setdefault(comparable(row.text), labels)
+            # an unlabelled field (a fragment's kindness) contradicts nothing
+            pairs = zip(labels, other, strict=True)
+            if any(a is not None and b is not None and a != b for a, b in pairs):
+                raise ValueError(f"{path}: {row.text!r} is labelled otherwise elsewhere")
         if subsample:
-            rng = random.Random(f"{seed}:bank:{path.name}")
+            rng = random.Random(f"{seed}:bank:{name}")
             rows = rng.sample(rows, min(len(rows), max(1, subsample // 8)))
         out += rows * copies
-    return out
+        hashes[name] = sha256_hex(data)
+    return out, hashes
 
 
-def bank_hashes(paths: list[Path]) -> dict[str, str]:
-    """SHA-256 of each bank file a run read: a changed bank changes the adapter."""
-    return {path.name: sha256_hex(path.read_bytes()) for path in paths}
+def bench_texts(bench: Path = ROOT / "bench") -> set[str]:
+    """Every case text of the bench's hand-written sets (``bench/*.jsonl``)."""
+    texts = set()
+    for path in sorted(bench.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and isinstance(text := json.loads(line).get("text"), str):
+                texts.add(text)
+    return texts
 
 
 def semantic(count: int, seed: int) -> list[Row]:
@@ -788,10 +828,15 @@ def main(argv=None) -> int:
         measured |= {row.text for row in read_dev(args.data)}
     if pieces:
         training += fragments(training, pieces, args.seed, measured)
+    bank_sha256 = {}
     if args.bank:
-        training += banks(args.bank, args.bank_copies, args.seed, measured, args.subsample)
-    made = sum(row.source.startswith(("augment:", "bank:")) for row in training)
-    print(f"{len(training)} training rows ({made} from templates)", flush=True)
+        banked, bank_sha256 = banks(args.bank, args.bank_copies, args.seed,
+                                    measured | bench_texts(), args.subsample, training)  # fmt: skip
+        training += banked
+    made = sum(row.source.startswith("augment:") for row in training)
+    from_banks = sum(row.source.startswith("bank:") for row in training)
+    print(f"{len(training)} training rows ({made} from templates, {from_banks} from banks)",
+          flush=True)  # fmt: skip
     state, stats = train(training, args)
     from safetensors.torch import save
 
@@ -828,13 +873,13 @@ def main(argv=None) -> int:
         "clause_scoring": not args.whole_text_only,
         "seed": args.seed,
         "parameters": {
-            k: (str(v) if isinstance(v, Path) else [str(p) for p in v] if k == "bank" else v)
+            k: (str(v) if isinstance(v, Path) else [bank_name(p) for p in v] if k == "bank" else v)
             for k, v in vars(args).items()
             if k not in ("data", "out", "scores")
         },  # fmt: skip
         "data_sha256": file_hashes(args.data),
         "templates_sha256": template_hashes(training),
-        **({"banks_sha256": bank_hashes(args.bank)} if args.bank else {}),
+        **({"banks_sha256": bank_sha256} if bank_sha256 else {}),
         "training_rows": dict(sorted(Counter(r.source for r in training).items())),
         "training": stats,
         "thresholds": {"toxicity": 0.5, "threat": args.threat_threshold},
